@@ -1,0 +1,48 @@
+# ClaimDesk. `make run` to try it, `make test` to check it. `make help` lists every target.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help install run migrate seed test test-fast lint format bench browser clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install ClaimDesk with its dev tools
+
+migrate: $(STAMP) ## Apply database migrations (SQLite in var/ unless DATABASE_URL says otherwise)
+	$(PY) manage.py migrate --no-input
+
+seed: migrate ## Load the seed articles and create the demo accounts (idempotent)
+	$(PY) manage.py load_seeds
+	$(PY) manage.py create_demo_accounts
+
+run: seed ## Set everything up and serve on http://127.0.0.1:$(PORT)
+	@echo "ClaimDesk on http://127.0.0.1:$(PORT)/  (admin: /admin/, API docs: /api/docs/)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+lint: $(STAMP) ## ruff check and the migrations check
+	$(PY) -m ruff check .
+	$(PY) manage.py makemigrations --check --dry-run --settings=config.settings.test
+
+test: lint ## Lint, check migrations and run the whole test suite
+	$(PY) -m pytest
+
+format: $(STAMP) ## Format the code with ruff
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+bench: $(STAMP) ## Run the benchmarks (they print figures)
+	$(PY) bench/extraction.py
+
+clean: ## Remove the virtualenv and local data (var/)
+	rm -rf $(VENV) var

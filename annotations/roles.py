@@ -1,0 +1,28 @@
+"""The three roles, checked the same way by the UI, the API and the admin."""
+
+ANNOTATOR = "annotator"
+REVIEWER = "reviewer"
+
+
+def _in_group(user, name: str) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    cache = getattr(user, "_claimdesk_groups", None)
+    if cache is None:
+        cache = set(user.groups.values_list("name", flat=True))
+        user._claimdesk_groups = cache
+    return name in cache
+
+
+def is_admin(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_staff)
+
+
+def is_reviewer(user) -> bool:
+    """Reviewers adjudicate and see everyone's labels; admins can do all of that too."""
+    return is_admin(user) or _in_group(user, REVIEWER)
+
+
+def is_annotator(user) -> bool:
+    """Anyone who may label claims: annotators, reviewers and admins."""
+    return is_reviewer(user) or _in_group(user, ANNOTATOR)

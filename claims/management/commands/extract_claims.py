@@ -1,0 +1,53 @@
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from claims.extraction import extract_claims
+from claims.importers import ImportFileError, expand_paths, read_text_file
+
+
+class Command(BaseCommand):
+    help = "Print the claims extracted from text files (offsets into each file's UTF-8 text). Touches no database."
+    requires_system_checks = []
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="FILE_OR_DIR")
+        parser.add_argument("--format", choices=["jsonl", "table"], default="jsonl")
+
+    def handle(self, *args, paths, format, **options):
+        failures = 0
+        for path in expand_paths(paths):
+            try:
+                text = read_text_file(path)
+            except ImportFileError as error:
+                self.stderr.write(f"{path}: {error}")
+                failures += 1
+                continue
+            claims = extract_claims(text)
+            if format == "table":
+                self._table(path.name, claims)
+                continue
+            for claim in claims:
+                row = {
+                    "article": path.name,
+                    "text": claim.text,
+                    "start": claim.start,
+                    "end": claim.end,
+                    "source": claim.source,
+                    "source_kind": claim.source_kind,
+                    "source_mention": claim.source_mention,
+                    "cue": claim.cue,
+                    "quote": claim.is_direct_quote,
+                    "confidence": round(claim.confidence, 3),
+                }
+                self.stdout.write(json.dumps(row, ensure_ascii=False))
+        if failures:
+            raise CommandError(f"{failures} file(s) could not be read.")
+
+    def _table(self, name: str, claims) -> None:
+        self.stdout.write(f"== {name}: {len(claims)} claims")
+        for claim in claims:
+            text = claim.text if len(claim.text) <= 90 else claim.text[:87] + "..."
+            source = claim.source or "?"
+            quote = "Q" if claim.is_direct_quote else " "
+            self.stdout.write(f"{claim.start:>6}-{claim.end:<6} {quote} {source[:28]:<28} {claim.cue[:16]:<16} {text}")

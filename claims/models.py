@@ -1,0 +1,116 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
+
+
+class Article(models.Model):
+    title = models.CharField(max_length=500)
+    # Stored exactly as given: every claim's start/end offsets index into this text.
+    body = models.TextField()
+    url = models.URLField(max_length=2000, blank=True, default="")
+    publisher = models.CharField(max_length=200, blank=True, default="")
+    published_at = models.DateTimeField(null=True, blank=True)
+    language = models.CharField(max_length=16, default="en")
+    # SHA-256 of the normalised body, so the same text imported twice is one article.
+    content_sha256 = models.CharField(max_length=64, unique=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles_created"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["url"], condition=~Q(url=""), name="article_url_unique_when_present"),
+        ]
+        indexes = [models.Index(fields=["publisher"], name="article_publisher_idx")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class SourceKind(models.TextChoices):
+    PERSON = "person", "Person"
+    ORGANISATION = "organisation", "Organisation"
+    GOVERNMENT = "government", "Government"
+    MILITARY = "military", "Military"
+    MEDIA = "media", "Media"
+    UNKNOWN = "unknown", "Unknown"
+
+
+class Source(models.Model):
+    """Who makes claims. One row per real-world speaker, whatever the article called them."""
+
+    name = models.CharField(max_length=300)
+    kind = models.CharField(max_length=20, choices=SourceKind.choices, default=SourceKind.UNKNOWN)
+    # Normalised name ("dmitry peskov"): honorifics, roles and accents removed. Unique, so lookups merge variants.
+    key = models.CharField(max_length=300, unique=True)
+    # Other ways articles wrote this source ("Mr. Peskov", "Kremlin spokesman Dmitry Peskov").
+    aliases = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ClaimStatus(models.TextChoices):
+    UNLABELLED = "unlabelled", "Unlabelled"
+    IN_PROGRESS = "in_progress", "In progress"
+    AGREED = "agreed", "Agreed"
+    CONFLICTING = "conflicting", "Conflicting"
+    ADJUDICATED = "adjudicated", "Adjudicated"
+
+
+class ClaimOrigin(models.TextChoices):
+    EXTRACTED = "extracted", "Extracted"
+    MANUAL = "manual", "Added by a person"
+
+
+class Claim(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
+    text = models.TextField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims")
+    source_mention = models.CharField(max_length=300, blank=True, default="")
+    cue = models.CharField(max_length=100, blank=True, default="")
+    is_direct_quote = models.BooleanField(default=False)
+    confidence = models.FloatField(null=True, blank=True)
+    position = models.PositiveIntegerField(default=0)
+    origin = models.CharField(max_length=20, choices=ClaimOrigin.choices, default=ClaimOrigin.EXTRACTED)
+    is_flagged_not_claim = models.BooleanField("flagged as not a claim", default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims_created"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims_updated"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    # Kept up to date by annotations.services after every label and adjudication, so the queue, filters and
+    # exports over a million claims read one indexed column instead of aggregating labels per row.
+    label_count = models.PositiveIntegerField(default=0)
+    status = models.CharField(max_length=20, choices=ClaimStatus.choices, default=ClaimStatus.UNLABELLED)
+    consensus_verdict = models.CharField(max_length=20, blank=True, default="")
+    history = HistoricalRecords(excluded_fields=["label_count", "status", "consensus_verdict", "updated_at"])
+
+    class Meta:
+        ordering = ["article_id", "position", "start"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="claim_end_after_start"),
+            models.UniqueConstraint(fields=["article", "start", "end"], name="claim_span_unique_per_article"),
+        ]
+        indexes = [
+            models.Index(fields=["article", "position"], name="claim_article_position_idx"),
+            models.Index(fields=["source"], name="claim_source_idx"),
+            models.Index(fields=["status", "label_count"], name="claim_queue_idx"),
+            models.Index(fields=["consensus_verdict"], name="claim_consensus_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text if len(self.text) <= 80 else self.text[:77] + "..."

@@ -1,0 +1,327 @@
+"""Writes for articles, sources and claims. Every way in (admin, API, UI, commands, seeds) comes through here."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F
+
+from claims.extraction import ExtractedClaim, extract_claims, source_key, source_surname_key
+from claims.models import Article, Claim, ClaimOrigin, Source, SourceKind
+
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "his", "its", "their"})
+MAX_ALIASES = 50
+_http_url = URLValidator(schemes=["http", "https"])
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    article: Article
+    created: bool
+    claims_created: int
+
+
+def content_sha256(body: str) -> str:
+    """Hash of the text a reader sees: Unicode NFC, LF line ends, no trailing spaces, no surrounding blank lines."""
+    text = unicodedata.normalize("NFC", body).replace("\r\n", "\n").replace("\r", "\n")
+    text = "\n".join(line.rstrip() for line in text.split("\n")).strip()
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def title_from_body(body: str) -> str:
+    for line in body.splitlines():
+        if line.strip():
+            return line.strip()[:500]
+    return ""
+
+
+def article_validate_input(*, title: str, body: str, url: str = "") -> None:
+    """Checks shared by every way in; raises ValidationError with field messages."""
+    errors: dict[str, str] = {}
+    if not isinstance(body, str) or not body.strip():
+        errors["body"] = "The article text is empty."
+    elif "\x00" in body:
+        errors["body"] = "The article text contains NUL bytes; send plain UTF-8 text."
+    elif len(body.encode("utf-8", errors="surrogatepass")) > settings.ARTICLE_MAX_BYTES:
+        errors["body"] = f"The article text is larger than the limit of {settings.ARTICLE_MAX_BYTES:,} bytes."
+    else:
+        try:
+            body.encode("utf-8")
+        except UnicodeEncodeError:
+            errors["body"] = "The article text is not valid Unicode."
+    if title and "\x00" in title:
+        errors["title"] = "The title contains NUL bytes."
+    elif len(title) > 500:
+        errors["title"] = "The title is longer than 500 characters."
+    if url:
+        try:
+            _http_url(url)
+        except ValidationError:
+            errors["url"] = "Enter a valid http or https URL."
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def article_ingest(
+    *,
+    body: str,
+    title: str = "",
+    url: str = "",
+    publisher: str = "",
+    published_at: datetime | None = None,
+    language: str = "en",
+    created_by=None,
+) -> IngestResult:
+    """Store an article and its extracted claims. The same text twice is the same article (nothing changes)."""
+    title = (title or "").strip() or title_from_body(body or "")
+    url = (url or "").strip()
+    article_validate_input(title=title, body=body, url=url)
+    digest = content_sha256(body)
+    existing = Article.objects.filter(content_sha256=digest).first()
+    if existing is not None:
+        return IngestResult(article=existing, created=False, claims_created=0)
+    if url and Article.objects.filter(url=url).exists():
+        raise ValidationError({"url": "Another article with this URL already exists."})
+    try:
+        with transaction.atomic():
+            article = Article.objects.create(
+                title=title,
+                body=body,
+                url=url,
+                publisher=(publisher or "").strip()[:200],
+                published_at=published_at,
+                language=language or "en",
+                content_sha256=digest,
+                created_by=created_by,
+            )
+    except IntegrityError:
+        # Another request stored the same text (or URL) between our check and our insert.
+        existing = Article.objects.filter(content_sha256=digest).first()
+        if existing is not None:
+            return IngestResult(article=existing, created=False, claims_created=0)
+        raise ValidationError({"url": "Another article with this URL already exists."}) from None
+    claims = _claims_from_extraction(article, extract_claims(body))
+    Claim.objects.bulk_create(claims)
+    return IngestResult(article=article, created=True, claims_created=len(claims))
+
+
+def _claims_from_extraction(article: Article, extracted: list[ExtractedClaim]) -> list[Claim]:
+    claims = []
+    seen: set[tuple[int, int]] = set()
+    for position, item in enumerate(sorted(extracted, key=lambda c: (c.start, c.end))):
+        if (item.start, item.end) in seen:
+            continue
+        seen.add((item.start, item.end))
+        claim_validate_span(article=article, text=item.text, start=item.start, end=item.end)
+        source = None
+        if item.source:
+            source = source_resolve(name=item.source, kind=item.source_kind, mention=item.source_mention)
+        claims.append(
+            Claim(
+                article=article,
+                text=item.text,
+                start=item.start,
+                end=item.end,
+                source=source,
+                source_mention=item.source_mention[:300],
+                cue=item.cue[:100],
+                is_direct_quote=item.is_direct_quote,
+                confidence=item.confidence,
+                position=position,
+                origin=ClaimOrigin.EXTRACTED,
+            )
+        )
+    return claims
+
+
+def claim_validate_span(*, article: Article, text: str, start: int, end: int) -> None:
+    if not (isinstance(start, int) and isinstance(end, int)) or start < 0 or end <= start or end > len(article.body):
+        raise ValidationError({"start": f"The span {start}–{end} does not lie inside the article text."})
+    if article.body[start:end] != text:
+        raise ValidationError({"text": "The claim text does not match the article text at these offsets."})
+    if not text.strip():
+        raise ValidationError({"text": "A claim cannot be only whitespace."})
+
+
+@transaction.atomic
+def claim_create(
+    *,
+    article: Article,
+    start: int,
+    end: int,
+    text: str | None = None,
+    source: Source | None = None,
+    source_mention: str = "",
+    cue: str = "",
+    is_direct_quote: bool = False,
+    origin: str = ClaimOrigin.MANUAL,
+    created_by=None,
+) -> Claim:
+    """Add one claim at exact offsets; `text`, when given, must equal the article text there."""
+    if text is None:
+        text = article.body[start:end] if isinstance(start, int) and isinstance(end, int) else ""
+    claim_validate_span(article=article, text=text, start=start, end=end)
+    if Claim.objects.filter(article=article, start=start, end=end).exists():
+        raise ValidationError({"start": "This exact span is already a claim."})
+    position = Claim.objects.filter(article=article, start__lt=start).count()
+    Claim.objects.filter(article=article, position__gte=position).update(position=F("position") + 1)
+    return Claim.objects.create(
+        article=article,
+        text=text,
+        start=start,
+        end=end,
+        source=source,
+        source_mention=source_mention[:300],
+        cue=cue[:100],
+        is_direct_quote=is_direct_quote,
+        position=position,
+        origin=origin,
+        created_by=created_by,
+        updated_by=created_by,
+    )
+
+
+def source_resolve(*, name: str, kind: str = SourceKind.UNKNOWN, mention: str = "") -> Source:
+    """The one Source for this name: exact normalised key, else a unique surname match among persons, else new."""
+    name = name.strip()[:300]
+    key = source_key(name) or name.lower()
+    kind = kind if kind in SourceKind.values else SourceKind.UNKNOWN
+    source = Source.objects.filter(key=key).first()
+    if source is None and kind == SourceKind.PERSON:
+        source = _person_by_surname(name, key)
+    if source is None:
+        try:
+            with transaction.atomic():
+                source = Source.objects.create(name=name, kind=kind, key=key, aliases=[])
+        except IntegrityError:
+            source = Source.objects.get(key=key)
+    _source_remember_alias(source, mention)
+    return source
+
+
+def _person_by_surname(name: str, key: str) -> Source | None:
+    surname = source_surname_key(name)
+    if not surname:
+        return None
+    if key == surname:
+        # A bare surname ("Peskov"): the one person already known by a full name ending in it.
+        candidates = list(Source.objects.filter(kind=SourceKind.PERSON, key__endswith=f" {surname}")[:2])
+        return candidates[0] if len(candidates) == 1 else None
+    # A full name ("Dmitry Peskov") for a person stored so far by surname alone: upgrade that row.
+    bare = Source.objects.filter(kind=SourceKind.PERSON, key=surname).first()
+    if bare is not None:
+        bare.aliases = _with_alias(bare.aliases, bare.name)
+        bare.name, bare.key = name, key
+        bare.save(update_fields=["name", "key", "aliases"])
+    return bare
+
+
+def _with_alias(aliases: list[str], alias: str) -> list[str]:
+    if alias and alias not in aliases and len(aliases) < MAX_ALIASES:
+        return [*aliases, alias]
+    return aliases
+
+
+def _source_remember_alias(source: Source, mention: str) -> None:
+    mention = (mention or "").strip()[:300]
+    if not mention or mention == source.name or mention.lower() in PRONOUNS:
+        return
+    aliases = _with_alias(list(source.aliases), mention)
+    if aliases != source.aliases:
+        source.aliases = aliases
+        source.save(update_fields=["aliases"])
+
+
+@dataclass(frozen=True)
+class ReextractResult:
+    added: int
+    removed: int
+    updated: int
+    kept_with_human_input: int
+
+
+@transaction.atomic
+def article_reextract(*, article: Article) -> ReextractResult:
+    """Run the current extraction rules again without losing any human work.
+
+    A claim someone annotated, flagged, edited or added is kept exactly as it is. Unannotated extracted claims
+    that the rules no longer find are removed, ones they still find are refreshed, and new ones are added.
+    """
+    article = Article.objects.select_for_update().get(pk=article.pk)
+    fresh = {(c.start, c.end): c for c in _claims_from_extraction(article, extract_claims(article.body))}
+    existing = Claim.objects.filter(article=article).annotate(n_annotations=Count("annotations"))
+    removed = updated = kept = 0
+    for claim in existing:
+        touched = (
+            claim.n_annotations
+            or claim.origin != ClaimOrigin.EXTRACTED
+            or claim.is_flagged_not_claim
+            or claim.updated_by_id is not None
+        )
+        new = fresh.pop((claim.start, claim.end), None)
+        if touched:
+            kept += 1
+        elif new is None:
+            claim.delete()
+            removed += 1
+        elif (new.source_id, new.source_mention, new.cue, new.is_direct_quote) != (
+            claim.source_id,
+            claim.source_mention,
+            claim.cue,
+            claim.is_direct_quote,
+        ):
+            claim.source, claim.source_mention, claim.cue = new.source, new.source_mention, new.cue
+            claim.is_direct_quote, claim.confidence = new.is_direct_quote, new.confidence
+            claim.save(update_fields=["source", "source_mention", "cue", "is_direct_quote", "confidence"])
+            updated += 1
+    Claim.objects.bulk_create(list(fresh.values()))
+    _renumber_positions(article)
+    return ReextractResult(added=len(fresh), removed=removed, updated=updated, kept_with_human_input=kept)
+
+
+def _renumber_positions(article: Article) -> None:
+    claims = list(Claim.objects.filter(article=article).order_by("start", "end").only("id", "position"))
+    for position, claim in enumerate(claims):
+        claim.position = position
+    Claim.objects.bulk_update(claims, ["position"])
+
+
+@transaction.atomic
+def claim_flag(*, claim: Claim, user, flagged: bool = True) -> Claim:
+    """Mark (or unmark) a span as not a claim. Who and when are kept in the claim's history."""
+    claim = Claim.objects.select_for_update().get(pk=claim.pk)
+    if claim.is_flagged_not_claim != flagged:
+        claim.is_flagged_not_claim = flagged
+        claim.updated_by = user
+        claim._history_user = user
+        claim.save(update_fields=["is_flagged_not_claim", "updated_by", "updated_at"])
+    return claim
+
+
+@transaction.atomic
+def claim_set_source(
+    *, claim: Claim, user, source: Source | None = None, new_name: str = "", kind: str = SourceKind.UNKNOWN
+) -> Claim:
+    """Point a claim at an existing source, or at one named here (created or merged by its normalised name)."""
+    new_name = (new_name or "").strip()
+    if source is None and not new_name:
+        raise ValidationError({"source": "Pick a source or type the name of a new one."})
+    if new_name and ("\x00" in new_name or len(new_name) > 300):
+        raise ValidationError({"new_name": "Enter a name of at most 300 characters."})
+    if source is None:
+        source = source_resolve(name=new_name, kind=kind, mention=new_name)
+    claim = Claim.objects.select_for_update().get(pk=claim.pk)
+    if claim.source_id != source.pk:
+        claim.source = source
+        claim.updated_by = user
+        claim._history_user = user
+        claim.save(update_fields=["source", "updated_by", "updated_at"])
+    return claim

@@ -1,0 +1,172 @@
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from annotations.models import Annotation, ClaimReservation, Verdict
+from annotations.selectors import annotations_visible_to, annotator_progress, claim_history
+from annotations.services import (
+    annotation_submit,
+    annotation_undo_last,
+    claim_adjudicate,
+    claim_reopen,
+    review_next_claim,
+    review_open_claim,
+    review_skip,
+)
+from claims.models import ClaimStatus
+from claims.services import claim_flag
+from tests.claims.factories import ArticleFactory, ClaimFactory
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _claims(n):
+    article = ArticleFactory(body="Title\n" + "\n".join(f"Claim number {i} said the official." for i in range(n)))
+    lines = article.body.split("\n")
+    claims, offset = [], len(lines[0]) + 1
+    for position, line in enumerate(lines[1:]):
+        claims.append(ClaimFactory(article=article, start=offset, end=offset + len(line), text=line, position=position))
+        offset += len(line) + 1
+    return claims
+
+
+def test_annotation_submit_twice_records_one_label_and_updates_it(annotator):
+    claim = ClaimFactory()
+    first = annotation_submit(claim=claim, annotator=annotator, verdict=Verdict.VERIFIED)
+    again = annotation_submit(claim=claim, annotator=annotator, verdict=Verdict.VERIFIED)
+    assert first.created
+    assert not again.created
+    assert not again.changed
+    changed = annotation_submit(claim=claim, annotator=annotator, verdict=Verdict.DISPUTED, note="see link")
+    assert changed.changed
+    assert Annotation.objects.get().verdict == Verdict.DISPUTED
+    history = [e for e in claim_history(claim=claim) if e.what == "label"]
+    assert [e.action for e in history] == ["created", "changed"]
+    assert history[1].changes["verdict"] == ("verified", "disputed")
+    assert history[1].who == annotator.username
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"verdict": "maybe"}, "verdict"),
+        ({"verdict": "verified", "evidence_url": "javascript:alert(1)"}, "evidence_url"),
+        ({"verdict": "verified", "evidence_url": "not a url"}, "evidence_url"),
+    ],
+)
+def test_annotation_submit_rejects_bad_input_with_field_errors(annotator, kwargs, field):
+    with pytest.raises(ValidationError) as error:
+        annotation_submit(claim=ClaimFactory(), annotator=annotator, **kwargs)
+    assert field in error.value.message_dict
+    assert not Annotation.objects.exists()
+
+
+def test_annotation_submit_refuses_users_without_a_role():
+    with pytest.raises(PermissionDenied):
+        annotation_submit(claim=ClaimFactory(), annotator=UserFactory(), verdict=Verdict.VERIFIED)
+
+
+def test_consensus_follows_labels_and_adjudication(settings, annotator, second_annotator, reviewer):
+    settings.LABELS_PER_CLAIM = 2
+    claim = ClaimFactory()
+    annotation_submit(claim=claim, annotator=annotator, verdict=Verdict.VERIFIED)
+    claim.refresh_from_db()
+    assert (claim.status, claim.consensus_verdict) == (ClaimStatus.IN_PROGRESS, "")
+    annotation_submit(claim=claim, annotator=second_annotator, verdict=Verdict.VERIFIED)
+    claim.refresh_from_db()
+    assert (claim.status, claim.consensus_verdict) == (ClaimStatus.AGREED, Verdict.VERIFIED)
+    annotation_submit(claim=claim, annotator=second_annotator, verdict=Verdict.DISPUTED)
+    claim.refresh_from_db()
+    assert (claim.status, claim.consensus_verdict) == (ClaimStatus.CONFLICTING, "")
+    claim_adjudicate(claim=claim, reviewer=reviewer, verdict=Verdict.DISPUTED, rationale="Ministry retracted.")
+    claim.refresh_from_db()
+    assert (claim.status, claim.consensus_verdict) == (ClaimStatus.ADJUDICATED, Verdict.DISPUTED)
+    claim_reopen(claim=claim, reviewer=reviewer)
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.CONFLICTING
+    actions = [(e.what, e.action) for e in claim_history(claim=claim) if e.what == "adjudication"]
+    assert actions == [("adjudication", "created"), ("adjudication", "deleted")]
+
+
+def test_a_claim_never_collects_more_labels_than_configured(settings, annotator, second_annotator):
+    settings.LABELS_PER_CLAIM = 1
+    claim = ClaimFactory()
+    annotation_submit(claim=claim, annotator=annotator, verdict=Verdict.VERIFIED)
+    with pytest.raises(ValidationError):
+        annotation_submit(claim=claim, annotator=second_annotator, verdict=Verdict.VERIFIED)
+    assert claim.annotations.count() == 1
+
+
+def test_adjudication_needs_a_reviewer_and_a_rationale(annotator, reviewer):
+    claim = ClaimFactory()
+    with pytest.raises(PermissionDenied):
+        claim_adjudicate(claim=claim, reviewer=annotator, verdict=Verdict.VERIFIED, rationale="x")
+    with pytest.raises(ValidationError) as error:
+        claim_adjudicate(claim=claim, reviewer=reviewer, verdict=Verdict.VERIFIED, rationale="  ")
+    assert "rationale" in error.value.message_dict
+
+
+def test_review_queue_gives_fewest_labels_first_and_never_the_same_claim_to_two_annotators(
+    settings, annotator, second_annotator
+):
+    settings.LABELS_PER_CLAIM = 2
+    first, second, third = _claims(3)
+    other = UserFactory(username="early")
+    other.groups.add(*annotator.groups.all())
+    annotation_submit(claim=first, annotator=other, verdict=Verdict.VERIFIED)
+
+    mine = review_next_claim(annotator=annotator)
+    theirs = review_next_claim(annotator=second_annotator)
+    assert mine == second
+    assert theirs == third
+    assert review_next_claim(annotator=annotator) == second  # the reservation holds until I label it
+    annotation_submit(claim=second, annotator=annotator, verdict=Verdict.DISPUTED)
+    assert review_next_claim(annotator=annotator) == first
+
+
+def test_review_queue_skips_flagged_claims_and_offers_skipped_ones_last(annotator):
+    first, second, third = _claims(3)
+    claim_flag(claim=third, user=annotator)
+    assert review_next_claim(annotator=annotator) == first
+    review_skip(annotator=annotator, claim=first)
+    assert review_next_claim(annotator=annotator) == second
+    annotation_submit(claim=second, annotator=annotator, verdict=Verdict.VERIFIED)
+    assert review_next_claim(annotator=annotator) == first
+    annotation_submit(claim=first, annotator=annotator, verdict=Verdict.VERIFIED)
+    assert review_next_claim(annotator=annotator) is None
+
+
+def test_expired_reservation_frees_the_claim(settings, annotator, second_annotator):
+    settings.REVIEW_RESERVATION_SECONDS = -1
+    (only,) = _claims(1)
+    assert review_next_claim(annotator=annotator) == only
+    assert review_next_claim(annotator=second_annotator) == only
+
+
+def test_undo_removes_my_last_label_and_gives_the_claim_back(annotator):
+    first, second = _claims(2)
+    annotation_submit(claim=first, annotator=annotator, verdict=Verdict.VERIFIED)
+    annotation_submit(claim=second, annotator=annotator, verdict=Verdict.DISPUTED)
+    assert annotation_undo_last(annotator=annotator) == second
+    assert list(Annotation.objects.values_list("claim_id", flat=True)) == [first.pk]
+    assert ClaimReservation.objects.get(annotator=annotator).claim == second
+    second.refresh_from_db()
+    assert second.status == ClaimStatus.UNLABELLED
+    assert [e.action for e in claim_history(claim=second) if e.what == "label"] == ["created", "deleted"]
+
+
+def test_blind_labelling_hides_other_verdicts_until_i_have_labelled(annotator, second_annotator, reviewer):
+    claim = ClaimFactory()
+    review_open_claim(annotator=annotator, claim=claim)
+    annotation_submit(claim=claim, annotator=annotator, verdict=Verdict.DISPUTED)
+    assert list(annotations_visible_to(user=second_annotator, claim=claim)) == []
+    assert len(annotations_visible_to(user=reviewer, claim=claim)) == 1
+    annotation_submit(claim=claim, annotator=second_annotator, verdict=Verdict.VERIFIED)
+    assert len(annotations_visible_to(user=second_annotator, claim=claim)) == 2
+
+
+def test_annotator_progress_counts_labelled_remaining_and_today(annotator):
+    first, _second, _third = _claims(3)
+    annotation_submit(claim=first, annotator=annotator, verdict=Verdict.VERIFIED)
+    progress = annotator_progress(user=annotator)
+    assert (progress.labelled, progress.remaining, progress.today) == (1, 2, 1)

@@ -1,0 +1,156 @@
+import pytest
+from django.core.exceptions import ValidationError
+
+from annotations.models import Verdict
+from claims.extraction import ExtractedClaim
+from claims.models import Article, Claim, ClaimOrigin, Source
+from claims.services import article_ingest, article_reextract, claim_create, source_resolve
+from tests.annotations.factories import AnnotationFactory
+from tests.claims.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+WIRE = (
+    "Port reopens after storm\n"
+    "The harbour authority said on Monday that the port would reopen to cargo ships by Friday.\n"
+    "“We expect a full return to normal traffic within two weeks,” harbour master Anna Keller told reporters.\n"
+    "Ms. Keller said damage to the eastern pier was lighter than first feared.\n"
+)
+
+
+def test_article_ingest_stores_article_with_claims_whose_offsets_match_the_body():
+    result = article_ingest(title="Port reopens", body=WIRE, publisher="Wire")
+    assert result.created
+    claims = list(result.article.claims.all())
+    assert result.claims_created == len(claims) >= 2
+    for claim in claims:
+        assert result.article.body[claim.start : claim.end] == claim.text
+    keller = [c for c in claims if c.source and c.source.name == "Anna Keller"]
+    assert len(keller) >= 2, [(c.text, c.source) for c in claims]
+
+
+def test_article_ingest_same_text_twice_is_one_article():
+    first = article_ingest(title="A", body=WIRE)
+    again = article_ingest(title="Another title", body=WIRE.replace("\n", "\r\n") + "\n\n")
+    assert not again.created
+    assert again.article.pk == first.article.pk
+    assert Article.objects.count() == 1
+    assert Claim.objects.count() == first.claims_created
+
+
+def test_article_ingest_keeps_body_exactly_as_given():
+    body = "  Title line\r\nThe mayor said “the bridge is safe”.\r\n"
+    article = article_ingest(body=body).article
+    assert Article.objects.get(pk=article.pk).body == body
+    assert article.title == "Title line"
+
+
+@pytest.mark.parametrize(
+    ("body", "url", "field"),
+    [
+        ("", "", "body"),
+        ("   \n  ", "", "body"),
+        ("Text with a NUL \x00 byte", "", "body"),
+        ("Fine text", "javascript:alert(1)", "url"),
+        ("Fine text", "ftp://example.org/file", "url"),
+    ],
+)
+def test_article_ingest_rejects_bad_input_with_a_field_error_and_writes_nothing(body, url, field):
+    with pytest.raises(ValidationError) as error:
+        article_ingest(title="T", body=body, url=url)
+    assert field in error.value.message_dict
+    assert Article.objects.count() == 0
+
+
+def test_article_ingest_rejects_text_over_the_size_limit(settings):
+    settings.ARTICLE_MAX_BYTES = 1000
+    with pytest.raises(ValidationError) as error:
+        article_ingest(title="T", body="The minister said it was fine. " * 100)
+    assert "limit" in error.value.message_dict["body"][0]
+
+
+def test_article_ingest_refuses_a_second_text_under_a_known_url():
+    article_ingest(title="A", body=WIRE, url="https://news.example/port")
+    with pytest.raises(ValidationError) as error:
+        article_ingest(title="B", body="Another text entirely.", url="https://news.example/port")
+    assert "url" in error.value.message_dict
+    assert Article.objects.count() == 1
+
+
+def test_claim_create_refuses_text_that_does_not_match_the_offsets():
+    article = ArticleFactory(body="Headline\nThe minister said the plan works.")
+    with pytest.raises(ValidationError) as error:
+        claim_create(article=article, start=9, end=21, text="The minister said")
+    assert "text" in error.value.message_dict
+    with pytest.raises(ValidationError):
+        claim_create(article=article, start=30, end=999)
+
+
+def test_claim_create_takes_text_from_offsets_and_records_who():
+    article = ArticleFactory(body="Headline\nThe minister said the plan works.")
+    claim = claim_create(article=article, start=27, end=41, created_by=None)
+    assert claim.text == "the plan works"
+    assert claim.origin == ClaimOrigin.MANUAL
+
+
+def test_source_resolve_merges_name_variants_into_one_source():
+    full = source_resolve(name="Dmitry Peskov", kind="person", mention="Kremlin spokesman Dmitry Peskov")
+    assert source_resolve(name="Mr. Peskov", kind="person", mention="Mr. Peskov") == full
+    assert source_resolve(name="Peskov", kind="person", mention="Peskov") == full
+    assert source_resolve(name="Kremlin spokesman Dmitry Peskov", kind="person") == full
+    full.refresh_from_db()
+    assert full.name == "Dmitry Peskov"
+    assert "Mr. Peskov" in full.aliases
+    assert Source.objects.count() == 1
+
+
+def test_source_resolve_upgrades_a_surname_only_source_to_the_full_name():
+    bare = source_resolve(name="Kirby", kind="person")
+    full = source_resolve(name="John Kirby", kind="person")
+    assert full.pk == bare.pk
+    assert full.name == "John Kirby"
+    assert "Kirby" in full.aliases
+
+
+def test_source_resolve_keeps_organisations_apart_from_people():
+    kremlin = source_resolve(name="Kremlin", kind="government", mention="the Kremlin")
+    assert kremlin.kind == "government"
+    assert source_resolve(name="Dmitry Peskov", kind="person") != kremlin
+
+
+def _extracted(body, fragment, source="Anna Keller"):
+    start = body.index(fragment)
+    return ExtractedClaim(
+        text=fragment,
+        start=start,
+        end=start + len(fragment),
+        source=source,
+        source_mention=source,
+        source_kind="person",
+        cue="said",
+        is_direct_quote=False,
+        confidence=0.9,
+    )
+
+
+def test_article_reextract_keeps_annotated_claims_drops_stale_ones_and_adds_new(monkeypatch, annotator):
+    body = "Headline\nKeller said the port is open. Keller said ships wait. Keller said prices rise."
+    rules_v1 = [_extracted(body, "the port is open"), _extracted(body, "ships wait")]
+    monkeypatch.setattr("claims.services.extract_claims", lambda text: rules_v1)
+    article = article_ingest(body=body).article
+    labelled = article.claims.get(text="the port is open")
+    AnnotationFactory(claim=labelled, annotator=annotator, verdict=Verdict.DISPUTED)
+
+    rules_v2 = [_extracted(body, "prices rise")]
+    monkeypatch.setattr("claims.services.extract_claims", lambda text: rules_v2)
+    result = article_reextract(article=article)
+
+    texts = sorted(article.claims.values_list("text", flat=True))
+    assert texts == ["prices rise", "the port is open"]
+    assert (result.added, result.removed, result.kept_with_human_input) == (1, 1, 1)
+    labelled.refresh_from_db()
+    assert labelled.annotations.get().verdict == Verdict.DISPUTED
+    assert list(article.claims.order_by("position").values_list("text", flat=True)) == [
+        "the port is open",
+        "prices rise",
+    ]
