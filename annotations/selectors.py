@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime
+from statistics import median
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
+from annotations.agreement import AlphaResult, KappaResult, krippendorff_alpha, pairwise_kappas
 from annotations.models import Adjudication, Annotation
 from annotations.roles import is_reviewer
 from claims.models import Claim, ClaimStatus
@@ -113,3 +116,91 @@ def claim_history(*, claim: Claim) -> list[HistoryEvent]:
     )
     claim_events = _events(claim_records, "claim", ["text", "source", "source_mention", "is_flagged_not_claim"])
     return sorted(label_events + adjudication_events + claim_events, key=lambda e: e.when)
+
+
+@dataclass(frozen=True)
+class GroupAgreement:
+    id: int
+    name: str
+    alpha: AlphaResult
+
+
+@dataclass(frozen=True)
+class AnnotatorFigures:
+    username: str
+    labels: int
+    median_seconds: float | None
+    agreement_with_consensus: float | None  # share of their labels that match the consensus
+    compared: int  # their labels on claims that have a consensus
+
+
+@dataclass(frozen=True)
+class AgreementReport:
+    overall: AlphaResult
+    pairs: list[KappaResult]
+    by_article: list[GroupAgreement]
+    by_source: list[GroupAgreement]
+    annotators: list[AnnotatorFigures]
+    verdicts_by_source: list[tuple[str, dict[str, int]]]
+
+
+def agreement_report() -> AgreementReport:
+    """Agreement figures over every label, from one query: overall, per annotator pair, article and source."""
+    rows = list(
+        Annotation.objects.values_list(
+            "claim_id",
+            "annotator__username",
+            "verdict",
+            "claim__article_id",
+            "claim__article__title",
+            "claim__source_id",
+            "claim__source__name",
+            "claim__consensus_verdict",
+            "seconds_spent",
+        ).order_by("claim_id")
+    )
+    labels = [(claim, who, verdict) for claim, who, verdict, *_ in rows]
+    by_article: dict[int, list] = defaultdict(list)
+    by_source: dict[int, list] = defaultdict(list)
+    names: dict[tuple[str, int], str] = {}
+    per_annotator: dict[str, list] = defaultdict(list)
+    verdicts_by_source: dict[str, Counter] = defaultdict(Counter)
+    for claim, who, verdict, article_id, title, source_id, source_name, consensus, seconds in rows:
+        by_article[article_id].append((claim, who, verdict))
+        names[("article", article_id)] = title
+        if source_id is not None:
+            by_source[source_id].append((claim, who, verdict))
+            names[("source", source_id)] = source_name
+        per_annotator[who].append((verdict, consensus, seconds))
+    for source_name, consensus in Claim.objects.exclude(consensus_verdict="").values_list(
+        "source__name", "consensus_verdict"
+    ):
+        verdicts_by_source[source_name or "(no source)"][consensus] += 1
+
+    def groups(grouped, kind):
+        found = [GroupAgreement(key, names[(kind, key)], krippendorff_alpha(items)) for key, items in grouped.items()]
+        return sorted((g for g in found if g.alpha.units), key=lambda g: (-g.alpha.units, g.name))
+
+    annotators = []
+    for who, items in sorted(per_annotator.items()):
+        seconds = [s for _, _, s in items if s is not None]
+        compared = [(v, c) for v, c, _ in items if c]
+        annotators.append(
+            AnnotatorFigures(
+                username=who,
+                labels=len(items),
+                median_seconds=median(seconds) if seconds else None,
+                agreement_with_consensus=(sum(v == c for v, c in compared) / len(compared)) if compared else None,
+                compared=len(compared),
+            )
+        )
+    return AgreementReport(
+        overall=krippendorff_alpha(labels),
+        pairs=pairwise_kappas(labels),
+        by_article=groups(by_article, "article"),
+        by_source=groups(by_source, "source"),
+        annotators=annotators,
+        verdicts_by_source=sorted(
+            ((name, dict(counts)) for name, counts in verdicts_by_source.items()), key=lambda x: -sum(x[1].values())
+        ),
+    )
