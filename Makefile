@@ -6,7 +6,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate seed test test-fast lint format bench browser clean
+.PHONY: help install run migrate seed test lint format bench backup restore clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -43,6 +43,13 @@ format: $(STAMP) ## Format the code with ruff
 
 bench: $(STAMP) ## Run the benchmarks (they print figures)
 	$(PY) bench/extraction.py
+
+backup: $(STAMP) ## Write a consistent database snapshot to var/backups/
+	$(PY) manage.py backup
+
+restore: $(STAMP) ## Bring back a snapshot: make restore FILE=var/backups/claimdesk-....sqlite3
+	@test -n "$(FILE)" || (echo "usage: make restore FILE=path/to/backup" && exit 2)
+	$(PY) manage.py restore "$(FILE)" --no-input
 
 clean: ## Remove the virtualenv and local data (var/)
 	rm -rf $(VENV) var
