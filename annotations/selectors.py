@@ -204,3 +204,17 @@ def agreement_report() -> AgreementReport:
             ((name, dict(counts)) for name, counts in verdicts_by_source.items()), key=lambda x: -sum(x[1].values())
         ),
     )
+
+
+def my_verdicts_for_article(*, user, article) -> dict[int, str]:
+    """{claim id: verdict} for this user's own labels in one article; never anyone else's (blind labelling)."""
+    rows = Annotation.objects.filter(claim__article=article, annotator=user).values_list("claim_id", "verdict")
+    return dict(rows)
+
+
+def claim_held_by_other(*, user, claim: Claim) -> bool:
+    from annotations.models import ClaimReservation
+
+    return (
+        ClaimReservation.objects.filter(claim=claim, expires_at__gt=timezone.now()).exclude(annotator=user).exists()
+    )

@@ -97,7 +97,15 @@ def database_restore(*, path: Path) -> None:
             source.close()
         return
     connection.close()
-    cmd = [_pg_tool("pg_restore"), "--clean", "--if-exists", "--no-owner", "--single-transaction", *_pg_args(), str(path)]
+    cmd = [
+        _pg_tool("pg_restore"),
+        "--clean",
+        "--if-exists",
+        "--no-owner",
+        "--single-transaction",
+        *_pg_args(),
+        str(path),
+    ]
     result = subprocess.run(cmd, env=_pg_env(), capture_output=True, text=True, check=False)
     if result.returncode:
         raise ValidationError(f"pg_restore failed: {result.stderr.strip().splitlines()[-1:]}")

@@ -9,3 +9,44 @@ from claims.models import Article, Claim
 
 def article_claims(*, article: Article) -> QuerySet[Claim]:
     return Claim.objects.filter(article=article).select_related("source").order_by("position", "start")
+
+
+def article_list_for(*, user, q: str = "", publisher: str = "") -> QuerySet[Article]:
+    """Articles matching a search, each with its claim count, the claims this user labelled and the complete ones.
+
+    Counts are subqueries rather than joined Count()s, so they neither multiply each other nor grow the page's
+    query count with the number of articles.
+    """
+    from django.conf import settings
+    from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+    from django.db.models.functions import Coalesce
+
+    def count_of(claims: QuerySet[Claim]):
+        counted = claims.order_by().values("article_id").annotate(n=Count("id")).values("n")
+        return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+    claims = Claim.objects.filter(article=OuterRef("pk"), is_flagged_not_claim=False)
+    articles = Article.objects.annotate(
+        n_claims=count_of(claims),
+        n_mine=count_of(claims.filter(annotations__annotator=user)),
+        n_complete=count_of(claims.filter(label_count__gte=settings.LABELS_PER_CLAIM)),
+    )
+    q = (q or "").strip()
+    if q:
+        articles = articles.filter(Q(title__icontains=q) | Q(body__icontains=q))
+    if publisher:
+        articles = articles.filter(publisher=publisher)
+    return articles.defer("body").order_by("-published_at", "-created_at", "-id")
+
+
+def article_publishers() -> list[str]:
+    return list(
+        Article.objects.exclude(publisher="").order_by("publisher").values_list("publisher", flat=True).distinct()
+    )
+
+
+def article_sources(*, article: Article):
+    """The sources this article's claims are attributed to: the likeliest choices when fixing a claim's source."""
+    from claims.models import Source
+
+    return Source.objects.filter(claims__article=article).distinct().order_by("name")
