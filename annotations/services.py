@@ -167,20 +167,33 @@ def review_next_claim(*, annotator) -> Claim | None:
     if not is_annotator(annotator):
         raise PermissionDenied("Only annotators can review claims.")
     now = timezone.now()
-    open_claims = _open_for(annotator, now)
     current = ClaimReservation.objects.filter(annotator=annotator, expires_at__gt=now).values("claim_id")
-    claim = _lock_first(open_claims.filter(pk__in=current))
-    if claim is None:
-        skipped = ClaimSkip.objects.filter(claim=OuterRef("pk"), annotator=annotator)
-        claim = _lock_first(open_claims.filter(~Exists(skipped)).order_by("label_count", "article_id", "position"))
-    if claim is None:
-        # Only claims this annotator skipped are left: offer them again, oldest skip first.
-        claim = _lock_first(
-            open_claims.filter(skips__annotator=annotator).order_by("skips__created_at", "article_id", "position")
-        )
-    if claim is not None:
-        _reserve(claim=claim, annotator=annotator)
-    return claim
+    skipped = ClaimSkip.objects.filter(claim=OuterRef("pk"), annotator=annotator)
+    passed_over: list[int] = []
+    for _attempt in range(20):
+        open_claims = _open_for(annotator, now).exclude(pk__in=passed_over)
+        claim = _lock_first(open_claims.filter(pk__in=current))
+        if claim is None:
+            claim = _lock_first(open_claims.filter(~Exists(skipped)).order_by("label_count", "article_id", "position"))
+        if claim is None:
+            # Only claims this annotator skipped are left: offer them again, oldest skip first.
+            claim = _lock_first(
+                open_claims.filter(skips__annotator=annotator).order_by("skips__created_at", "article_id", "position")
+            )
+        if claim is None:
+            return None
+        if _still_open(claim=claim, annotator=annotator, now=now):
+            _reserve(claim=claim, annotator=annotator)
+            return claim
+        passed_over.append(claim.pk)
+    return None
+
+
+def _still_open(*, claim: Claim, annotator, now) -> bool:
+    """Re-read under the claim's row lock: the candidate query's snapshot may predate another annotator's commit."""
+    held = ClaimReservation.objects.filter(claim=claim, expires_at__gt=now).exclude(annotator=annotator).exists()
+    labels = list(Annotation.objects.filter(claim=claim).values_list("annotator_id", flat=True))
+    return not held and annotator.pk not in labels and len(labels) < settings.LABELS_PER_CLAIM
 
 
 @transaction.atomic

@@ -1,0 +1,538 @@
+"""Stage 3: attribution — find (source mention, cue, content span) in each sentence.
+
+``Attributor`` is the protocol the pipeline uses; ``RuleAttributor`` implements it with the cue
+lexicon of :mod:`claims.extraction.lexicon` (a statistical tagger can implement the same protocol).
+
+Constructions handled, per sentence:
+
+* preposed:   ``X said (on Tuesday) (that) Y`` / ``X told reporters Y`` / ``X said: "Y"`` /
+  ``X claimed to have Y`` — the subject is the noun phrase closing the clause before the cue
+  (appositives ``Mr. P, the Kremlin spokesman, said`` are kept in the mention);
+* postposed:  ``"Y," X said.`` / ``Y, said X.`` / ``Y, X said on Monday, adding ...``;
+* parenthetical: ``Y1, X said, Y2`` (the whole sentence is the content);
+* ``according to X, Y`` / ``Y, according to X``;
+* noun cues:  ``X's claim that Y``;
+* participles continuing the clause's source: ``..., adding that Y``;
+* headline lines: ``Separatists claim control of a town``.
+
+Content spans exclude the quotation marks around the content and trailing ``, ; : .``.
+Multi-sentence quotations and quote continuations are handled by the pipeline.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from . import lexicon as L
+from .quotes import QUOTE_CHARS
+from .records import Attribution, Sentence
+
+
+def _trie_regex(words: list[str]) -> str:
+    """A compact alternation (shared prefixes factored out) — much faster than a flat list."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts, end = [], False
+        for ch, sub in sorted(node.items()):
+            if ch == "":
+                end = True
+            else:
+                alts.append((r"\s+" if ch == " " else re.escape(ch)) + emit(sub))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and not end else "(?:" + "|".join(alts) + ")"
+        return body + ("?" if end else "")
+
+    return emit(trie)
+
+
+_forms = sorted(set(L.LEMMA_OF) | set(L.CUE_PHRASES))
+CUE_RE = re.compile(r"\b(?<![’'-])" + _trie_regex(_forms) + r"(?![\w’'-])", re.IGNORECASE)
+NOUN_CUE_RE = re.compile(
+    r"(?:’s|'s|’|')\s+(?:[a-z]+\s+)?(?P<cue>" + "|".join(L.NOUN_CUES)
+    + r")\s*(?:\s[–—-]\s[^–—]{1,60}\s[–—-]\s*|\s*,\s*[^,]{1,60},\s*)?\s*that\s", re.IGNORECASE)
+_POSSESSOR_RE = re.compile(r"((?:[\w.&-]+\s+){0,5}[\w.&-]+)$")
+NOUN_CUE_POS_RE = re.compile(r"\b(?:its|his|her|their)\s+(?:[a-z]+\s+){0,2}(?:" + "|".join(L.NOUN_CUES)
+                             + r")\s+that\s", re.IGNORECASE)
+IN_STATEMENT_RE = re.compile(r"^\s*In (?:a|an|its|his|her|their) (?:written |joint |brief )?(?:statement|post|"
+                             r"tweet|interview|release|message|letter|note|update)(?: [^,]{0,40})?,\s*", re.I)
+ACCORDING_RE = re.compile(r"\b(?:according to|in the words of|citing)\s+", re.IGNORECASE)
+
+_WORD_RE = re.compile(r"[\w’'.&-]+")
+_TIME_RE = re.compile(r"\s*(?:(?:" + L.TIME_WORDS + r")\b[\s,]*)+", re.IGNORECASE)
+_CHANNEL_RE = re.compile(
+    r"\s*(?:(?:in|on|at|during|via|through|over|from|after|before|to|with)\s+[^,;:“\"]{1,80}?\s+)??"
+    r"that\s+", re.IGNORECASE)
+_THAT_RE = re.compile(r"\s*that\b\s*", re.IGNORECASE)
+_TAIL_START = re.compile(
+    r"\s*(?:$|[.!?…]|[,;–—-]\s*(?:adding|saying|citing|referring|according|noting|in|on|at|speaking|as|"
+    r"while|after|before|without|who|which|when|though|although|but|and|in|during|explaining|arguing|"
+    r"warning|insisting|stressing|pointing|calling|describing|writing|telling|because|where|since|"
+    r"than|despite|amid|following|with|without|whose|the|a|an|his|her|their|its|\w+ing)\b|"
+    r"(?:in|on|at|during|via|through|over|from|after|before|to|with|of|about|when|while|as|without|"
+    r"amid|following|outside|inside|near|by)\b)", re.IGNORECASE)
+_PREP_START = re.compile(r"\s*(?:in|on|at|during|via|through|over|from|after|before|to|with|of|about|for|"
+                         r"when|while|as|without|amid|following|outside|near|by)\b", re.IGNORECASE)
+_BOUNDARY_RE = re.compile(
+    r"\b(?:while|whilst|as|after|because|since|although|though|when|whenever|where|if|so|then|that|which|"
+    r"whereas|before|until|unless|once|is|are|was|were|came|comes|come|has been|have been|had been)\s+",
+    re.IGNORECASE)
+_AND_RE = re.compile(r"(?<=[a-z0-9,])\s+(?:and|but|or|yet)\s+", re.IGNORECASE)
+_LEAD_RE = re.compile(r"^\s*(?:and|but|so|yet|or|still|meanwhile|however|also|now|then|moreover|indeed)\b,?\s*",
+                      re.IGNORECASE)
+_TRAIL_AUX_RE = re.compile(r"(?:\s+(?:has|have|had|is|was|were|are|will|would|could|should|may|might|must|"
+                           r"can|did|does|do|also|later|earlier|previously|already|then|now|again|once|"
+                           r"repeatedly|publicly|privately|reportedly|separately|further|recently|first|"
+                           r"not|never|often|always|still|even|just|had|not|who|which|that|initially|"
+                           r"originally|too|been|being|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
+                           r"Friday|Saturday|Sunday)|this\s+week|last\s+week|yesterday|today|"
+                           r"in\s+(?:a|an|its|his|her|their)\s+[\w\s]{1,30}?))+\s*$", re.IGNORECASE)
+_RELATIVE_RE = re.compile(r"\s+(?:who|which|whom)\s+.*$", re.IGNORECASE)
+_PARTICIPLE_CUT = re.compile(r"\s+(?:\w+ing|who|which|whose)\b.*$")
+_VERBISH = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|can|could|should|must|did|does|do|"
+                      r"may|might)\s", re.IGNORECASE)
+
+_NOUNY_FORMS = {"claim", "claims", "report", "reports", "note", "notes", "pledge", "pledges", "promise",
+                "promises", "warning", "estimate", "estimates", "fear", "fears", "hope", "hopes", "doubt",
+                "doubts", "show", "shows", "state", "states", "post", "posted", "charge", "charged",
+                "counter", "demand", "demands", "remarks", "tweet", "tweets", "stress", "find", "said",
+                "saying", "alleged", "stated", "reported", "estimated", "expected", "continued", "thought",
+                "feel", "view", "finding", "project", "projected", "forecast", "signal", "signals",
+                "concluded", "declared", "added", "written", "told", "vow", "vows", "answer", "recall",
+                "survey", "statement", "repeated", "maintained", "observed", "noted", "confirmed",
+                "announced", "admitted", "proposed", "threatened", "affirmed", "denied", "warned"}
+_PASSIVE = {"is", "was", "were", "are", "be", "been", "being", "get", "got", "gets"}
+_PRONOUN_SUBJ = {"he", "she", "they", "it", "we", "i", "you"}
+_CLASS_CONF = {"speech": 0.8, "report": 0.7, "belief": 0.6}
+MIN_CONTENT_WORDS = 3
+
+
+class Attributor(Protocol):
+    """Anything that finds attributions in the sentences of one line."""
+
+    def attribute_line(self, text: str, sentences: list[Sentence], line_index: int,
+                       headline: bool) -> list[Attribution]: ...
+
+
+def _words(s: str) -> list[str]:
+    return _WORD_RE.findall(s)
+
+
+def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """Trim whitespace, quotation marks and trailing , ; : . (keep ? ! and ellipses)."""
+    while s < e and (text[s].isspace() or text[s] in QUOTE_CHARS or text[s] in ":,;—–-"):
+        s += 1
+    while e > s:
+        c = text[e - 1]
+        if c.isspace() or c in ",;:—–-" or c in QUOTE_CHARS or c == "." and not text.endswith("..", s, e):
+            e -= 1
+        else:
+            break
+    # an opening quote left alone at the end after trimming, or a closing one at the start
+    return s, e
+
+
+def _is_quote_open(text: str, s: int, e: int) -> bool:
+    """Whether the span contains quotation marks (the statement is quoted, fully or partly)."""
+    return any(c in "“”\"«»" for c in text[s:e]) or "’’" in text[s:e]
+
+
+def _clean_mention(m: str) -> str:
+    m = m.strip().strip(",;:").strip()
+    m = _LEAD_RE.sub("", m)
+    for _ in range(3):
+        m2 = _TRAIL_AUX_RE.sub("", m)
+        if m2 == m:
+            break
+        m = m2
+    return m.strip().strip(",;:").strip()
+
+
+def _np_ok(m: str) -> bool:
+    ws = _words(m)
+    if not ws or len(ws) > 14:
+        return False
+    low = m.lower()
+    if ws[0].lower() in ("in", "on", "at", "of", "to", "for", "from", "with", "by", "as", "after", "and", "but"):
+        return False
+    if any(c in m for c in "“”\"") or _VERBISH.search(" " + low + " "):
+        return False
+    return any(w[0].isupper() for w in ws) or ws[0].lower() in _PRONOUN_SUBJ or len(ws) <= 8
+
+
+def _subject_before(text: str, s0: int, cue_start: int) -> tuple[str, int] | None:
+    """The noun phrase before a cue: (mention, absolute start)."""
+    pre = text[s0:cue_start]
+    # work on comma chunks (not inside quotes)
+    chunks: list[tuple[int, int]] = []
+    last = 0
+    for m in re.finditer(r",\s*", pre):
+        chunks.append((last, m.start()))
+        last = m.end()
+    chunks.append((last, len(pre)))
+
+    def cut(a: int, b: int) -> tuple[int, int]:
+        seg = pre[a:b]
+        # clause boundary words (subordinators, copulas); keep the part after the last one
+        ms = list(_BOUNDARY_RE.finditer(seg))
+        if ms:
+            a2 = a + ms[-1].end()
+            if _clean_mention(pre[a2:b]):
+                a = a2
+            elif len(ms) >= 1:
+                # "Lavrov who has said": subject is before the relative pronoun
+                b = a + ms[-1].start()
+                seg2 = pre[a:b]
+                ms2 = list(_BOUNDARY_RE.finditer(seg2))
+                if ms2:
+                    a = a + ms2[-1].end()
+        seg = pre[a:b]
+        ms = [x for x in _AND_RE.finditer(seg) if not re.search(r"(?:^|\s)[A-Z][\w.’'-]*$", seg[:x.start()])]
+        if ms:
+            a2 = a + ms[-1].end()
+            if _clean_mention(pre[a2:b]):
+                a = a2
+        return a, b
+
+    a, b = chunks[-1]
+    a, b = cut(a, b)
+    # "Officials from the U.K., Germany and France said": a list of names spans several chunks
+    ci = len(chunks) - 1
+    while (ci > 0 and a == chunks[ci][0] and re.match(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*\s+(?:and|or)\s+[A-Z]",
+                                                       pre[a:b])
+           and re.search(r"[A-Z][\w.’'-]*$", pre[chunks[ci - 1][0]:chunks[ci - 1][1]])):
+        ci -= 1
+        a = cut(*chunks[ci])[0]
+    mention = _clean_mention(pre[a:b])
+    if mention and mention.lower().split()[0] in ("who", "which"):
+        mention = ""
+    if not mention and len(chunks) >= 2:
+        # "Mr. P, the Kremlin spokesman, said" / "Germany, for its part, assured"
+        if len(chunks) >= 3:
+            a3, b3 = cut(*chunks[-3])
+            head = _clean_mention(pre[a3:b3])
+            app = pre[chunks[-2][0]:chunks[-2][1]].strip()
+            if head and _np_ok(head):
+                if app and not _PREP_START.match(app) and not re.match(r"\w+ing\b|who|which", app) and _np_ok(app):
+                    return head + ", " + app, s0 + a3 + pre[a3:].find(head[:3])
+                return head, s0 + a3 + pre[a3:].find(head[:3])
+        a2, b2 = cut(*chunks[-2])
+        head = _clean_mention(pre[a2:b2])
+        if head and _np_ok(head):
+            return head, s0 + a2
+        return None
+    if not mention:
+        return None
+    mention = _RELATIVE_RE.sub("", mention)
+    # a long "subject" is probably a clause: keep its trailing proper-noun group
+    if len(_words(mention)) > 9:
+        short = re.split(r"\s+(?:in|from|at|near|on|across|with)\s+", mention, maxsplit=1)[0]
+        if 0 < len(_words(short)) <= 9:
+            mention = short
+    if len(_words(mention)) > 9:
+        mm = re.search(r"((?:[A-Z][\w’'.&-]*\s+){0,4}[A-Z][\w’'.&-]*)\s*$", mention)
+        if not mm:
+            return None
+        mention = mm.group(1)
+    if not _np_ok(mention):
+        return None
+    off = pre.rfind(mention, 0, b + 1)
+    return mention, s0 + (off if off >= 0 else a)
+
+
+def _subject_after(text: str, pos: int, s1: int) -> tuple[str, int] | None:
+    """Inverted subject: ', said Pentagon spokesman John Kirby.'"""
+    post = text[pos:s1]
+    m = re.match(r"\s*((?:[^,;.:!?“”\"]|\.(?=\w)|(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z])\.)+)", post)
+    if not m:
+        return None
+    mention = m.group(1)
+    tm = _TAIL_START.search(mention, 1)
+    mention = re.split(r"\s+(?:on|in|at|during|to|after|before|while|when|as|who|which|adding|"
+                       r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
+                       r"(?:last|this|next) (?:week|month|year|morning|night)|earlier|later)\b", mention)[0]
+    del tm
+    mention = _clean_mention(mention)
+    if not mention or not _np_ok(mention):
+        return None
+    mstart = pos + post.find(mention)
+    app = re.match(r",\s*((?:[A-Z][\w’'.-]*\s*){1,4})(?=[.,;!?]|$)", text[mstart + len(mention):s1])
+    if app:  # "wrote the governor, Vyacheslav Chaus."
+        name = app.group(1).strip()
+        if name.endswith(".") and len(name.split()[-1]) > 3:
+            name = name[:-1]
+        mention = mention + ", " + name
+    return mention, mstart
+
+
+def _takes_content(text: str, pos: int, s1: int, lemma: str) -> bool:
+    """The cue is followed by its own content ("that ...", ": ...", a quote, "to"-infinitive)."""
+    m = _TIME_RE.match(text, pos, s1)
+    p = m.end() if m else pos
+    rest = text[p:s1]
+    if re.match(r"\s*(?:that\b|:|[“\"])", rest):
+        return True
+    if lemma in L.TAKES_INFINITIVE and re.match(r"\s*to\s+[“\"]?\w", rest):
+        return True
+    cm = _CHANNEL_RE.match(text, p, s1)
+    return bool(cm and "," not in text[p:cm.end()])
+
+
+def _tail_like(text: str, pos: int, s1: int) -> bool:
+    """After a postposed cue: nothing, time words, a channel PP, or a participle clause."""
+    m = _TIME_RE.match(text, pos, s1)
+    p = m.end() if m else pos
+    if p >= s1:
+        return True
+    return bool(_TAIL_START.match(text, p, s1))
+
+
+class RuleAttributor:
+    """The rule-based attributor: cue lexicon + clause heuristics."""
+
+    def attribute_line(self, text: str, sentences: list[Sentence], line_index: int,
+                       headline: bool = False) -> list[Attribution]:
+        out: list[Attribution] = []
+        for sent in sentences:
+            out.extend(self.attribute_sentence(text, sent, headline))
+        return out
+
+    # ------------------------------------------------------------------------------------------
+    def attribute_sentence(self, text: str, sent: Sentence, headline: bool = False) -> list[Attribution]:
+        s0, s1 = sent.start, sent.end
+        found: list[Attribution] = []
+        taken: list[tuple[int, int]] = []
+
+        def add(cs: int, ce: int, mention: str, mstart: int, cue: str, kind: str, **extra) -> None:
+            raw_s, raw_e = cs, ce
+            cs, ce = _strip_span(text, cs, ce)
+            if ce <= cs:
+                return
+            nw = len(_words(text[cs:ce]))
+            if nw < MIN_CONTENT_WORDS and not (headline and nw >= 2):
+                return
+            for a, b in taken:
+                if min(b, ce) - max(a, cs) > 0.6 * min(b - a, ce - cs):
+                    return
+            taken.append((cs, ce))
+            found.append(Attribution(cs, ce, mention, mstart, cue, kind, sent.line,
+                                     direct=_is_quote_open(text, max(s0, raw_s - 1), min(s1, raw_e + 1)),
+                                     extra=extra))
+
+        # "In a statement, X ..." is handled by the verb cue; here just mark the channel
+        for m in CUE_RE.finditer(text, s0, s1):
+            self._verb_cue(text, sent, m, headline, add)
+        # noun cues: "the ministry's claim that Y"
+        for m in NOUN_CUE_RE.finditer(text, s0, s1):
+            pm = _POSSESSOR_RE.search(text, max(s0, m.start() - 80), m.start())
+            if not pm:
+                continue
+            src = _clean_mention(pm.group(1))
+            ws = src.split()
+            # keep the trailing noun group of the possessor
+            keep: list[str] = []
+            for w in reversed(ws):
+                if w.lower() in L.DETERMINERS or w.lower() in ("of", "for", "with", "by", "about", "on", "in"):
+                    if w.lower() in ("of",) and keep:
+                        keep.append(w)
+                        continue
+                    break
+                keep.append(w)
+            src = " ".join(reversed(keep)).strip()
+            if src:
+                add(m.end(), s1, src, pm.start(1), m.group("cue"), "noun")
+
+        # "according to X, Y" / "Y, according to X"
+        for m in ACCORDING_RE.finditer(text, s0, s1):
+            src_m = re.match(r"((?:[^,;:.“”\"]|\.(?=\w)|(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z])\.)+)", text[m.end():s1])
+            if not src_m:
+                continue
+            src = src_m.group(1)
+            src_clean = re.split(r"\s+(?:that|who|which|on|in|at)\s+(?=[a-z])", src)[0].strip()
+            if not src_clean or not _np_ok(src_clean):
+                continue
+            cue = text[m.start():m.end()].strip()
+            after = m.end() + len(src)
+            before = text[s0:m.start()].rstrip()
+            if before.endswith(",") or not before.strip() or before.endswith("(") or m.start() == s0:
+                pass
+            lead = text[s0:m.start()]
+            if after < s1 and text[after] in ",:" and len(_words(text[after:s1])) >= MIN_CONTENT_WORDS:
+                add(after + 1, s1, src_clean, m.end(), cue, "according")
+            elif len(_words(lead)) >= MIN_CONTENT_WORDS and re.search(r"[,(–—]\s*$", lead):
+                # "Y, according to X." -> content is the sentence before the cue
+                add(s0, m.start(), src_clean, m.end(), cue, "according")
+            elif not lead.strip():
+                continue
+
+        return found
+
+    # ------------------------------------------------------------------------------------------
+    def _verb_cue(self, text, sent, m, headline, add) -> None:
+        s0, s1 = sent.start, sent.end
+        form = re.sub(r"\s+", " ", m.group().lower())
+        if form in L.CUE_PHRASES:
+            lemma, cls = form, L.CUE_PHRASES[form]
+        else:
+            lemma, cls = L.LEMMA_OF[form], L.CLASS_OF[form]
+        word = m.group()
+        pre_words = _words(text[max(s0, m.start() - 40):m.start()])
+        prev = pre_words[-1].lower() if pre_words else ""
+        if form in _NOUNY_FORMS and prev in L.DETERMINERS | {"of", "for", "such", "no", "any"}:
+            return
+        if prev in _PASSIVE and lemma not in ("continue",) and form not in ("says", "say"):
+            return
+        if prev == "to" and form in ("say", "tell", "claim", "warn", "announce", "confirm", "deny", "comment",
+                                     "state", "write", "add", "note", "admit", "acknowledge", "reveal"):
+            return  # "declined to say whether", "refused to confirm"
+        if lemma in L.COLON_ONLY and not re.match(r"\s*(?:[:“\"]|that\b)", text[m.end():s1]) and not (
+                re.search(r"[,”\"’]\s*$", text[s0:m.start()].rstrip()[-3:] or "x")):
+            return
+        if re.search(r"\baccording to\b[^,;:]*$", text[s0:m.start()], re.IGNORECASE):
+            return  # "according to the latest intelligence report: ..."
+        if form.endswith("ing") and not re.search(r"[,;–—]\s*$", text[s0:m.start()]):
+            return  # "despite saying", "while saying": not an attribution of this clause
+        if (word[0].isupper() and m.start() != s0 and not headline and text[m.start() - 1] not in "“\"‘("
+                and not text[s0:m.start()].strip().endswith(",")):
+            return  # "Says" inside a title, "Note", etc. — verbs are lower-case mid-sentence
+        after = m.end()
+        # the object of the cue: "told reporters", "assured them"
+        if lemma in L.TAKES_RECIPIENT:
+            rm = re.match(r"\s+(?:" + L.RECIPIENTS + r")(?=\s*(?:that\b|on\b|in\b|at\b|during\b|,|:|“|\"|[.!?]|$)|"
+                          r"\s+[A-Z]|\s+[a-z]+\s+[a-z])", text[after:s1])
+            if rm and not re.match(r"\s+(?:that)\b", text[after:s1]):
+                after += rm.end()
+        pre_text = text[s0:m.start()]
+        pre_stripped = pre_text.rstrip()
+
+        # ---- participle continuing the clause: ", adding that Y" / ", saying Y"
+        if form.endswith("ing") and re.search(r"[,;–—]\s*$", pre_stripped + " ") and form != "saying" or (
+                form.endswith("ing") and pre_stripped.endswith(",")):
+            cs = self._content_start(text, after, s1, lemma, headline)
+            if cs is not None:
+                add(cs, self._content_end(text, cs, s1), "", m.start(), word, cls, participle=True)
+            return
+
+        # ---- inverted: '..., said X.' / '"...," said X'
+        if re.search(r"(?:[,”\"’?!—–-]|’’)\s*$", pre_stripped) and not form.endswith("ing"):
+            subj = _subject_after(text, after, s1)
+            if subj and len(_words(pre_text)) >= MIN_CONTENT_WORDS and not _takes_content(text, after, s1, lemma):
+                mention, mstart = subj
+                tail_pos = mstart + len(mention)
+                quoted = bool(re.search(r"(?:[”\"’?!]|’’)\s*$", pre_stripped))
+                if quoted and _tail_like(text, tail_pos, s1) or re.match(
+                        r"(?:\s*(?:" + L.TIME_WORDS + r"))*\s*(?:[.!?]|,\s*\w+ing\b|$)", text[tail_pos:s1], re.I):
+                    add(s0, len(pre_stripped) + s0, mention, mstart, word, cls)
+                    return
+
+        # ---- postposed / parenthetical: 'Y, X said (Tuesday).' / 'Y1, X said, Y2'
+        j = max(pre_stripped.rfind(","), pre_stripped.rfind("”"), pre_stripped.rfind("’’"),
+                pre_stripped.rfind("?\""), pre_stripped.rfind("!\""), pre_stripped.rfind(",\""),
+                pre_stripped.rfind(".\""))
+        if j > 0 and not form.endswith("ing") and not _clean_mention(pre_text[j + 1:]):
+            # '"Y," the mayor, Ana Costa, said': the subject itself holds commas; use the closing quote
+            jq = max(pre_stripped.rfind("”"), pre_stripped.rfind("’’"), pre_stripped.rfind(",\""),
+                     pre_stripped.rfind("?\""), pre_stripped.rfind("!\""))
+            if 0 < jq < j and pre_stripped[jq + 1:].count(",") <= 3:
+                j = jq
+        if j > 0 and not form.endswith("ing"):
+            k = j + 1
+            while k < len(pre_text) and (pre_text[k] in QUOTE_CHARS or pre_text[k].isspace()):
+                k += 1
+            subj_text = _clean_mention(pre_text[k:])
+            lead_chunk = pre_text[:j]
+            pp_only = "," not in lead_chunk and _PREP_START.match(lead_chunk) and not any(
+                c in lead_chunk for c in QUOTE_CHARS)
+            if (subj_text and _np_ok(subj_text) and len(_words(lead_chunk)) >= MIN_CONTENT_WORDS
+                    and not pp_only and not _takes_content(text, after, s1, lemma)):
+                tm = _TIME_RE.match(text, m.end(), s1)
+                p = tm.end() if tm else after
+                if p >= s1 or _tail_like(text, after, s1):
+                    mstart = s0 + k + pre_text[k:].find(subj_text)
+                    # content starts at the sentence start
+                    add(s0, s0 + j, subj_text, mstart, word, cls)
+                    return
+                if text[p:p + 1] == "," and not _tail_like(text, p, s1):
+                    # parenthetical attribution: the whole sentence is the content
+                    mstart = s0 + k + pre_text[k:].find(subj_text)
+                    add(s0, s1, subj_text, mstart, word, cls)
+                    return
+
+        # ---- preposed: 'X said (that) Y'
+        if lemma in L.COLON_ONLY and not re.match(r"\s*(?:[:“\"]|that\b)", text[after:s1]):
+            return
+        cs = self._content_start(text, after, s1, lemma, headline)
+        if cs is None:
+            return
+        lead = IN_STATEMENT_RE.match(text, s0, m.start())
+        subj = _subject_before(text, lead.end() if lead else s0, m.start())
+        if subj is None:
+            if re.search(r"\b(?:and|but)\s*$", pre_stripped, re.IGNORECASE):
+                # coordinated verb: "the Kremlin has indicated ... and said Y" -> sentence subject
+                lead_np = re.match(r"\s*(?:[^,]*,\s*)?((?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+)", pre_text)
+                if lead_np:
+                    mention = lead_np.group(1).strip()
+                    add(cs, self._content_end(text, cs, s1), mention, s0 + lead_np.start(1), word, cls,
+                        coordinated=True)
+            return
+        mention, mstart = subj
+        add(cs, self._content_end(text, cs, s1), mention, mstart, word, cls)
+
+    def _content_start(self, text: str, pos: int, s1: int, lemma: str, headline: bool) -> int | None:
+        """Where the content begins after the cue; None if what follows isn't a statement."""
+        rest = text[pos:s1]
+        if not rest.strip():
+            return None
+        m = re.match(r"\s*:\s*", rest)
+        if m:
+            return pos + m.end()
+        tm = _TIME_RE.match(text, pos, s1)
+        p = tm.end() if tm and tm.end() > pos else pos
+        m = _THAT_RE.match(text, p, s1)
+        if m:
+            return m.end()
+        m = _CHANNEL_RE.match(text, p, s1)
+        if m and m.end() - p < 100:
+            return m.end()
+        q = re.match(r"\s*[“\"]", text[p:s1])
+        if q:
+            return p + q.end() - 1
+        if re.match(r"\s*,", text[p:s1]):
+            return None
+        if lemma in L.TAKES_INFINITIVE and re.match(r"\s*to\s+[“\"]?\w", text[p:s1]):
+            return p
+        if lemma in L.NEEDS_COMPLEMENTIZER and not headline and not re.match(
+                r"\s*(?:it|he|she|they|we|I|there)\s+(?:\w+\s+)?\w", text[p:s1]):
+            return None
+        if _PREP_START.match(text, p, s1) and not headline:
+            return None
+        if re.match(r"\s*(?:to|of|about|for|with|goodbye|hello|nothing|so|yes|no|thanks|sorry)\b", text[p:s1],
+                    re.IGNORECASE):
+            return None
+        return p
+
+    def _content_end(self, text: str, cs: int, s1: int) -> int:
+        m = re.search(r",\s*(?:adding|saying|citing|referring to|according to|noting|he added|she added|while|"
+                      r"whereas)\b|\s+and\s+(?=(?:said|says|added|told|insisted|warned)\b)"
+                      r"|,[”\"’]?\s+(?:he|she|they|it)\s+(?:said|added|says)\b", text[cs:s1])
+        if m and len(_words(text[cs:cs + m.start()])) >= MIN_CONTENT_WORDS:
+            return cs + m.start()
+        return s1
+
+
+DEFAULT_ATTRIBUTOR = RuleAttributor()
+
+
+def base_confidence(a: Attribution) -> float:
+    if a.cue_kind == "according":
+        return 0.75
+    if a.cue_kind == "noun":
+        return 0.55
+    return _CLASS_CONF.get(a.cue_kind, 0.6)

@@ -1,0 +1,86 @@
+"""Stage 1: lines and sentences.
+
+Line breaks (``\\n``, ``\\r\\n``, ``\\r``, U+2028/2029) are hard boundaries; each line is split into
+sentences on its own by nupunkt's pre-trained Punkt model, loaded once (lazy module singleton) and
+extended with titles and military ranks ("Lt.", "Gen.", "Col.", "Sgt." ...).  Offsets are absolute
+indices into the article string.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+
+from .records import Line, Sentence
+
+EXTRA_ABBREVIATIONS = (
+    # military ranks and titles
+    "lt", "gen", "col", "sgt", "maj", "capt", "cpl", "pvt", "brig", "adm", "cmdr", "cmdt", "lt. col",
+    "lt. gen", "maj. gen", "brig. gen", "col. gen", "sgt. maj", "spc", "pfc", "ens", "cdr", "insp", "supt",
+    "det", "const", "cllr", "rep", "sen", "gov", "pres", "amb", "sec", "atty", "hon", "rev", "fr", "prof",
+    "mr", "mrs", "ms", "dr", "st", "messrs", "mme", "mlle", "jr", "sr",
+    # dates and misc.
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos",
+    "vs", "approx", "est", "dept", "corp", "inc", "ltd", "co", "bros",
+)
+
+_LINE_RE = re.compile(r"[^\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]*")
+_tokenizer = None
+_lock = threading.Lock()
+
+
+def get_tokenizer():
+    """The shared nupunkt tokenizer (own instance, so our abbreviations don't leak into nupunkt.load)."""
+    global _tokenizer
+    if _tokenizer is None:
+        with _lock:
+            if _tokenizer is None:
+                from nupunkt.models import load_default_model
+
+                tok = load_default_model()
+                tok.add_abbreviations(list(EXTRA_ABBREVIATIONS))
+                _tokenizer = tok
+    return _tokenizer
+
+
+def split_lines(text: str) -> list[Line]:
+    """Physical lines with absolute offsets (terminators excluded, empty lines kept)."""
+    lines = []
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        m = _LINE_RE.match(text, pos)
+        end = m.end()
+        lines.append(Line(len(lines), pos, end))
+        if end >= n:
+            break
+        pos = end + (2 if text.startswith("\r\n", end) else 1)
+    return lines
+
+
+_WS_LEFT = re.compile(r"\s*")
+# a fragment that continues the previous sentence: lower-case start or a dangling closing quote
+_CONTINUATION = re.compile(r"[\"”’»)\]]*\s*[a-z]")
+
+
+def split_sentences(text: str, line: Line) -> list[Sentence]:
+    """Sentences of one line, trimmed of surrounding whitespace."""
+    seg = text[line.start:line.end]
+    if not seg.strip():
+        return []
+    spans = list(get_tokenizer().span_tokenize(seg))
+    merged: list[list[int]] = []
+    for s, e in spans:
+        # keep '"Why?" he asked.' together: Punkt may split after ?/! followed by a lower-case word
+        if merged and _CONTINUATION.match(seg, s) and seg[merged[-1][1] - 1] in "?!\"”’":
+            merged[-1][1] = e
+        else:
+            merged.append([s, e])
+    out = []
+    for s, e in merged:
+        s = _WS_LEFT.match(seg, s).end()
+        while e > s and seg[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append(Sentence(line.start + s, line.start + e, line.index))
+    return out

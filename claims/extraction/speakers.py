@@ -1,0 +1,409 @@
+"""Stage 4: speaker resolution and source keys.
+
+``ArticleSpeakers`` scans an article once for people introduced with a role
+("Kremlin spokesman Dmitry Peskov", "Pavlo Kyrylenko, governor of Donetsk province",
+"the governor, Vyacheslav Chaus") and then resolves each source mention:
+
+* pronouns: he/she -> the most recent person source (else the most recent person named);
+  they/it -> the most recent non-person source;
+* role descriptions ("the Kremlin spokesman", "the governor") -> the person introduced with that role,
+  earlier in the article if possible, else later; heads of state ("the Russian premier") fall back to
+  the most recently named person; otherwise the role itself is the source;
+* person names -> the longest full name with the same surname in the article
+  ("Mr. Peskov" -> "Dmitry Peskov");
+* documents ("the MoD report", "a statement released by separatist authorities") -> their author.
+
+Source kinds: person, government (Kremlin, White House, capitals, countries, ministries, officials),
+military (armed forces, defence ministries, the Pentagon, armed groups such as separatists), media,
+organisation (UN, NATO, companies, parties, studies), unknown.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import lexicon as L
+from .lexicon import _wordlist
+
+_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž][\w’'.-]*|\(|\)|,")
+_CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]*(?:\.[A-Z]\.?)?"
+_NAME = rf"(?:{_CAP}\s+){{0,3}}{_CAP}"
+_TITLES_RE = "|".join(sorted((re.escape(t) for t in L.PERSON_TITLES), key=len, reverse=True))
+_MOD = r"(?:[A-Z][\w’'.-]*|communications|foreign|defen[cs]e|regional|chief|deputy|senior|former|top|" \
+       r"press|national|security|interior|finance|justice|health|state|prime|vice|acting|local|city|" \
+       r"provincial|military|army|campaign|policy|economic|government|presidential|majority|minority)"
+_ROLE_NAME = re.compile(rf"(?<![\w’'-])((?:{_MOD}\s+){{0,4}}(?i:{_TITLES_RE}))\s+(?!(?:of|for|in|on)\b)({_NAME})")
+_NAME_ROLE = re.compile(rf"({_NAME}),\s+(?:the\s+|a\s+)?((?:{_MOD}\s+){{0,4}}(?i:{_TITLES_RE})"
+                        rf"(?:\s+of\s+(?:the\s+)?{_NAME}(?:\s+[a-z]+)?)?)\s*[,.]")
+_ROLE_COMMA_NAME = re.compile(rf"(?:[Tt]he\s+|[Aa]\s+|[\w’'-]+(?:’s|'s)\s+)((?:{_MOD}\s+){{0,4}}(?i:{_TITLES_RE})),\s+"
+                              rf"({_NAME})")
+_HON_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|President|"
+                       r"Premier|Chancellor|Minister|Senator|Governor|Mayor|Judge|King|Queen|Prince|Pope)\.?\s+"
+                       rf"({_NAME})")
+_SUBJECT_NAME = re.compile(rf"(?<![\w’'.-])({_NAME})(?:’s|'s)?\s+(?:has|had|is|was|will|would|told|said|says|met|"
+                           r"called|ordered|signed|spoke|warned|insisted|added|wants|wanted)\b")
+_ANY_CAP_PAIR = re.compile(r"[A-Z][\w’'-]*[\s(]+[A-Z]")
+_ACRONYM_DEF = re.compile(rf"({_NAME}(?:\s+(?:of|for|and)\s+(?:the\s+)?{_NAME})*)\s+\(([A-Z][A-Za-z0-9&]{{1,8}})\)")
+_DOC_WORDS = re.compile(r"\b(?:latest|new|recent|daily|weekly|annual|joint|written|brief|intelligence|"
+                        r"report|statement|assessment|update|briefing|analysis|release|press release|bulletin|"
+                        r"communique|communiqué|tweet|message|letter|study|survey|poll|data|figures|"
+                        r"document|memo|note|video|footage|filing|estimate|estimates)\b", re.IGNORECASE)
+_BY_AUTHOR = re.compile(r"^(?:.*?\b(?:statement|report|post|tweet|message|letter|video|release|note|document|"
+                        r"memo|study|survey|analysis|assessment|update|bulletin)s?\b)\s+(?:\w+\s+)?(?:released|"
+                        r"issued|published|posted|put out|sent|shared|circulated|written)?\s*(?:by|from)\s+(.+)$",
+                        re.IGNORECASE)
+_DET_RE = re.compile(r"^(?:(?:the|a|an|its|his|her|their|our|this|that|these|those)\s+)+", re.IGNORECASE)
+_POSS_TAIL = re.compile(r"(?:’s|'s|’|')$")
+_STOP_CAPS = {w.capitalize() for w in _wordlist(
+    "the a an in on at of for and but or to from with by as this that these those it he she they we i his "
+    "her their its our after before while when since though although if so yet still meanwhile however "
+)}
+_NON_PERSON_CAPS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                    "november", "december", "god", "christmas", "easter", "covid", "covid-19", "twitter",
+                    "facebook", "telegram", "instagram", "youtube", "tiktok", "internet"}
+
+
+@lru_cache(maxsize=65536)
+def fold(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def _norm_words(name: str) -> list[str]:
+    s = fold(name).lower().replace("’", "'")
+    s = re.sub(r"'s\b", "", s)
+    s = re.sub(r"\([^)]*\)", " ", s)
+    return re.findall(r"[a-z0-9][a-z0-9'-]*", s)
+
+
+def source_key(name: str) -> str:
+    """Normalised key for merging sources across articles ("Kremlin spokesman Dmitry Peskov" -> "dmitry peskov")."""
+    ws = _norm_words(name)
+    while ws and ws[0] in L.DETERMINERS:
+        ws = ws[1:]
+    # role descriptors: keep what follows the last title word when a name follows it
+    last_title = -1
+    for i, w in enumerate(ws[:-1]):
+        if w in L.PERSON_TITLES or w in L.HONORIFICS:
+            last_title = i
+    if 0 <= last_title < len(ws) - 1:
+        rest = ws[last_title + 1:]
+        if rest and rest[0] not in ("of", "for", "in", "at", "on", "to", "and"):
+            ws = rest
+    while len(ws) > 1 and ws[0] in L.HONORIFICS:
+        ws = ws[1:]
+    while len(ws) > 1 and ws[-1] in ("jr", "sr", "ii", "iii"):
+        ws = ws[:-1]
+    return " ".join(ws)
+
+
+def source_surname_key(name: str) -> str:
+    """Last name token of a person's key ("Dmitry Peskov" -> "peskov"); the full key for non-persons."""
+    key = source_key(name)
+    rm = _ROLE_NAME.search(name)
+    person = kind_of(name) == "person" or bool(_HON_NAME.match(name)) or bool(
+        rm and rm.end() == len(name.rstrip()) and _looks_like_person_name(rm.group(2)))
+    if not person:
+        return key
+    return key.split()[-1] if key else key
+
+
+_VOCAB_CACHE: dict[int, tuple[frozenset, tuple[str, ...]]] = {}
+
+
+def _has(words: list[str], vocab: set[str]) -> bool:
+    split = _VOCAB_CACHE.get(id(vocab))
+    if split is None:
+        split = (frozenset(v for v in vocab if " " not in v), tuple(v for v in vocab if " " in v))
+        _VOCAB_CACHE[id(vocab)] = split
+    single, multi = split
+    if not single.isdisjoint(words):
+        return True
+    if multi and len(words) > 1:
+        text = " " + " ".join(words) + " "
+        return any((" " + v + " ") in text for v in multi)
+    return False
+
+
+def kind_of(mention: str) -> str:
+    """Entity kind from the wording alone (used when nothing better is known)."""
+    ws = _norm_words(mention)
+    if not ws:
+        return "unknown"
+    if len(ws) == 1 and ws[0] in L.PRONOUNS:
+        return "person" if L.PRONOUNS[ws[0]] in "mf" else "unknown"
+    joined = " ".join(ws)
+    if joined in L.MEDIA or _has(ws, L.MEDIA) and len(ws) <= 3:
+        return "media"
+    head = ws[-1]
+    if head in L.PERSON_TITLES and not _has(ws[-1:], L.MILITARY_WORDS):
+        return "person"
+    if _has(ws, L.MILITARY_WORDS):
+        return "military"
+    if _has(ws, L.MEDIA_WORDS):
+        return "media"
+    if _has(ws, L.GOVERNMENT_WORDS) or joined in L.COUNTRIES_CAPITALS:
+        return "government"
+    if _has(ws, L.ORG_WORDS) or re.fullmatch(r"[A-Z0-9&]{2,8}", mention.strip()):
+        return "organisation"
+    if all(w in L.NATIONALITIES or w in L.COUNTRIES_CAPITALS for w in ws):
+        return "government"
+    if _looks_like_person_name(mention):
+        return "person"
+    return "unknown"
+
+
+@lru_cache(maxsize=65536)
+def _looks_like_person_name(m: str) -> bool:
+    toks = m.replace("’s", "").replace("'s", "").split()
+    if not 1 <= len(toks) <= 4:
+        return False
+    for t in toks:
+        if not t[:1].isupper() or t in _STOP_CAPS:
+            return False
+        lw = fold(t).lower().strip(".,")
+        if (lw in L.COUNTRIES_CAPITALS or lw in L.NATIONALITIES or lw in L.MEDIA or lw in L.ORG_WORDS
+                or lw in L.GOVERNMENT_WORDS or lw in L.MILITARY_WORDS or lw in _NON_PERSON_CAPS
+                or lw in L.PERSON_TITLES or lw in L.MEDIA_WORDS):
+            return False
+        if t.isupper() and len(t) > 1 and "." not in t:
+            return False
+    return True
+
+
+@dataclass(slots=True)
+class Resolved:
+    source: str | None
+    kind: str
+    via: str  # "name", "pronoun", "role", "document", "mention", "unresolved"
+
+
+@dataclass(slots=True)
+class _Role:
+    pos: int
+    head: str
+    mods: frozenset
+    name: str
+
+
+class ArticleSpeakers:
+    """Per-article state for speaker resolution (call ``resolve`` in reading order)."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]):
+        self.text = text
+        self.full_names: dict[str, str] = {}  # surname key -> longest full name
+        self.roles: list[_Role] = []
+        self.acronyms: dict[str, str] = {}
+        self.person_mentions: list[tuple[int, str]] = []
+        self.history: list[tuple[int, str, str]] = []  # (pos, source, kind) of resolved sources
+        self.doc_authors: list[tuple[int, str, str]] = []
+        for s, e in spans:
+            self._scan(s, e)
+        self.person_mentions.sort()
+
+    # ------------------------------------------------------------------------------- prescan
+    def _add_person(self, name: str, pos: int) -> str:
+        name = _POSS_TAIL.sub("", name.strip())
+        toks = name.split()
+        while toks and (toks[0].lower().rstrip(".") in L.HONORIFICS or toks[0] in _STOP_CAPS):
+            toks = toks[1:]
+        if not toks:
+            return name
+        name = " ".join(toks)
+        sk = fold(toks[-1]).lower()
+        cur = self.full_names.get(sk)
+        if cur is None or len(name.split()) > len(cur.split()):
+            self.full_names[sk] = name
+        self.person_mentions.append((pos, name))
+        return name
+
+    def _role_parts(self, role: str) -> tuple[str, frozenset]:
+        ws = _norm_words(role)
+        head = ""
+        for i, w in enumerate(ws):
+            if w in L.PERSON_TITLES:
+                head = w
+                if w == "minister" and i > 0 and ws[i - 1] == "prime":
+                    head = "prime minister"
+        mods = frozenset(w for w in ws if w != head and w not in L.DETERMINERS and w not in ("of", "the"))
+        return head, mods
+
+    def _scan(self, s: int, e: int) -> None:
+        t = self.text
+        if _ANY_CAP_PAIR.search(t, s, e):
+            self._scan_roles(s, e)
+        for m in _HON_NAME.finditer(t, s, e):
+            if _looks_like_person_name(m.group(1)):
+                self._add_person(m.group(1), m.start(1))
+        for m in _SUBJECT_NAME.finditer(t, s, e):
+            name = m.group(1)
+            toks = name.split()
+            while toks and toks[0] in _STOP_CAPS:
+                toks = toks[1:]
+            if toks and _looks_like_person_name(" ".join(toks)):
+                self._add_person(" ".join(toks), m.start(1))
+
+    def _scan_roles(self, s: int, e: int) -> None:
+        t = self.text
+        for m in _ROLE_NAME.finditer(t, s, e):
+            name = m.group(2)
+            if _looks_like_person_name(name):
+                full = self._add_person(name, m.start(2))
+                head, mods = self._role_parts(m.group(1))
+                if head:
+                    self.roles.append(_Role(m.start(), head, mods, full))
+        for m in _NAME_ROLE.finditer(t, s, e):
+            name = m.group(1)
+            if _looks_like_person_name(re.sub(r"^(?:Mr|Mrs|Ms|Dr)\.?\s+", "", name)):
+                full = self._add_person(name, m.start(1))
+                head, mods = self._role_parts(m.group(2))
+                if head:
+                    self.roles.append(_Role(m.start(), head, mods, full))
+        for m in _ROLE_COMMA_NAME.finditer(t, s, e):
+            name = m.group(2)
+            if _looks_like_person_name(name):
+                full = self._add_person(name, m.start(2))
+                head, mods = self._role_parts(m.group(1))
+                if head:
+                    self.roles.append(_Role(m.start(), head, mods, full))
+        for m in _ACRONYM_DEF.finditer(t, s, e):
+            self.acronyms[m.group(2)] = m.group(1)
+
+    # ------------------------------------------------------------------------------- resolve
+    def canonical_person(self, name: str) -> str:
+        name = _POSS_TAIL.sub("", name.strip())
+        toks = name.split()
+        while len(toks) > 1 and toks[0].lower().rstrip(".") in L.HONORIFICS:
+            toks = toks[1:]
+        if not toks:
+            return name
+        full = self.full_names.get(fold(toks[-1]).lower())
+        if full and len(full.split()) >= len(toks):
+            return full
+        return " ".join(toks)
+
+    def _recent(self, pos: int, want) -> tuple[str, str] | None:
+        for p, src, kind in reversed(self.history):
+            if p < pos and want(kind, src):
+                return src, kind
+        return None
+
+    def _role_lookup(self, role: str, pos: int) -> str | None:
+        head, mods = self._role_parts(role)
+        if not head:
+            return None
+        group = L.HEAD_OF_STATE if head in L.HEAD_OF_STATE else {head}
+        proper = {w for w in mods if w not in L.NATIONALITIES and w in _norm_words(role) and
+                  any(tok.lower() == w and tok[:1].isupper() for tok in role.split())}
+        cands = [r for r in self.roles if r.head in group and proper <= (r.mods | set(_norm_words(r.name)))]
+        before = [r for r in cands if r.pos < pos]
+        if before:
+            return before[-1].name
+        if cands:
+            return cands[0].name
+        if head in L.HEAD_OF_STATE:
+            prior = [n for p, n in self.person_mentions if p < pos]
+            if prior:
+                return self.canonical_person(prior[-1])
+        return None
+
+    def resolve(self, mention: str, pos: int) -> Resolved:
+        res = self._resolve(mention, pos)
+        if res.source:
+            self.history.append((pos, res.source, res.kind))
+            if res.kind == "person" and res.via == "name":
+                self.person_mentions.append((pos, res.source))
+                self.person_mentions.sort()
+        return res
+
+    def _resolve(self, mention: str, pos: int) -> Resolved:
+        m = mention.strip().strip("“”\"‘’'").strip()
+        m = re.sub(r"\s*\([^)]*\)", "", m) if not re.fullmatch(r"\([^)]*\)", m) else m
+        low = m.lower()
+        if not m:
+            return Resolved(None, "unknown", "unresolved")
+        # pronouns
+        if low in L.PRONOUNS:
+            g = L.PRONOUNS[low]
+            if g in "mf":
+                r = self._recent(pos, lambda k, s: k == "person")
+                if r is None:
+                    prior = [n for p, n in self.person_mentions if p < pos]
+                    if prior:
+                        return Resolved(self.canonical_person(prior[-1]), "person", "pronoun")
+                    return Resolved(None, "person", "unresolved")
+                return Resolved(r[0], "person", "pronoun")
+            if g in "pn":
+                r = self._recent(pos, lambda k, s: k != "person")
+                if r:
+                    return Resolved(r[0], r[1], "pronoun")
+            return Resolved(None, "unknown", "unresolved")
+        # documents: "a statement released by X", "the MoD report"
+        by = _BY_AUTHOR.match(m)
+        if by:
+            return self._resolve(by.group(1), pos)
+        if _DOC_WORDS.search(m):
+            core = _DET_RE.sub("", _DOC_WORDS.sub(" ", m)).strip(" ,")
+            core = re.sub(r"\s+", " ", core)
+            if not core or core.lower() in L.DETERMINERS:
+                if self.doc_authors:
+                    p, src, kind = self.doc_authors[-1]
+                    return Resolved(src, kind, "document")
+                return Resolved(_DET_RE.sub("", m), "unknown", "mention")
+            r = self._resolve(core, pos)
+            if r.source:
+                self.doc_authors.append((pos, r.source, r.kind))
+            return Resolved(r.source, r.kind, "document")
+        # appositive "A, B"
+        if "," in m:
+            a, b = (x.strip() for x in m.split(",", 1))
+            ra, rb = self._resolve(a, pos), self._resolve(b, pos)
+            for r in (ra, rb):
+                if r.kind == "person" and r.via == "name":
+                    return r
+            return ra if ra.source else rb
+        core = _DET_RE.sub("", m)
+        core = _POSS_TAIL.sub("", core)
+        # "the ministry" after "the transport ministry": the most recent source with that head noun
+        if re.fullmatch(r"(?:the|this)\s+[a-z]+(?:\s+[a-z]+)?", m, re.IGNORECASE) and \
+                core.split()[-1].lower() not in L.PERSON_TITLES:
+            head = core.split()[-1].lower()
+            r = self._recent(pos, lambda k, src: src.lower().endswith(" " + head) or src.lower() == head)
+            if r:
+                return Resolved(r[0], r[1], "role")
+        if core in self.acronyms:
+            full = self.acronyms[core]
+            return Resolved(full, kind_of(full), "name")
+        # title + name: "Kremlin spokesman Dmitry Peskov"
+        rm = _ROLE_NAME.search(core)
+        if rm and rm.end() == len(core) and _looks_like_person_name(rm.group(2)):
+            return Resolved(self.canonical_person(rm.group(2)), "person", "name")
+        hm = _HON_NAME.match(core)
+        if hm and _looks_like_person_name(hm.group(1)):
+            return Resolved(self.canonical_person(hm.group(1)), "person", "name")
+        # a trailing proper name after a description: "The head of the city Oleksandr Sienkevych"
+        tm = re.search(rf"(?:^|\s)({_CAP}\s+{_CAP}(?:\s+{_CAP})?)$", core)
+        if tm and tm.start(1) > 0 and _looks_like_person_name(tm.group(1)):
+            return Resolved(self.canonical_person(tm.group(1)), "person", "name")
+        # a role: "the Kremlin spokesman", "the governor"
+        ws = _norm_words(core)
+        if ws and ws[-1] in L.PERSON_TITLES or re.search(r"\b(?:" + _TITLES_RE + r")\s+of\b", core, re.I):
+            name = self._role_lookup(core, pos)
+            if name:
+                return Resolved(name, "person", "role")
+            return Resolved(core, kind_of(core), "mention")
+        # a trailing proper name after a description: "The head of the city Oleksandr Sienkevych"
+        tm = re.search(rf"(?:^|\s)({_CAP}\s+{_CAP}(?:\s+{_CAP})?)$", core)
+        if tm and tm.start(1) > 0 and _looks_like_person_name(tm.group(1)):
+            return Resolved(self.canonical_person(tm.group(1)), "person", "name")
+        kind = kind_of(core)
+        if kind == "person" and _looks_like_person_name(core):
+            return Resolved(self.canonical_person(core), "person", "name")
+        # trim trailing locative PP of groups: "separatist forces in the eastern Donetsk region"
+        core2 = re.split(r"\s+(?:in|from|on|at|near|across|inside|outside)\s+(?:the\s+)?", core, maxsplit=1)[0]
+        if len(core2.split()) >= 1 and kind_of(core2) != "unknown":
+            core = core2
+        return Resolved(core, kind_of(core), "mention")
