@@ -63,12 +63,23 @@ NOUN_CUE_POS_RE = re.compile(r"\b(?:its|his|her|their)\s+(?:[a-z]+\s+){0,2}(?:" 
                              + r")\s+that\s", re.IGNORECASE)
 IN_STATEMENT_RE = re.compile(r"^\s*In (?:a|an|its|his|her|their) (?:written |joint |brief )?(?:statement|post|"
                              r"tweet|interview|release|message|letter|note|update)(?: [^,]{0,40})?,\s*", re.I)
-ACCORDING_RE = re.compile(r"\b(?:according to|in the words of|citing)\s+", re.IGNORECASE)
+ACCORDING_RE = re.compile(r"\b(?:according to|in the words of)\s+", re.IGNORECASE)
+DESCRIBE_RE = re.compile(r"(?<![\w-])(?:described|describes|characteri[sz]ed|characteri[sz]es|portrayed|portrays|"
+                         r"branded|brands|label(?:l)?ed|dismissed|dismisses|hailed|hails)(?=\s+(?!as\b)\w)")
+_AS_CLAUSE = re.compile(r"(?:they|he|she|it|we|I|you|there|the\s+\w+\s+(?:was|were|is|are|had|has))\b")
+_AS_RE = re.compile(r"(?<=[\w’'”\"])\s+as\s+(?=\w)")
+_AS_END = re.compile(r"[,;:(–—]|\s+(?:and|but|while|because|after|before|when|since)\s+"
+                     r"|\s+(?:to|in order to)\s+(?=[a-z]+\s)")
+ENDORSE_RE = re.compile(r"(?<![\w-])(?P<cue>(?:backs?|backed|supports?|supported|repeats?|repeated|renews?|renewed|"
+                        r"endorses?|endorsed|echoe?s|echoed|stands? by|stood by)\s+(?:the\s+|a\s+|its\s+|his\s+|her\s+|"
+                        r"their\s+)?(?:[\w’'-]+(?:’s|'s)\s+)?(?:claims?|allegations?|assertions?|accounts?))\s+(?:of|that)\s+",
+                        re.IGNORECASE)
 
 _WORD_RE = re.compile(r"[\w’'.&-]+")
 _TIME_RE = re.compile(r"\s*(?:(?:" + L.TIME_WORDS + r")\b[\s,]*)+", re.IGNORECASE)
 _CHANNEL_RE = re.compile(
-    r"\s*(?:(?:in|on|at|during|via|through|over|from|after|before|to|with)\s+[^,;:“\"]{1,80}?\s+)??"
+    r"\s*(?:(?:in|on|at|during|via|through|over|from|after|before|to|with|near|outside|inside|across|along|"
+    r"behind|ahead of)\s+[^,;:“\"]{1,80}?\s+)??"
     r"that\s+", re.IGNORECASE)
 _THAT_RE = re.compile(r"\s*that\b\s*", re.IGNORECASE)
 _TAIL_START = re.compile(
@@ -89,7 +100,7 @@ _LEAD_RE = re.compile(r"^\s*(?:and|but|so|yet|or|still|meanwhile|however|also|no
                       re.IGNORECASE)
 _TRAIL_AUX_RE = re.compile(r"(?:\s+(?:has|have|had|is|was|were|are|will|would|could|should|may|might|must|"
                            r"can|did|does|do|also|later|earlier|previously|already|then|now|again|once|"
-                           r"repeatedly|publicly|privately|reportedly|separately|further|recently|first|"
+                           r"repeatedly|publicly|privately|reportedly|separately|further|recently|first|meanwhile|"
                            r"not|never|often|always|still|even|just|had|not|who|which|that|initially|"
                            r"originally|too|been|being|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
                            r"Friday|Saturday|Sunday)|this\s+week|last\s+week|yesterday|today|"
@@ -109,6 +120,34 @@ _NOUNY_FORMS = {"claim", "claims", "report", "reports", "note", "notes", "pledge
                 "survey", "statement", "repeated", "maintained", "observed", "noted", "confirmed",
                 "announced", "admitted", "proposed", "threatened", "affirmed", "denied", "warned"}
 _PASSIVE = {"is", "was", "were", "are", "be", "been", "being", "get", "got", "gets"}
+_STANCE_OBJECT = re.compile(r"\s*(?:its|his|her|their|our)\s+(?:[a-z]+\s+)?(?:intention|intent|plans?|readiness|"
+                            r"commitment|determination|willingness|desire|wish|decision|refusal)\s+to\s+[a-z]")
+# 'said X, 65, who ...' / 'said X, its president and CEO.': an appositive after an inverted subject
+_APPOSITIVE_TAIL = re.compile(r",\s*(?:\d{1,3}\b|(?:a|an|the|its|his|her|their|who|which|co-|[a-z]+\s+of\b)|[A-Z])")
+# 'said (Thursday) (on Twitter), "Y"'
+_CHANNEL_QUOTE = re.compile(r"\s*(?:(?:in|on|at|during|via|through|over|to|with|from)\s+[^,;:“\"]{1,60}?)?\s*[,:]\s*"
+                            r"(?=[“\"‘]|'')", re.IGNORECASE)
+_PROGRESSIVE_AUX = {"is", "was", "were", "are", "be", "been", "am"}
+# "X, while saying Y, ..." / "X did Z despite saying Y": a speech participle inside an adjunct
+_ADJUNCT_ING = re.compile(r"\b(?:while|whilst|despite|after|when|by|upon)\s*$", re.IGNORECASE)
+_SPEECH_ING = {"saying", "claiming", "insisting", "arguing", "warning", "stressing", "noting", "admitting",
+               "acknowledging", "asserting", "announcing", "declaring", "promising", "pledging", "vowing"}
+# a verb coordinated with the clause's first verb: "X has indicated ... and said Y"
+_COORD_END = re.compile(r"(?:^|\s)(?:and|but)(?:\s+(?:also|then|later|again|has|have|had|repeatedly|publicly))?$",
+                        re.IGNORECASE)
+# clause openers for ``_clause_subject``
+_CLAUSE_BREAK = re.compile(r"[,;]\s*(?:while|whilst|whereas|but|and|although|though|as)\s+|;\s*"
+                           r"|\s+(?:while|whereas)\s+", re.IGNORECASE)
+_LEAD_ADVERBIAL = re.compile(r"(?:(?:On|In|At|During|After|Before|Since|Last|Earlier|Later|Less|More|Ahead|By|With|"
+                             r"From|Over|For|Despite|Meanwhile|However|Still|Yet|Also|Then|Now|Separately|Today|"
+                             r"Yesterday)\b[^,;:“”\"]{0,60},\s*)+")
+_FINITE = re.compile(r"(?<![\w’'-])(?:[a-z]{2,}ed|hit|said|told|made|gave|took|sent|held|met|wrote|spoke|put|set|left|"
+                     r"came|went|began|sought|brought|kept|won|lost|saw|is|was|are|were|has|had|have|will|would|can|"
+                     r"could|should|may|might|must|did|does|do|says|tells|makes|gives|takes|sends|holds|meets|writes|"
+                     r"releases|issues|signs|calls|orders)(?![\w’'-])")
+_PARTICIPIAL_CHUNK = re.compile(r"\s*(?:[a-z]+ing|(?:led|backed|supported|funded|armed|based|known)\s+(?:by|in|as))\b")
+_PARTICIPLE_TRIM = re.compile(r"\s+[a-z]{3,}ing\s+(?:from|under|in|at|on|to|for|with|near|inside|outside|along|"
+                              r"across|into|the|a|an|his|her|its|their)\b.*$")
 _PRONOUN_SUBJ = {"he", "she", "they", "it", "we", "i", "you"}
 _CLASS_CONF = {"speech": 0.8, "report": 0.7, "belief": 0.6}
 MIN_CONTENT_WORDS = 3
@@ -123,6 +162,15 @@ class Attributor(Protocol):
 
 def _words(s: str) -> list[str]:
     return _WORD_RE.findall(s)
+
+
+def _last_word(text: str, s0: int, pos: int) -> str:
+    ws = _words(text[max(s0, pos - 30):pos])
+    return ws[-1].lower() if ws else ""
+
+
+def _looks_named(mention: str) -> bool:
+    return any(w[:1].isupper() for w in _words(mention))
 
 
 def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
@@ -141,14 +189,14 @@ def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
 
 def _is_quote_open(text: str, s: int, e: int) -> bool:
     """Whether the span contains quotation marks (the statement is quoted, fully or partly)."""
-    return any(c in "“”\"«»" for c in text[s:e]) or "’’" in text[s:e]
+    return any(c in "“”\"«»" for c in text[s:e]) or "’’" in text[s:e] or "''" in text[s:e]
 
 
 def _clean_mention(m: str) -> str:
     m = m.strip().strip(",;:").strip()
     m = _LEAD_RE.sub("", m)
     for _ in range(3):
-        m2 = _TRAIL_AUX_RE.sub("", m)
+        m2 = _TRAIL_AUX_RE.sub("", " " + m).strip()
         if m2 == m:
             break
         m = m2
@@ -167,6 +215,41 @@ def _np_ok(m: str) -> bool:
     return any(w[0].isupper() for w in ws) or ws[0].lower() in _PRONOUN_SUBJ or len(ws) <= 8
 
 
+def _clause_subject(text: str, s0: int, pos: int, coordinated: bool = False) -> tuple[str, int] | None:
+    """The subject of the clause that ``pos`` continues: (mention, absolute start) or None.
+
+    "On Monday, a close ally of X, Chechen leader Y, released a video, assuring ..." -> "a close ally of X,
+    Chechen leader Y"; "X has indicated its support ... and said" -> "X".
+    """
+    seg = text[s0:pos]
+    start = 0
+    for m in _CLAUSE_BREAK.finditer(seg):
+        if coordinated and m.end() >= len(seg.rstrip()) - 12:
+            continue  # the "and" joining the verbs themselves
+        start = m.end()
+    lm = _LEAD_ADVERBIAL.match(seg, start)
+    if lm:
+        start = lm.end()
+    body = seg[start:]
+    if any(c in body for c in "“”\""):
+        return None
+    vm = None
+    for v in _FINITE.finditer(body):
+        prev = body[:v.start()].rstrip().rsplit(" ", 1)[-1].lower()
+        if prev in L.DETERMINERS or prev.endswith(("’s", "'s")) or not prev:
+            continue  # "the armed forces", "Ukraine's armed forces"
+        vm = v
+        break
+    subj = body[:vm.start()] if vm else body
+    subj = _clean_mention(subj.strip().rstrip(",").strip())
+    if not subj or len(_words(subj)) > 14 or not _np_ok(subj.replace(",", " ")):
+        return None
+    if not (any(w[:1].isupper() for w in _words(subj)) or subj.lower() in _PRONOUN_SUBJ):
+        return None
+    subj = _PARTICIPLE_TRIM.sub("", subj) or subj
+    return subj, s0 + start + body.find(subj)
+
+
 def _subject_before(text: str, s0: int, cue_start: int) -> tuple[str, int] | None:
     """The noun phrase before a cue: (mention, absolute start)."""
     pre = text[s0:cue_start]
@@ -177,6 +260,11 @@ def _subject_before(text: str, s0: int, cue_start: int) -> tuple[str, int] | Non
         chunks.append((last, m.start()))
         last = m.end()
     chunks.append((last, len(pre)))
+    # "separatist forces in the east, fighting under the Kremlin's banner announced": drop the participial phrase
+    while len(chunks) >= 2 and _PARTICIPIAL_CHUNK.match(pre, chunks[-1][0]) and chunks[-1][0] < chunks[-1][1]:
+        chunks.pop()
+        pre = pre[:chunks[-1][1]]
+        chunks[-1] = (chunks[-1][0], len(pre))
 
     def cut(a: int, b: int) -> tuple[int, int]:
         seg = pre[a:b]
@@ -231,6 +319,7 @@ def _subject_before(text: str, s0: int, cue_start: int) -> tuple[str, int] | Non
     if not mention:
         return None
     mention = _RELATIVE_RE.sub("", mention)
+    mention = _PARTICIPLE_TRIM.sub("", mention) or mention  # "a soldier returning from the front"
     # a long "subject" is probably a clause: keep its trailing proper-noun group
     if len(_words(mention)) > 9:
         short = re.split(r"\s+(?:in|from|at|near|on|across|with)\s+", mention, maxsplit=1)[0]
@@ -255,7 +344,8 @@ def _subject_after(text: str, pos: int, s1: int) -> tuple[str, int] | None:
         return None
     mention = m.group(1)
     tm = _TAIL_START.search(mention, 1)
-    mention = re.split(r"\s+(?:on|in|at|during|to|after|before|while|when|as|who|which|adding|"
+    mention = re.split(r"\s+(?:(?:from|in|of|at|by|with|to|for|under) which|on|in|at|during|to|after|before|while|"
+                       r"when|as|who|which|whom|whose|where|adding|"
                        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
                        r"(?:last|this|next) (?:week|month|year|morning|night)|earlier|later)\b", mention)[0]
     del tm
@@ -326,6 +416,7 @@ class RuleAttributor:
                                      direct=_is_quote_open(text, max(s0, raw_s - 1), min(s1, raw_e + 1)),
                                      extra=extra))
 
+        add.found = found
         # "In a statement, X ..." is handled by the verb cue; here just mark the channel
         for m in CUE_RE.finditer(text, s0, s1):
             self._verb_cue(text, sent, m, headline, add)
@@ -347,7 +438,28 @@ class RuleAttributor:
                 keep.append(w)
             src = " ".join(reversed(keep)).strip()
             if src:
-                add(m.end(), s1, src, pm.start(1), m.group("cue"), "noun")
+                add(m.end(), self._content_end(text, m.end(), s1), src, pm.start(1), m.group("cue"), "noun")
+
+        # evaluative: "X described / characterized Y as Z" (content "Y as Z")
+        if " as " in text[s0:s1]:
+            for m in DESCRIBE_RE.finditer(text, s0, s1):
+                am = _AS_RE.search(text, m.end(), min(s1, m.end() + 160))
+                if not am or am.start() <= m.end() or _last_word(text, s0, m.start()) in _PASSIVE:
+                    continue
+                if "," in text[m.end():am.start()] or _AS_CLAUSE.match(text, am.end(), s1):
+                    continue  # "dismissed the offer, while ... as they ...": "as" opens a clause, not a predicate
+                subj = _subject_before(text, s0, m.start())
+                if not subj:
+                    continue
+                stop = _AS_END.search(text, am.end(), s1)
+                add(m.end(), stop.start() if stop else s1, subj[0], subj[1], m.group(), "speech", evaluative=True)
+        # endorsing someone's claim: "Moscow Backs Claim of Y", "X repeated the claim that Y"
+        low = text[s0:s1].lower()
+        endorse = ("claim" in low or "allegation" in low or "assertion" in low or "account" in low)
+        for m in ENDORSE_RE.finditer(text, s0, s1) if endorse else ():
+            subj = _subject_before(text, s0, m.start())
+            if subj:
+                add(m.end(), self._content_end(text, m.end(), s1), subj[0], subj[1], m.group("cue"), "speech")
 
         # "according to X, Y" / "Y, according to X"
         for m in ACCORDING_RE.finditer(text, s0, s1):
@@ -387,7 +499,7 @@ class RuleAttributor:
         prev = pre_words[-1].lower() if pre_words else ""
         if form in _NOUNY_FORMS and prev in L.DETERMINERS | {"of", "for", "such", "no", "any"}:
             return
-        if prev in _PASSIVE and lemma not in ("continue",) and form not in ("says", "say"):
+        if prev in _PASSIVE and lemma not in ("continue",) and form not in ("says", "say") and not form.endswith("ing"):
             return
         if prev == "to" and form in ("say", "tell", "claim", "warn", "announce", "confirm", "deny", "comment",
                                      "state", "write", "add", "note", "admit", "acknowledge", "reveal"):
@@ -397,8 +509,13 @@ class RuleAttributor:
             return
         if re.search(r"\baccording to\b[^,;:]*$", text[s0:m.start()], re.IGNORECASE):
             return  # "according to the latest intelligence report: ..."
-        if form.endswith("ing") and not re.search(r"[,;–—]\s*$", text[s0:m.start()]):
-            return  # "despite saying", "while saying": not an attribution of this clause
+        progressive = form.endswith("ing") and prev in _PROGRESSIVE_AUX  # "the Kremlin was anticipating that"
+        if form.endswith("ing") and not progressive and not re.search(r"[,;–—]\s*$", text[s0:m.start()]):
+            # "X, while saying Y, also ...", "X did Z despite saying Y": the claim of the clause subject
+            adj = _ADJUNCT_ING.search(text, s0, m.start())
+            if adj and form in _SPEECH_ING:
+                self._adjunct_participle(text, sent, m, adj, lemma, cls, headline, add)
+            return
         if (word[0].isupper() and m.start() != s0 and not headline and text[m.start() - 1] not in "“\"‘("
                 and not text[s0:m.start()].strip().endswith(",")):
             return  # "Says" inside a title, "Note", etc. — verbs are lower-case mid-sentence
@@ -413,32 +530,42 @@ class RuleAttributor:
         pre_stripped = pre_text.rstrip()
 
         # ---- participle continuing the clause: ", adding that Y" / ", saying Y"
-        if form.endswith("ing") and re.search(r"[,;–—]\s*$", pre_stripped + " ") and form != "saying" or (
-                form.endswith("ing") and pre_stripped.endswith(",")):
+        if not progressive and (form.endswith("ing") and re.search(r"[,;–—]\s*$", pre_stripped + " ")
+                                and form != "saying" or form.endswith("ing") and pre_stripped.endswith(",")):
             cs = self._content_start(text, after, s1, lemma, headline)
             if cs is not None:
-                add(cs, self._content_end(text, cs, s1), "", m.start(), word, cls, participle=True)
+                mention, mstart = "", m.start()
+                if (not any(a.start < m.start() for a in add.found) and not any(c in pre_text for c in "“”\"")
+                        and not headline):
+                    # "X released a video, assuring them that Y": the subject of the clause
+                    subj = _clause_subject(text, s0, m.start())
+                    if subj:
+                        mention, mstart = subj
+                add(cs, self._content_end(text, cs, s1), mention, mstart, word, cls, participle=True)
             return
 
         # ---- inverted: '..., said X.' / '"...," said X'
-        if re.search(r"(?:[,”\"’?!—–-]|’’)\s*$", pre_stripped) and not form.endswith("ing"):
+        if re.search(r"(?:[,”\"’?!—–-]|’’|'')\s*$", pre_stripped) and not form.endswith("ing"):
             subj = _subject_after(text, after, s1)
             if subj and len(_words(pre_text)) >= MIN_CONTENT_WORDS and not _takes_content(text, after, s1, lemma):
                 mention, mstart = subj
                 tail_pos = mstart + len(mention)
-                quoted = bool(re.search(r"(?:[”\"’?!]|’’)\s*$", pre_stripped))
-                if quoted and _tail_like(text, tail_pos, s1) or re.match(
+                quoted = bool(re.search(r"(?:[”\"’?!]|’’|'')\s*$", pre_stripped))
+                if (quoted and _tail_like(text, tail_pos, s1) or _APPOSITIVE_TAIL.match(text, tail_pos, s1)
+                        and _looks_named(mention)) or re.match(
                         r"(?:\s*(?:" + L.TIME_WORDS + r"))*\s*(?:[.!?]|,\s*\w+ing\b|$)", text[tail_pos:s1], re.I):
                     add(s0, len(pre_stripped) + s0, mention, mstart, word, cls)
                     return
 
         # ---- postposed / parenthetical: 'Y, X said (Tuesday).' / 'Y1, X said, Y2'
         j = max(pre_stripped.rfind(","), pre_stripped.rfind("”"), pre_stripped.rfind("’’"),
+                pre_stripped.rfind(",''"),
                 pre_stripped.rfind("?\""), pre_stripped.rfind("!\""), pre_stripped.rfind(",\""),
                 pre_stripped.rfind(".\""))
         if j > 0 and not form.endswith("ing") and not _clean_mention(pre_text[j + 1:]):
             # '"Y," the mayor, Ana Costa, said': the subject itself holds commas; use the closing quote
             jq = max(pre_stripped.rfind("”"), pre_stripped.rfind("’’"), pre_stripped.rfind(",\""),
+                     pre_stripped.rfind(",''"),
                      pre_stripped.rfind("?\""), pre_stripped.rfind("!\""))
             if 0 < jq < j and pre_stripped[jq + 1:].count(",") <= 3:
                 j = jq
@@ -472,18 +599,33 @@ class RuleAttributor:
         if cs is None:
             return
         lead = IN_STATEMENT_RE.match(text, s0, m.start())
+        if _COORD_END.search(pre_stripped):
+            # coordinated verb: "the Kremlin has indicated ... and said Y" -> the clause subject
+            subj = _clause_subject(text, s0, m.start(), coordinated=True)
+            if subj:
+                add(cs, self._content_end(text, cs, s1), subj[0], subj[1], word, cls, coordinated=True)
+            return
         subj = _subject_before(text, lead.end() if lead else s0, m.start())
         if subj is None:
-            if re.search(r"\b(?:and|but)\s*$", pre_stripped, re.IGNORECASE):
-                # coordinated verb: "the Kremlin has indicated ... and said Y" -> sentence subject
-                lead_np = re.match(r"\s*(?:[^,]*,\s*)?((?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+)", pre_text)
-                if lead_np:
-                    mention = lead_np.group(1).strip()
-                    add(cs, self._content_end(text, cs, s1), mention, s0 + lead_np.start(1), word, cls,
-                        coordinated=True)
             return
         mention, mstart = subj
         add(cs, self._content_end(text, cs, s1), mention, mstart, word, cls)
+
+    def _adjunct_participle(self, text, sent, m, adj, lemma, cls, headline, add) -> None:
+        s0, s1 = sent.start, sent.end
+        cs = self._content_start(text, m.end(), s1, lemma, headline)
+        if cs is None:
+            return
+        subj = _clause_subject(text, s0, adj.start())
+        if not subj:
+            return
+        ce = self._content_end(text, cs, s1)
+        if text[s0:adj.start()].rstrip().endswith(","):
+            # parenthetical adjunct: "X, while saying Y, also did Z" — the content ends at the comma
+            k = text.find(",", cs, ce)
+            if k > 0:
+                ce = k
+        add(cs, ce, subj[0], subj[1], m.group(), cls, participle=True)
 
     def _content_start(self, text: str, pos: int, s1: int, lemma: str, headline: bool) -> int | None:
         """Where the content begins after the cue; None if what follows isn't a statement."""
@@ -504,10 +646,15 @@ class RuleAttributor:
         q = re.match(r"\s*[“\"]", text[p:s1])
         if q:
             return p + q.end() - 1
+        q = _CHANNEL_QUOTE.match(text, p, s1)
+        if q:
+            return q.end()  # 'X said, "Y"'
         if re.match(r"\s*,", text[p:s1]):
             return None
         if lemma in L.TAKES_INFINITIVE and re.match(r"\s*to\s+[“\"]?\w", text[p:s1]):
             return p
+        if _STANCE_OBJECT.match(text, p, s1):
+            return p  # "affirmed its intention to build relations"
         if lemma in L.NEEDS_COMPLEMENTIZER and not headline and not re.match(
                 r"\s*(?:it|he|she|they|we|I|there)\s+(?:\w+\s+)?\w", text[p:s1]):
             return None
@@ -521,6 +668,9 @@ class RuleAttributor:
     def _content_end(self, text: str, cs: int, s1: int) -> int:
         m = re.search(r",\s*(?:adding|saying|citing|referring to|according to|noting|he added|she added|while|"
                       r"whereas)\b|\s+and\s+(?=(?:said|says|added|told|insisted|warned)\b)"
+                      r"|(?:,\s*|\s+)(?:and|but|while|whereas)\s+(?=(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){1,4}"
+                      r"(?:has\s+|had\s+|have\s+|also\s+)?(?:said|says|announced|added|told|insisted|warned|claimed|"
+                      r"denied|argued|stated|noted|confirmed|reported|estimated|believes|believed)\b)"
                       r"|,[”\"’]?\s+(?:he|she|they|it)\s+(?:said|added|says)\b", text[cs:s1])
         if m and len(_words(text[cs:cs + m.start()])) >= MIN_CONTENT_WORDS:
             return cs + m.start()

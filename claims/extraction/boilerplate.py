@@ -58,6 +58,19 @@ LINE_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("url", re.compile(r"^\S*(?:https?://|www\.)\S*(?:\s.{0,120})?$", _I)),
 ]
 
+# Cheap str prefilters: a pattern not anchored at the line start can only match when one of these
+# lower-case substrings occurs in the line (checked before running the regex).
+PREFILTER: dict[str, tuple[str, ...]] = {
+    "app_promo": ("app", "google play"),
+    "consent": ("sign", "subscri", "newsletter", "privacy", "cookie", "consented", "terms", "personalis",
+                "advertis"),
+    "comments_prompt": ("comment", "leave a", "share your", "join the", "have your say"),
+    "credit": ("©", "℗", "photo", "image", "picture", "video", "credit", "getty", "shutterstock", "alamy",
+               "reuters/", "afp/", "ap photo", "afp via"),
+    "teaser_line": ("[",),
+}
+_PREFILTERED = [(name, pat, PREFILTER.get(name)) for name, pat in LINE_PATTERNS]
+
 # A reader comment widget line: "<author or url> in: <post title>".
 _COMMENT_LINE = re.compile(r"^\S{1,80}\s+in:\s+\S")
 _WORD = re.compile(r"\w+")
@@ -85,7 +98,10 @@ def classify_lines(text: str, lines: list[Line]) -> list[Line]:
         if _COMMENT_LINE.match(raw):
             reason, trailing = "reader_comments", True
         else:
-            for name, pat in LINE_PATTERNS:
+            low = raw.lower()
+            for name, pat, keys in _PREFILTERED:
+                if keys is not None and not any(k in low for k in keys):
+                    continue
                 if pat.search(raw):
                     reason = name
                     break

@@ -72,6 +72,7 @@ CUE_VERBS: dict[str, tuple[str, str]] = {
     "believe": ("believe believes believed believing", "belief"),
     "think": ("think thinks thought", "belief"),
     "expect": ("expect expects expected expecting", "belief"),
+    "anticipate": ("anticipate anticipates anticipated anticipating", "belief"),
     "hope": ("hope hopes hoped", "belief"),
     "fear": ("fear fears feared", "belief"),
     "worry": ("worry worries worried", "belief"),
@@ -114,7 +115,7 @@ NEEDS_COMPLEMENTIZER = {
     "note", "stress", "emphasize", "reveal", "disclose", "confirm", "deny", "indicate", "announce", "report",
     "find", "show", "signal", "hint", "expect", "hope", "fear", "worry", "doubt", "estimate", "promise",
     "pledge", "vow", "proclaim", "affirm", "conclude", "complain", "caution", "testify", "calculate",
-    "project", "forecast", "speculate", "tweet", "assure", "warn", "acknowledge", "admit", "explain",
+    "project", "forecast", "speculate", "tweet", "anticipate", "assure", "warn", "acknowledge", "admit", "explain",
     "declare", "state", "continue", "post", "ask",
 }
 # verbs that may take "to"-infinitive content ("claimed to have taken", "vowed to deliver")
@@ -157,7 +158,8 @@ RECIPIENTS = (
     r"the crowd|a crowd|an audience|the audience|the court|the jury|the committee|the conference|"
     r"a (?:news|press) conference|the (?:news|press) conference|a briefing|a news briefing|a press briefing|"
     r"(?:the |a )?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}|him|her|them|us|me|you|his \w+|her \w+|their \w+|"
-    r"the [a-z]+(?: [a-z]+)?"
+    r"the [a-z]+(?: [a-z]+)?|(?:host|anchor|moderator|interviewer|radio host|talk show host)\s+[A-Z][\w.’'-]*"
+    r"(?:\s+[A-Z][\w.’'-]*){0,3}"
 )
 
 TIME_WORDS = (

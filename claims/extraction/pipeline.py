@@ -77,7 +77,7 @@ def extract_claims(text: str, attributor: Attributor | None = None) -> list[Extr
         # quote sentences without their own attribution after an attributed quote in the same line
         quoted_owner = [x for x in resolved if x[0].direct]
         for s in sents:
-            inside = [(qs, qe) for qs, qe, _ in regions if qs <= s.start + 1 and qe >= s.end - 2]
+            inside = [(qs, qe) for qs, qe, _ in regions if qs <= s.start + 2 and qe >= s.end - 3]
             if not inside or not free(s.start, s.end):
                 continue
             prev = [x for x in quoted_owner if x[0].start < s.start] or quoted_owner

@@ -23,6 +23,9 @@ def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int, bool]
         i = m.start()
         before = text[i - 1] if i > start else " "
         after = text[m.end()] if m.end() < end else " "
+        if ch == "''" and open_double is None and not after.isspace() and (before.isspace() or before in "([—–-"):
+            open_double, open_single = m.end(), None  # ''Quote,'' (two apostrophes as an opening mark)
+            continue
         if ch in ("’’", "''", "”", "»"):
             if open_double is not None:
                 regions.append((open_double, i, True))

@@ -61,6 +61,10 @@ def split_lines(text: str) -> list[Line]:
 _WS_LEFT = re.compile(r"\s*")
 # a fragment that continues the previous sentence: lower-case start or a dangling closing quote
 _CONTINUATION = re.compile(r"[\"”’»)\]]*\s*[a-z]")
+# '"We need it NOW!" Trump said.': a short attribution tail after a quote closed by ?/!
+_ATTRIBUTION_TAIL = re.compile(r"[\"”’»]*\s*(?:[\w.’'-]+\s+){1,5}?(?:said|says|asked|added|told|wrote|replied|"
+                               r"shouted|tweeted|continued|explained|insisted|declared|exclaimed)\b[^.!?]{0,80}[.!?]?$")
+_QUOTE_CLOSE = re.compile(r"[?!](?:[\"”’»]|'')\s*$")
 
 
 def split_sentences(text: str, line: Line) -> list[Sentence]:
@@ -72,7 +76,8 @@ def split_sentences(text: str, line: Line) -> list[Sentence]:
     merged: list[list[int]] = []
     for s, e in spans:
         # keep '"Why?" he asked.' together: Punkt may split after ?/! followed by a lower-case word
-        if merged and _CONTINUATION.match(seg, s) and seg[merged[-1][1] - 1] in "?!\"”’":
+        if merged and (_CONTINUATION.match(seg, s) and seg[merged[-1][1] - 1] in "?!\"”’" or _QUOTE_CLOSE.search(
+                seg, merged[-1][0], merged[-1][1]) and _ATTRIBUTION_TAIL.match(seg, s, e)):
             merged[-1][1] = e
         else:
             merged.append([s, e])

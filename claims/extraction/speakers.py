@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import lexicon as L
+from .attribution import _trie_regex
 from .lexicon import _wordlist
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž][\w’'.-]*|\(|\)|,")
@@ -36,6 +37,10 @@ _MOD = r"(?:[A-Z][\w’'.-]*|communications|foreign|defen[cs]e|regional|chief|de
        r"press|national|security|interior|finance|justice|health|state|prime|vice|acting|local|city|" \
        r"provincial|military|army|campaign|policy|economic|government|presidential|majority|minority)"
 _ROLE_NAME = re.compile(rf"(?<![\w’'-])((?:{_MOD}\s+){{0,4}}(?i:{_TITLES_RE}))\s+(?!(?:of|for|in|on)\b)({_NAME})")
+# cheap anchor for _ROLE_NAME: a title word followed by a capitalised word
+_TITLE_HIT = re.compile(r"(?<![\w’'-])(?i:" + _trie_regex(sorted(L.PERSON_TITLES)) + r")\s+(?!(?:of|for|in|on)\b)"
+                        r"[A-ZÀ-ÖØ-ÞĀ-Ž]")
+_TITLE_ANY = re.compile(r"(?<![\w’'-])(?i:" + _trie_regex(sorted(L.PERSON_TITLES)) + r")(?![\w’'-])")
 _NAME_ROLE = re.compile(rf"({_NAME}),\s+(?:the\s+|a\s+)?((?:{_MOD}\s+){{0,4}}(?i:{_TITLES_RE})"
                         rf"(?:\s+of\s+(?:the\s+)?{_NAME}(?:\s+[a-z]+)?)?)\s*[,.]")
 _ROLE_COMMA_NAME = re.compile(rf"(?:[Tt]he\s+|[Aa]\s+|[\w’'-]+(?:’s|'s)\s+)((?:{_MOD}\s+){{0,4}}(?i:{_TITLES_RE})),\s+"
@@ -46,6 +51,9 @@ _HON_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Sen|Rep|Gov|Gen|Lt|Col|
 _SUBJECT_NAME = re.compile(rf"(?<![\w’'.-])({_NAME})(?:’s|'s)?\s+(?:has|had|is|was|will|would|told|said|says|met|"
                            r"called|ordered|signed|spoke|warned|insisted|added|wants|wanted)\b")
 _ANY_CAP_PAIR = re.compile(r"[A-Z][\w’'-]*[\s(]+[A-Z]")
+# a run of capitalised words; its trailing two or three person-like words are a full name candidate
+_NAME_RUN = re.compile(rf"(?<![\w’'.-])(?:{_CAP}\s+){{1,5}}{_CAP}(?![\w’'-])")
+_WORD_OR_CAP = re.compile(r"\b\w")
 _ACRONYM_DEF = re.compile(rf"({_NAME}(?:\s+(?:of|for|and)\s+(?:the\s+)?{_NAME})*)\s+\(([A-Z][A-Za-z0-9&]{{1,8}})\)")
 _DOC_WORDS = re.compile(r"\b(?:latest|new|recent|daily|weekly|annual|joint|written|brief|intelligence|"
                         r"report|statement|assessment|update|briefing|analysis|release|press release|bulletin|"
@@ -235,6 +243,7 @@ class ArticleSpeakers:
         t = self.text
         if _ANY_CAP_PAIR.search(t, s, e):
             self._scan_roles(s, e)
+            self._scan_names(s, e)
         for m in _HON_NAME.finditer(t, s, e):
             if _looks_like_person_name(m.group(1)):
                 self._add_person(m.group(1), m.start(1))
@@ -246,30 +255,73 @@ class ArticleSpeakers:
             if toks and _looks_like_person_name(" ".join(toks)):
                 self._add_person(" ".join(toks), m.start(1))
 
+    def _scan_names(self, s: int, e: int) -> None:
+        """Any full name in running text ("his counterpart, Volodymyr Zelensky") is a long form for its surname."""
+        t = self.text
+        initials = [t[m.start()] for m in _WORD_OR_CAP.finditer(t, s, e)]
+        if len(initials) >= 4 and sum(c.isupper() for c in initials) > 0.6 * len(initials):
+            return  # a title-case headline: capitalised words are not names there
+        for m in _NAME_RUN.finditer(t, s, e):
+            toks = _POSS_TAIL.sub("", m.group()).split()
+            i = len(toks)
+            while i > 0 and _looks_like_person_name(toks[i - 1]):
+                i -= 1
+            rest = toks[i:]
+            if 2 <= len(rest) <= 3 and rest[0] not in _STOP_CAPS:
+                name = " ".join(rest)
+                sk = fold(rest[-1]).lower()
+                cur = self.full_names.get(sk)
+                if cur is None or len(rest) > len(cur.split()):
+                    self.full_names[sk] = name
+
+    def _title_windows(self, s: int, e: int) -> list[tuple[int, int]]:
+        """Merged spans around title words: matches of the role patterns always contain one."""
+        out: list[list[int]] = []
+        for h in _TITLE_ANY.finditer(self.text, s, e):
+            a, b = max(s, h.start() - 160), min(e, h.end() + 160)
+            if out and a <= out[-1][1]:
+                out[-1][1] = b
+            else:
+                out.append([a, b])
+        return [(a, b) for a, b in out]  # matches never cross a window edge: each holds a title word
+
+    def _role_name_matches(self, s: int, e: int):
+        """``_ROLE_NAME.finditer`` restricted to windows around title words (same matches, far cheaper)."""
+        t = self.text
+        pos = s
+        for h in _TITLE_HIT.finditer(t, s, e):
+            if h.start() < pos:
+                continue
+            m = _ROLE_NAME.search(t, max(pos, h.start() - 120), min(e, h.end() + 160))
+            if m is not None:
+                yield m
+                pos = m.end()
+
     def _scan_roles(self, s: int, e: int) -> None:
         t = self.text
-        for m in _ROLE_NAME.finditer(t, s, e):
+        for m in self._role_name_matches(s, e):
             name = m.group(2)
             if _looks_like_person_name(name):
                 full = self._add_person(name, m.start(2))
                 head, mods = self._role_parts(m.group(1))
                 if head:
                     self.roles.append(_Role(m.start(), head, mods, full))
-        for m in _NAME_ROLE.finditer(t, s, e):
+        windows = self._title_windows(s, e)
+        for m in (m for ws, we in windows for m in _NAME_ROLE.finditer(t, ws, we)):
             name = m.group(1)
             if _looks_like_person_name(re.sub(r"^(?:Mr|Mrs|Ms|Dr)\.?\s+", "", name)):
                 full = self._add_person(name, m.start(1))
                 head, mods = self._role_parts(m.group(2))
                 if head:
                     self.roles.append(_Role(m.start(), head, mods, full))
-        for m in _ROLE_COMMA_NAME.finditer(t, s, e):
+        for m in (m for ws, we in windows for m in _ROLE_COMMA_NAME.finditer(t, ws, we)):
             name = m.group(2)
             if _looks_like_person_name(name):
                 full = self._add_person(name, m.start(2))
                 head, mods = self._role_parts(m.group(1))
                 if head:
                     self.roles.append(_Role(m.start(), head, mods, full))
-        for m in _ACRONYM_DEF.finditer(t, s, e):
+        for m in _ACRONYM_DEF.finditer(t, s, e) if t.find("(", s, e) >= 0 else ():
             self.acronyms[m.group(2)] = m.group(1)
 
     # ------------------------------------------------------------------------------- resolve
@@ -403,7 +455,8 @@ class ArticleSpeakers:
         if kind == "person" and _looks_like_person_name(core):
             return Resolved(self.canonical_person(core), "person", "name")
         # trim trailing locative PP of groups: "separatist forces in the eastern Donetsk region"
-        core2 = re.split(r"\s+(?:in|from|on|at|near|across|inside|outside)\s+(?:the\s+)?", core, maxsplit=1)[0]
+        core2 = re.split(r"\s+(?:in|from|on|at|near|across|inside|outside|of(?=\s+(?:this|that|these|those)\s))\s+"
+                         r"(?:the\s+)?", core, maxsplit=1)[0]
         if len(core2.split()) >= 1 and kind_of(core2) != "unknown":
             core = core2
         return Resolved(core, kind_of(core), "mention")
