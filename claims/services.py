@@ -15,6 +15,7 @@ from django.db.models import Count, F
 
 from claims.extraction import ExtractedClaim, extract_claims, source_key, source_surname_key
 from claims.models import Article, Claim, ClaimOrigin, Source, SourceKind
+from matching.services import claim_matches_find_for
 
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "his", "its", "their"})
 MAX_ALIASES = 50
@@ -108,8 +109,9 @@ def article_ingest(
         if existing is not None:
             return IngestResult(article=existing, created=False, claims_created=0)
         raise ValidationError({"url": "Another article with this URL already exists."}) from None
-    claims = _claims_from_extraction(article, extract_claims(body))
-    Claim.objects.bulk_create(claims)
+    claims = Claim.objects.bulk_create(_claims_from_extraction(article, extract_claims(body)))
+    # Suggest matches with the same claims in other articles (issue 8); a failure is logged, never loses the import.
+    claim_matches_find_for(claims=claims)
     return IngestResult(article=article, created=True, claims_created=len(claims))
 
 

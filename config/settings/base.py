@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "annotations",
     "seeds",
     "backups",
+    "matching",
 ]
 
 MIDDLEWARE = [

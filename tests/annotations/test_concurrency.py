@@ -28,7 +28,7 @@ def _bulk_claims(n):
     Claim.objects.bulk_create(claims)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_annotators_never_share_a_claim_and_never_exceed_the_label_limit(settings):
     if connection.vendor != "postgresql":
         pytest.skip("row locks with SKIP LOCKED need PostgreSQL; CI runs this with DATABASE_URL set")

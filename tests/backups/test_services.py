@@ -9,7 +9,7 @@ from claims.models import Article
 from tests.claims.factories import ClaimFactory
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_restore_brings_back_every_annotation_and_its_history(tmp_path, annotator, second_annotator):
     claim = ClaimFactory()
     annotation_submit(claim=claim, annotator=annotator, verdict=Verdict.VERIFIED)

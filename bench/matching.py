@@ -1,0 +1,310 @@
+"""Claim matching: quality on the hand-written test sets, then the cost of matching as the index grows.
+
+    .venv/bin/python bench/matching.py                    # quality, then 100,000 and 1,000,000 existing claims
+    .venv/bin/python bench/matching.py --sizes 100000     # quick run
+    .venv/bin/python bench/matching.py --quality-only
+
+Quality: each pair is matched as ingest matches it (shared LSH band, then the exact score at the threshold).
+Scale: a throwaway SQLite database under var/bench/ (never the project's own) is filled with synthetic claims whose
+words follow a Zipf-Mandelbrot law over a 50,000-word vocabulary, like news text without stop words; then 1,000 new
+claims (100 of them rewrites of stored ones) go through `claim_matches_find_for`, the function ingest calls, 100 per
+article, and are rolled back.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from matching import engine  # noqa: E402
+
+DATA = ROOT / "bench" / "data"
+BENCH_DB = ROOT / "var" / "bench" / "matching.sqlite3"
+VOCABULARY = 50_000
+NEW_CLAIMS = 1_000
+REWRITES = 100
+CLAIMS_PER_ARTICLE = 100
+
+
+# ---- Quality -------------------------------------------------------------------------------------------------
+
+
+def _pairs(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def quality(path: Path, threshold: float) -> tuple[float, float]:
+    rows = _pairs(path)
+    outcome: Counter[tuple[str, str]] = Counter()
+    tp = fp = fn = 0
+    for row in rows:
+        a, b = engine.claim_features(row["a"]), engine.claim_features(row["b"])
+        found = engine.is_candidate(engine.lsh_keys(a), engine.lsh_keys(b))
+        predicted = found and engine.match_score(a, b).score >= threshold
+        tp += predicted and row["same"]
+        fp += predicted and not row["same"]
+        fn += not predicted and row["same"]
+        outcome[(row["kind"], "matched" if predicted else "kept apart")] += 1
+    precision, recall = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    positives = sum(r["same"] for r in rows)
+    print(f"{path.name}: {len(rows)} pairs ({positives} same claim, {len(rows) - positives} hard negatives)")
+    print(f"  threshold {threshold:.2f}: precision {precision:.3f}  recall {recall:.3f}  (tp {tp}, fp {fp}, fn {fn})")
+    kinds = sorted({kind for kind, _ in outcome})
+    print("  " + "  ".join(f"{k}: {outcome[(k, 'matched')]}/{outcome[(k, 'matched')] + outcome[(k, 'kept apart')]}"
+                           for k in kinds) + "  (matched/all)")  # fmt: skip
+    return precision, recall
+
+
+def threshold_sweep(path: Path) -> None:
+    rows = _pairs(path)
+    scored = []
+    for row in rows:
+        a, b = engine.claim_features(row["a"]), engine.claim_features(row["b"])
+        found = engine.is_candidate(engine.lsh_keys(a), engine.lsh_keys(b))
+        scored.append((engine.match_score(a, b).score if found else 0.0, row["same"]))
+    cells = []
+    for threshold in (0.45, 0.5, 0.55, 0.6, 0.65, 0.7):
+        tp = sum(s >= threshold and same for s, same in scored)
+        fp = sum(s >= threshold and not same for s, same in scored)
+        positives = sum(same for _, same in scored)
+        cells.append(f"{threshold:.2f}: P {tp / max(1, tp + fp):.2f} R {tp / positives:.2f}")
+    print("  sweep  " + " | ".join(cells))
+
+
+# ---- Synthetic index -----------------------------------------------------------------------------------------
+
+_M64 = np.uint64(0xFFFFFFFFFFFFFFFF)
+
+
+def _mix64(value: np.ndarray) -> np.ndarray:
+    value = (value ^ (value >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    value = (value ^ (value >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    return value ^ (value >> np.uint64(31))
+
+
+def band_keys_many(word_hashes: np.ndarray) -> np.ndarray:
+    """engine.band_keys(engine.minhash(words)) for many claims at once: (claims, words) uint64 -> (claims, BANDS)."""
+    a = np.array(engine.PERM_A, dtype=np.uint64)
+    b = np.array(engine.PERM_B, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        signature = np.empty((word_hashes.shape[0], len(a)), dtype=np.uint64)
+        for i in range(len(a)):
+            signature[:, i] = ((a[i] * word_hashes + b[i]) >> np.uint64(32)).min(axis=1)
+        keys = np.empty((word_hashes.shape[0], engine.BANDS), dtype=np.uint64)
+        for band in range(engine.BANDS):
+            value = np.full(word_hashes.shape[0], engine.BAND_SALT[band], dtype=np.uint64)
+            for row in range(engine.ROWS):
+                value = _mix64(value ^ signature[:, band * engine.ROWS + row])
+            keys[:, band] = value
+    return keys.view(np.int64)
+
+
+def vocabulary(size: int, rng: random.Random) -> list[str]:
+    """Made-up words that the engine keeps as they are (no stop word, stem or synonym changes them)."""
+    letters, vowels = "bcdfghklmnprstvz", "aeiou"
+    words: set[str] = set()
+    while len(words) < size:
+        word = "".join(rng.choice(letters) + rng.choice(vowels) for _ in range(rng.randint(2, 4))) + rng.choice(letters)
+        if engine.claim_features(word).words == {word}:
+            words.add(word)
+    return sorted(words)
+
+
+class Corpus:
+    def __init__(self, seed: int = 8):
+        self.rng = np.random.default_rng(seed)
+        self.words = vocabulary(VOCABULARY, random.Random(seed))
+        self.hashes = np.array([engine.word_hash(w) for w in self.words], dtype=np.uint64)
+        ranks = np.arange(1, VOCABULARY + 1)
+        # Zipf-Mandelbrot: the flattened head stands for content words once stop words are gone.
+        self.p = 1.0 / (ranks + 100) ** 1.05
+        self.p /= self.p.sum()
+
+    def sample(self, n: int) -> list[np.ndarray]:
+        lengths = self.rng.integers(6, 17, size=n)
+        flat = self.rng.choice(VOCABULARY, size=int(lengths.sum()), p=self.p)
+        out, start = [], 0
+        for length in lengths:
+            out.append(np.unique(flat[start : start + length]))
+            start += length
+        return out
+
+    def keys(self, claims: list[np.ndarray]) -> np.ndarray:
+        width = max(len(c) for c in claims)
+        padded = np.array([np.pad(c, (0, width - len(c)), mode="edge") for c in claims])
+        return band_keys_many(self.hashes[padded])
+
+    def text(self, claim: np.ndarray) -> str:
+        return " ".join(self.words[i] for i in claim)
+
+
+def setup_django() -> None:
+    BENCH_DB.parent.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{BENCH_DB}{suffix}").unlink(missing_ok=True)
+    os.environ["DATABASE_URL"] = f"sqlite:///{BENCH_DB}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0)
+
+
+def fill(corpus: Corpus, start: int, stop: int, kept: dict[int, np.ndarray]) -> None:
+    """Bulk-insert claims start..stop (ids start+1..stop) with their articles and signatures, in raw SQL."""
+    from django.db import connection
+
+    now = "2024-01-01 00:00:00"
+    chunk = 50_000
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA synchronous=OFF")
+        cursor.execute("DROP INDEX IF EXISTS claim_signature_key_idx")
+        for first in range(start, stop, chunk):
+            _fill_chunk(cursor, corpus, first, min(stop, first + chunk), kept, now)
+            print(f"    {min(stop, first + chunk):>9,} claims stored", flush=True)
+        print("    building the (key, claim) index ...", flush=True)
+        cursor.execute('CREATE INDEX claim_signature_key_idx ON matching_claimsignature ("key", "claim_id")')
+        cursor.execute("ANALYZE")
+
+
+def _fill_chunk(cursor, corpus: Corpus, first: int, last: int, kept: dict[int, np.ndarray], now: str) -> None:
+    from django.db import transaction
+
+    with transaction.atomic():
+        claims = corpus.sample(last - first)
+        keys = corpus.keys(claims)
+        articles = range(first // CLAIMS_PER_ARTICLE + 1, (last - 1) // CLAIMS_PER_ARTICLE + 2)
+        cursor.executemany(
+            "INSERT OR IGNORE INTO claims_article (id, title, body, url, publisher, language, content_sha256,"
+            " created_at) VALUES (%s, %s, %s, '', 'bench', 'en', %s, %s)",
+            [(a, f"Synthetic {a}", "x" * 2000, f"bench-{a}", now) for a in articles],
+        )
+        rows = []
+        for offset, claim in enumerate(claims):
+            pk = first + offset + 1
+            text = corpus.text(claim)
+            position = (pk - 1) % CLAIMS_PER_ARTICLE
+            rows.append((pk, (pk - 1) // CLAIMS_PER_ARTICLE + 1, text, position, position + 1, position, now, now))
+            if pk % 100 == 0:  # a sample to rewrite later
+                kept[pk] = claim
+        cursor.executemany(
+            'INSERT INTO claims_claim (id, article_id, text, start, "end", source_mention, cue, is_direct_quote,'
+            " position, origin, is_flagged_not_claim, created_at, updated_at, label_count, status,"
+            " consensus_verdict) VALUES (%s, %s, %s, %s, %s, '', '', 0, %s, 'extracted', 0, %s, %s, 0,"
+            " 'unlabelled', '')",
+            rows,
+        )
+        ids = np.arange(first + 1, last + 1, dtype=np.int64)
+        cursor.executemany(
+            "INSERT INTO matching_claimsignature (claim_id, key) VALUES (%s, %s)",
+            zip(np.repeat(ids, engine.BANDS).tolist(), keys.ravel().tolist(), strict=True),
+        )
+
+
+def new_claims(corpus: Corpus, kept: dict[int, np.ndarray], rng: random.Random) -> tuple[list[str], list[int]]:
+    """1,000 texts: 100 rewrites of stored claims (a quarter of their words swapped) and 900 fresh ones."""
+    originals = rng.sample(sorted(kept), REWRITES)
+    texts = []
+    for pk in originals:
+        words = [corpus.words[i] for i in kept[pk]]
+        for position in rng.sample(range(len(words)), max(1, len(words) // 4)):
+            words[position] = corpus.words[int(corpus.rng.choice(VOCABULARY, p=corpus.p))]
+        texts.append(" ".join(words))
+    texts += [corpus.text(c) for c in corpus.sample(NEW_CLAIMS - REWRITES)]
+    return texts, originals
+
+
+def measure(corpus: Corpus, size: int, kept: dict[int, np.ndarray]) -> None:
+    from django.db import transaction
+
+    from claims.models import Article, Claim
+    from matching import services
+    from matching.models import ClaimMatch
+
+    texts, originals = new_claims(corpus, kept, random.Random(size))
+    looked_at = []
+    find_candidates = services._candidates
+
+    def counting(indexed):
+        found = find_candidates(indexed)
+        looked_at.extend(len(ids) for ids in found.values())
+        return found
+
+    services._candidates = counting
+    try:
+        with transaction.atomic():
+            batches = []
+            for n in range(0, NEW_CLAIMS, CLAIMS_PER_ARTICLE):
+                article = Article.objects.create(title=f"New {n}", body="y" * 2000, content_sha256=f"new-{size}-{n}")
+                batch = texts[n : n + CLAIMS_PER_ARTICLE]
+                claims = [
+                    Claim(article=article, text=text, start=i, end=i + 1, position=i) for i, text in enumerate(batch)
+                ]
+                batches.append(Claim.objects.bulk_create(claims))
+            started = time.perf_counter()
+            for claims in batches:
+                services.claim_matches_find_for(claims=claims, raise_errors=True)
+            elapsed = time.perf_counter() - started
+            # The first article holds the rewrites, in the order of `originals`.
+            planted = {(original, claim.pk) for claim, original in zip(batches[0], originals, strict=True)}
+            new_ids = [claim.pk for claims in batches for claim in claims]
+            found = set(ClaimMatch.objects.filter(other_id__in=new_ids).values_list("claim_id", "other_id"))
+            matched = len(found)
+            transaction.set_rollback(True)
+    finally:
+        services._candidates = find_candidates
+    print(
+        f"  {size:>9,} existing claims: {NEW_CLAIMS:,} new claims matched in {elapsed:.2f}s"
+        f" = {1000 * elapsed / NEW_CLAIMS:.2f} ms per claim; candidates re-scored per claim:"
+        f" mean {sum(looked_at) / max(1, len(looked_at)):.1f}, max {max(looked_at, default=0)};"
+        f" {matched} matches stored, {len(found & planted)} of the {REWRITES} planted rewrites found",
+        flush=True,
+    )
+
+
+def scale(sizes: list[int]) -> None:
+    print(f"\nScale (SQLite at {BENCH_DB.relative_to(ROOT)}; {engine.BANDS} bands x {engine.ROWS} rows)")
+    t0 = time.perf_counter()
+    setup_django()
+    corpus = Corpus()
+    sample = corpus.sample(50)
+    expected = [engine.band_keys(engine.minhash(engine.claim_features(corpus.text(c)).words)) for c in sample]
+    assert corpus.keys(sample).tolist() == expected, "the bench's numpy signatures must equal the engine's"
+    kept: dict[int, np.ndarray] = {}
+    stored = 0
+    for size in sorted(sizes):
+        print(f"  filling to {size:,} claims ...", flush=True)
+        fill(corpus, stored, size, kept)
+        stored = size
+        measure(corpus, size, kept)
+    print(f"  scale bench took {time.perf_counter() - t0:.0f}s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="100000,1000000", help="existing-claim counts, comma-separated")
+    parser.add_argument("--quality-only", action="store_true")
+    parser.add_argument("--threshold", type=float, default=engine.THRESHOLD)
+    args = parser.parse_args()
+    print(f"Quality (MinHash LSH {engine.BANDS}x{engine.ROWS}, exact re-score, threshold {args.threshold})")
+    for name in ("matching_pairs.jsonl", "matching_pairs_holdout.jsonl"):
+        quality(DATA / name, args.threshold)
+        threshold_sweep(DATA / name)
+    if not args.quality_only:
+        scale([int(s) for s in args.sizes.split(",") if s.strip()])
+
+
+if __name__ == "__main__":
+    main()

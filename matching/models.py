@@ -1,0 +1,65 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
+
+from claims.models import Claim
+
+
+class MatchStatus(models.TextChoices):
+    SUGGESTED = "suggested", "Suggested"
+    CONFIRMED = "confirmed", "Confirmed"
+    REJECTED = "rejected", "Rejected"
+
+
+class ClaimMatch(models.Model):
+    """Two claims, in different articles, that may be the same claim. Stored once per pair: `claim` is the lower id."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="matches_as_first")
+    other = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="matches_as_second")
+    score = models.FloatField()
+    status = models.CharField(max_length=20, choices=MatchStatus.choices, default=MatchStatus.SUGGESTED)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="claim_matches_decided",
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-score", "id"]
+        verbose_name_plural = "claim matches"
+        constraints = [
+            models.UniqueConstraint(fields=["claim", "other"], name="claim_match_pair_unique"),
+            models.CheckConstraint(condition=Q(claim__lt=F("other")), name="claim_match_pair_ordered"),
+            models.CheckConstraint(condition=Q(status__in=MatchStatus.values), name="claim_match_status_valid"),
+            models.CheckConstraint(condition=Q(score__gte=0, score__lte=1), name="claim_match_score_range"),
+        ]
+        indexes = [
+            models.Index(fields=["other", "status"], name="claim_match_other_status_idx"),
+            models.Index(fields=["status", "claim"], name="claim_match_status_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"claim {self.claim_id} ~ claim {self.other_id} ({self.score:.2f}, {self.status})"
+
+
+class ClaimSignature(models.Model):
+    """The search index: one row per LSH band of a claim's MinHash signature (see matching.engine).
+
+    Claims sharing a key are candidates. `key` mixes the band number into the band's hash, so one B-tree on
+    (key, claim) answers `key IN (...)` for every band without touching the table.
+    """
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="match_signatures")
+    key = models.BigIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["key", "claim"], name="claim_signature_key_idx")]
+
+    def __str__(self) -> str:
+        return f"claim {self.claim_id}: {self.key}"

@@ -1,0 +1,209 @@
+"""Writes for claim matching: index new claims, suggest matches, decide them, reuse a matched claim's verdict.
+
+`claim_matches_find_for` is the one bridge between the pure engine (matching.engine) and the database.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from annotations.roles import is_annotator
+from annotations.services import SubmitResult, annotation_submit
+from claims.models import Article, Claim
+from matching import engine
+from matching.models import ClaimMatch, ClaimSignature, MatchStatus
+
+logger = logging.getLogger(__name__)
+
+# Candidates re-scored per new claim, the ones sharing most bands first: bounds the work whatever the index size.
+MAX_CANDIDATES = 50
+# Suggestions kept per new claim, best first: an annotator reads a handful, not a list.
+MAX_MATCHES_PER_CLAIM = 5
+# Parameters per `IN (...)`: well under SQLite's and PostgreSQL's limits.
+CHUNK = 500
+
+
+@dataclass(frozen=True)
+class _Indexed:
+    claim_id: int
+    article_id: int
+    features: engine.ClaimFeatures
+    keys: list[int]
+
+
+def _chunks(items: list, size: int = CHUNK) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def claim_matches_find_for(*, claims: Iterable[Claim], raise_errors: bool = False) -> list[ClaimMatch]:
+    """Index these saved claims and store suggested matches with claims of other articles.
+
+    Called on every import. A failure here must not lose the import: unless `raise_errors`, it is logged with its
+    traceback, the claims stay unindexed and `manage.py match_claims` picks them up later.
+    """
+    claims = list(claims)
+    if raise_errors:
+        return _find_for(claims)
+    try:
+        return _find_for(claims)
+    except Exception:
+        logger.exception("Claim matching failed for %d claims; they were kept without matches.", len(claims))
+        return []
+
+
+@transaction.atomic
+def _find_for(claims: list[Claim]) -> list[ClaimMatch]:
+    indexed = []
+    for claim in claims:
+        if claim.pk is None:
+            raise ValueError("Claims must be saved before they are matched.")
+        if claim.is_flagged_not_claim:
+            continue
+        features = engine.claim_features(claim.text)
+        keys = engine.lsh_keys(features)
+        if keys:
+            indexed.append(_Indexed(claim.pk, claim.article_id, features, keys))
+    if not indexed:
+        return []
+    new_ids = [item.claim_id for item in indexed]
+    # Matching the same claims again (match_claims --rebuild) starts from a clean slate for them.
+    ClaimSignature.objects.filter(claim_id__in=new_ids).delete()
+    scores = _score_candidates(indexed, _candidates(indexed))
+    ClaimSignature.objects.bulk_create(
+        [ClaimSignature(claim_id=item.claim_id, key=key) for item in indexed for key in item.keys], batch_size=2000
+    )
+    return _store_matches(scores)
+
+
+def _candidates(indexed: list[_Indexed]) -> dict[int, list[int]]:
+    """Existing claims sharing at least one band with each new claim, most shared bands first."""
+    by_key: dict[int, list[int]] = defaultdict(list)
+    for item in indexed:
+        for key in item.keys:
+            by_key[key].append(item.claim_id)
+    new_ids = {item.claim_id for item in indexed}
+    shared: Counter[tuple[int, int]] = Counter()
+    for keys in _chunks(list(by_key)):
+        for existing_id, key in ClaimSignature.objects.filter(key__in=keys).values_list("claim_id", "key"):
+            if existing_id not in new_ids:
+                for new_id in by_key[key]:
+                    shared[(new_id, existing_id)] += 1
+    candidates: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for (new_id, existing_id), count in shared.items():
+        candidates[new_id].append((count, existing_id))
+    return {
+        new_id: [existing_id for _, existing_id in sorted(found, reverse=True)[:MAX_CANDIDATES]]
+        for new_id, found in candidates.items()
+    }
+
+
+def _score_candidates(indexed: list[_Indexed], candidates: dict[int, list[int]]) -> dict[tuple[int, int], float]:
+    """Exact scores of the candidate pairs at or above the threshold, keyed by (lower id, higher id)."""
+    wanted = sorted({existing_id for ids in candidates.values() for existing_id in ids})
+    existing: dict[int, tuple[int, str]] = {}
+    for ids in _chunks(wanted):
+        rows = Claim.objects.filter(pk__in=ids, is_flagged_not_claim=False).values_list("id", "article_id", "text")
+        existing.update({pk: (article_id, text) for pk, article_id, text in rows})
+    features: dict[int, engine.ClaimFeatures] = {}
+    scores: dict[tuple[int, int], float] = {}
+    for item in indexed:
+        found = []
+        for existing_id in candidates.get(item.claim_id, []):
+            if existing_id not in existing or existing[existing_id][0] == item.article_id:
+                continue
+            if existing_id not in features:
+                features[existing_id] = engine.claim_features(existing[existing_id][1])
+            score = engine.match_score(item.features, features[existing_id]).score
+            if score >= engine.THRESHOLD:
+                found.append((score, existing_id))
+        for score, existing_id in sorted(found, reverse=True)[:MAX_MATCHES_PER_CLAIM]:
+            scores[(min(item.claim_id, existing_id), max(item.claim_id, existing_id))] = min(score, 1.0)
+    return scores
+
+
+def _store_matches(scores: dict[tuple[int, int], float]) -> list[ClaimMatch]:
+    if not scores:
+        return []
+    known = set()
+    for pairs in _chunks(sorted(scores)):
+        first_ids = {first for first, _ in pairs}
+        known.update(
+            (first, second)
+            for first, second in ClaimMatch.objects.filter(claim_id__in=first_ids).values_list("claim_id", "other_id")
+            if (first, second) in scores
+        )
+    matches = ClaimMatch.objects.bulk_create(
+        [
+            ClaimMatch(claim_id=first, other_id=second, score=score, status=MatchStatus.SUGGESTED)
+            for (first, second), score in sorted(scores.items())
+            if (first, second) not in known
+        ]
+    )
+    ClaimMatch.history.bulk_history_create(matches)
+    return matches
+
+
+def claim_matches_backfill(*, rebuild: bool = False, batch_size: int = 2000) -> int:
+    """Index claims that have no signatures yet (all claims with `rebuild`), article by article in import order.
+
+    For data imported before matching existed, or after the engine's SIGNATURE_VERSION changed. Returns the
+    number of claims looked at.
+    """
+    if rebuild:
+        ClaimSignature.objects.all().delete()
+    done = 0
+    article_ids = list(Article.objects.order_by("created_at", "id").values_list("id", flat=True))
+    for ids in _chunks(article_ids, 200):
+        pending = list(
+            Claim.objects.filter(article_id__in=ids, is_flagged_not_claim=False, match_signatures__isnull=True)
+            .only("id", "article_id", "text", "is_flagged_not_claim")
+            .order_by("article_id", "id")
+        )
+        for batch in _chunks(pending, batch_size):
+            by_article: dict[int, list[Claim]] = defaultdict(list)
+            for claim in batch:
+                by_article[claim.article_id].append(claim)
+            for article_id in sorted(by_article):
+                claim_matches_find_for(claims=by_article[article_id], raise_errors=True)
+            done += len(batch)
+    return done
+
+
+@transaction.atomic
+def claim_match_decide(*, match: ClaimMatch, user, status: str) -> ClaimMatch:
+    """Confirm or reject a suggested match (or put it back to suggested). Who and when are kept in its history."""
+    if not is_annotator(user):
+        raise PermissionDenied("Only annotators and reviewers can decide matches.")
+    if status not in MatchStatus.values:
+        raise ValidationError({"status": f"Choose one of: {', '.join(MatchStatus.values)}."})
+    match = ClaimMatch.objects.select_for_update().get(pk=match.pk)
+    if match.status != status:
+        match.status = status
+        decided = status != MatchStatus.SUGGESTED
+        match.decided_by, match.decided_at = (user, timezone.now()) if decided else (None, None)
+        match._history_user = user
+        match.save(update_fields=["status", "decided_by", "decided_at"])
+    return match
+
+
+@transaction.atomic
+def claim_match_apply_verdict(*, match: ClaimMatch, claim: Claim, annotator, note: str = "") -> SubmitResult:
+    """Label `claim` with the consensus verdict of the claim it is confirmed to be the same as."""
+    match = ClaimMatch.objects.select_related("claim", "other").get(pk=match.pk)
+    if claim.pk not in (match.claim_id, match.other_id):
+        raise ValidationError({"claim": "This match is not about this claim."})
+    if match.status != MatchStatus.CONFIRMED:
+        raise ValidationError({"match": "Confirm the match before reusing its verdict."})
+    other = match.other if claim.pk == match.claim_id else match.claim
+    if not other.consensus_verdict:
+        raise ValidationError({"match": f"Claim {other.pk} has no agreed verdict yet."})
+    note = (note or "").strip() or f"Same claim as claim {other.pk} (confirmed match): its verdict reused."
+    return annotation_submit(claim=claim, annotator=annotator, verdict=other.consensus_verdict, note=note)

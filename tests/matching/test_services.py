@@ -1,0 +1,148 @@
+import logging
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from annotations.models import Annotation, Verdict
+from claims.models import Claim
+from claims.services import article_ingest
+from matching import services
+from matching.models import ClaimMatch, ClaimSignature, MatchStatus
+from matching.services import (
+    claim_match_apply_verdict,
+    claim_match_decide,
+    claim_matches_backfill,
+    claim_matches_find_for,
+)
+from seeds.services import seeds_load
+from tests.claims.factories import ArticleFactory
+from tests.factories import UserFactory
+from tests.matching.factories import ClaimMatchFactory
+
+pytestmark = pytest.mark.django_db
+REWRITTEN = Path(__file__).resolve().parent / "data" / "rewritten_seed_001.txt"
+
+
+def _article_with(*sentences: str):
+    body = "Headline\n" + "\n".join(sentences)
+    return article_ingest(body=body, title="Test").article
+
+
+def test_importing_a_rewritten_seed_article_links_its_claims_to_the_originals():
+    originals = {r.article.pk for r in seeds_load()}
+    rewritten = article_ingest(body=REWRITTEN.read_text(encoding="utf-8"), title="Rewritten").article
+
+    matched = {}
+    for match in ClaimMatch.objects.select_related("claim", "other"):
+        new, old = (match.other, match.claim) if match.other.article_id == rewritten.pk else (match.claim, match.other)
+        assert new.article_id == rewritten.pk
+        assert old.article_id in originals
+        matched.setdefault(new.text, set()).add(old.text)
+    assert len(matched) >= 5
+    assert any("Leopard 2" in text for text in matched)
+    assert any("Shevchenkove" in text for text in matched)
+    assert all(match.status == MatchStatus.SUGGESTED for match in ClaimMatch.objects.all())
+
+
+def test_the_seed_articles_suggest_no_nonsense_matches_among_themselves():
+    seeds_load()
+    assert ClaimMatch.objects.count() <= 3
+    assert ClaimSignature.objects.exists()
+
+
+def test_claims_of_the_same_article_are_never_matched():
+    article = _article_with(
+        "The ministry said that 40 drones were shot down over Crimea overnight.",
+        "Officials said that 40 drones had been shot down above Crimea during the night.",
+    )
+    assert Claim.objects.filter(article=article).count() == 2
+    assert not ClaimMatch.objects.exists()
+
+
+def test_a_repeated_claim_in_another_article_is_suggested_with_its_score():
+    _article_with("The ministry said that 40 drones were shot down over Crimea overnight.")
+    _article_with("Officials said that 40 drones had been shot down above Crimea during the night.")
+    match = ClaimMatch.objects.get()
+    assert match.claim_id < match.other_id
+    assert 0.55 <= match.score <= 1
+    assert match.history.count() == 1
+
+
+def test_different_numbers_are_not_suggested():
+    _article_with("The ministry said that 40 drones were shot down over Crimea overnight.")
+    _article_with("The ministry said that 12 drones were shot down over Crimea overnight.")
+    assert not ClaimMatch.objects.exists()
+
+
+def test_flagged_claims_are_neither_indexed_nor_matched():
+    first = _article_with("The ministry said that 40 drones were shot down over Crimea overnight.")
+    Claim.objects.filter(article=first).update(is_flagged_not_claim=True)
+    _article_with("Officials said that 40 drones had been shot down above Crimea during the night.")
+    assert not ClaimMatch.objects.exists()
+    claim = Claim.objects.filter(article=first).get()
+    assert claim_matches_find_for(claims=[claim], raise_errors=True) == []
+
+
+def test_a_matching_failure_keeps_the_import_and_is_logged(monkeypatch, caplog):
+    def broken(claims):
+        raise RuntimeError("index unavailable")
+
+    monkeypatch.setattr(services, "_find_for", broken)
+    with caplog.at_level(logging.ERROR, logger="matching.services"):
+        article = _article_with("The ministry said that 40 drones were shot down over Crimea overnight.")
+    assert Claim.objects.filter(article=article).count() == 1
+    assert "Claim matching failed" in caplog.text
+    with pytest.raises(RuntimeError):
+        claim_matches_find_for(claims=list(article.claims.all()), raise_errors=True)
+
+
+def test_backfill_indexes_claims_imported_before_matching_and_finds_their_matches():
+    _article_with("The ministry said that 40 drones were shot down over Crimea overnight.")
+    _article_with("Officials said that 40 drones had been shot down above Crimea during the night.")
+    ClaimSignature.objects.all().delete()
+    ClaimMatch.objects.all().delete()
+    assert claim_matches_backfill() == 2
+    assert ClaimMatch.objects.count() == 1
+    assert claim_matches_backfill() == 0
+    assert claim_matches_backfill(rebuild=True) == 2
+    assert ClaimMatch.objects.count() == 1
+
+
+def test_claim_match_decide_records_who_and_when(annotator):
+    match = ClaimMatchFactory()
+    match = claim_match_decide(match=match, user=annotator, status=MatchStatus.CONFIRMED)
+    assert (match.status, match.decided_by) == (MatchStatus.CONFIRMED, annotator)
+    assert match.decided_at is not None
+    assert match.history.first().history_user == annotator
+    match = claim_match_decide(match=match, user=annotator, status=MatchStatus.SUGGESTED)
+    assert (match.decided_by, match.decided_at) == (None, None)
+
+
+def test_claim_match_decide_rejects_outsiders_and_unknown_statuses(annotator):
+    match = ClaimMatchFactory()
+    with pytest.raises(PermissionDenied):
+        claim_match_decide(match=match, user=UserFactory(), status=MatchStatus.CONFIRMED)
+    with pytest.raises(ValidationError):
+        claim_match_decide(match=match, user=annotator, status="maybe")
+
+
+def test_claim_match_apply_verdict_labels_the_claim_with_the_matched_verdict(annotator):
+    match = ClaimMatchFactory(status=MatchStatus.CONFIRMED)
+    Claim.objects.filter(pk=match.claim_id).update(consensus_verdict=Verdict.DISPUTED)
+    result = claim_match_apply_verdict(match=match, claim=match.other, annotator=annotator)
+    assert result.annotation.verdict == Verdict.DISPUTED
+    assert f"claim {match.claim_id}" in result.annotation.note
+    assert Annotation.objects.get(claim=match.other).annotator == annotator
+
+
+def test_claim_match_apply_verdict_needs_a_confirmed_match_with_a_verdict(annotator):
+    match = ClaimMatchFactory()
+    with pytest.raises(ValidationError, match="Confirm"):
+        claim_match_apply_verdict(match=match, claim=match.other, annotator=annotator)
+    match = claim_match_decide(match=match, user=annotator, status=MatchStatus.CONFIRMED)
+    with pytest.raises(ValidationError, match="no agreed verdict"):
+        claim_match_apply_verdict(match=match, claim=match.other, annotator=annotator)
+    stranger = ArticleFactory().pk
+    with pytest.raises(ValidationError, match="not about this claim"):
+        claim_match_apply_verdict(match=match, claim=Claim(pk=10**9, article_id=stranger), annotator=annotator)
