@@ -218,3 +218,135 @@ def claim_held_by_other(*, user, claim: Claim) -> bool:
     return (
         ClaimReservation.objects.filter(claim=claim, expires_at__gt=timezone.now()).exclude(annotator=user).exists()
     )
+
+
+def claims_visible_to(*, user) -> QuerySet[Claim]:
+    """Claims for the API with what this user may see of their labels, in a fixed number of queries.
+
+    Each claim gets `visible_annotations` (everyone's for reviewers, only the user's own for annotators) and
+    `labelled_by_me`. Blind labelling: an annotator never sees another annotator's label through the API.
+    """
+    from django.db.models import BooleanField, Prefetch, Value
+
+    labels = Annotation.objects.select_related("annotator").order_by("created_at", "id")
+    claims = Claim.objects.select_related("article", "source").defer("article__body")
+    if is_reviewer(user):
+        return claims.annotate(labelled_by_me=Value(True, output_field=BooleanField())).prefetch_related(
+            Prefetch("annotations", queryset=labels, to_attr="visible_annotations")
+        )
+    mine = Annotation.objects.filter(claim=OuterRef("pk"), annotator=user)
+    return claims.annotate(labelled_by_me=Exists(mine)).prefetch_related(
+        Prefetch("annotations", queryset=labels.filter(annotator=user), to_attr="visible_annotations")
+    )
+
+
+def annotations_listed_for(*, user) -> QuerySet[Annotation]:
+    """Every label for reviewers; only their own for anyone else."""
+    labels = Annotation.objects.select_related("annotator")
+    return labels if is_reviewer(user) else labels.filter(annotator=user)
+
+
+EXPORT_CLAIM_COLUMNS = (
+    "id",
+    "article_id",
+    "source_id",
+    "text",
+    "start",
+    "end",
+    "source_mention",
+    "cue",
+    "is_direct_quote",
+    "consensus_verdict",
+    "status",
+)
+_CACHE_LIMIT = 20_000
+
+
+def claim_export_batches(*, claims: QuerySet[Claim], batch_size: int = 2000, with_review_dates: bool = False):
+    """Yield the claims as lists of plain export rows (dicts), `batch_size` claims per list, in id order.
+
+    Keyset pages by id (`id > last`), so memory stays flat whatever the size, no server-side cursor or long
+    transaction is held, and each page is an index range scan. Per page: one query for the claims, one for their
+    labels, and one each for the articles, sources and annotators not seen recently: no query per row.
+    With `with_review_dates`, each row also carries `reviewed_at`, when its consensus was reached (the
+    adjudication's date, else the latest label's), for ClaimReview.
+    """
+    from django.contrib.auth import get_user_model
+
+    from claims.models import Article, Source
+
+    claims = claims.order_by()
+    articles: dict[int, dict] = {}
+    sources: dict[int, dict] = {}
+    usernames: dict[int, str] = {}
+    last_id = 0
+    while True:
+        page = list(claims.filter(pk__gt=last_id).order_by("pk").values_list(*EXPORT_CLAIM_COLUMNS)[:batch_size])
+        if not page:
+            return
+        last_id = page[-1][0]
+        ids = [row[0] for row in page]
+        for cache in (articles, sources, usernames):
+            if len(cache) > _CACHE_LIMIT:
+                cache.clear()
+        missing = {row[1] for row in page} - articles.keys()
+        if missing:
+            for pk, title, url, publisher, published_at in Article.objects.filter(pk__in=missing).values_list(
+                "pk", "title", "url", "publisher", "published_at"
+            ):
+                articles[pk] = {
+                    "id": pk,
+                    "title": title,
+                    "url": url,
+                    "publisher": publisher,
+                    "published_at": published_at,
+                }
+        missing = {row[2] for row in page if row[2] is not None} - sources.keys()
+        if missing:
+            for pk, name, kind in Source.objects.filter(pk__in=missing).values_list("pk", "name", "kind"):
+                sources[pk] = {"name": name, "kind": kind}
+        label_columns = ["claim_id", "annotator_id", "verdict", "note", "evidence_url"]
+        if with_review_dates:
+            label_columns.append("updated_at")
+        labels = list(
+            Annotation.objects.filter(claim_id__in=ids).order_by("claim_id", "id").values_list(*label_columns)
+        )
+        missing = {label[1] for label in labels} - usernames.keys()
+        if missing:
+            usernames.update(get_user_model().objects.filter(pk__in=missing).values_list("pk", "username"))
+        labels_by_claim: dict[int, list[dict]] = {}
+        last_label_at: dict[int, object] = {}
+        for label in labels:
+            labels_by_claim.setdefault(label[0], []).append(
+                {
+                    "annotator": usernames.get(label[1], ""),
+                    "verdict": label[2],
+                    "note": label[3],
+                    "evidence_url": label[4],
+                }
+            )
+            if with_review_dates:
+                last_label_at[label[0]] = max(label[5], last_label_at.get(label[0], label[5]))
+        adjudicated_at = {}
+        if with_review_dates:
+            adjudicated_at = dict(Adjudication.objects.filter(claim_id__in=ids).values_list("claim_id", "updated_at"))
+        rows = []
+        for pk, article_id, source_id, text, start, end, mention, cue, quote, verdict, status in page:
+            row = {
+                "id": pk,
+                "text": text,
+                "start": start,
+                "end": end,
+                "article": articles[article_id],
+                "source": sources[source_id] if source_id is not None else None,
+                "source_mention": mention,
+                "cue": cue,
+                "quote": quote,
+                "annotations": labels_by_claim.get(pk, []),
+                "verdict": verdict or None,
+                "status": status,
+            }
+            if with_review_dates:
+                row["reviewed_at"] = adjudicated_at.get(pk) or last_label_at.get(pk)
+            rows.append(row)
+        yield rows

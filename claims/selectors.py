@@ -50,3 +50,23 @@ def article_sources(*, article: Article):
     from claims.models import Source
 
     return Source.objects.filter(claims__article=article).distinct().order_by("name")
+
+
+def article_list_with_claim_counts() -> QuerySet[Article]:
+    """Articles for the API list, newest first, each with its number of claims; the body is left out."""
+    from django.db.models import Count
+
+    return Article.objects.defer("body").annotate(claim_count=Count("claims")).order_by("-created_at", "-id")
+
+
+def source_list_with_verdict_counts() -> QuerySet:
+    """Sources, each with its number of claims and of claims per consensus verdict (one grouped query)."""
+    from django.db.models import Count, Q
+
+    from claims.models import Source
+
+    verdicts = ("verified", "disputed", "unverified")
+    return Source.objects.annotate(
+        claim_count=Count("claims"),
+        **{f"{verdict}_count": Count("claims", filter=Q(claims__consensus_verdict=verdict)) for verdict in verdicts},
+    ).order_by("name", "id")

@@ -1,0 +1,168 @@
+// ClaimDesk: one-key decisions on the review page, and text selection -> claim offsets on the article page.
+// Hand-written, no dependencies; htmx (vendored) does the requests. Everything here also works without it:
+// the buttons are plain form buttons and the add-claim form has visible offset fields.
+(function () {
+  "use strict";
+
+  function isTyping(el) {
+    if (!el) return false;
+    var tag = el.tagName;
+    return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || el.isContentEditable;
+  }
+
+  // ---- Review page: keys ------------------------------------------------------------------------------------
+  var FOCUS_KEYS = { n: "id_note", e: "id_evidence_url" };
+
+  // Between sending a verdict and the next claim being ready, keys are ignored: a key always acts on the claim
+  // the annotator is looking at, and never on a form htmx has not taken over yet (that would load a whole page).
+  function setBusy(busy) {
+    if (busy) document.body.setAttribute("data-review-busy", "");
+    else document.body.removeAttribute("data-review-busy");
+  }
+  function isReviewRequest(event) {
+    var target = event.detail && event.detail.target;
+    return target && target.id === "review";
+  }
+  document.addEventListener("htmx:beforeRequest", function (event) { if (isReviewRequest(event)) setBusy(true); });
+  document.addEventListener("htmx:afterSettle", function (event) { if (isReviewRequest(event)) setBusy(false); });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    if (isReviewRequest(event) && !event.detail.successful) setBusy(false);
+  });
+
+  document.addEventListener("keydown", function (event) {
+    var review = document.getElementById("review");
+    if (!review) return;
+    if (document.body.hasAttribute("data-review-busy") && !isTyping(event.target)) {
+      event.preventDefault();
+      return;
+    }
+    if (isTyping(event.target)) {
+      // Escape leaves the field so the one-key decisions work again.
+      if (event.key === "Escape") {
+        event.target.blur();
+        var context = document.getElementById("claim-context");
+        if (context) context.focus({ preventScroll: true });
+      }
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
+    var key = event.key.toLowerCase();
+    if (FOCUS_KEYS[key]) {
+      var field = document.getElementById(FOCUS_KEYS[key]);
+      if (field) {
+        event.preventDefault();
+        field.focus();
+      }
+      return;
+    }
+    var buttons = review.querySelectorAll("button[data-keys]");
+    for (var i = 0; i < buttons.length; i++) {
+      var keys = buttons[i].getAttribute("data-keys").split(" ");
+      if (keys.indexOf(key) !== -1) {
+        event.preventDefault();
+        if (!buttons[i].disabled && !buttons[i].closest("fieldset:disabled")) buttons[i].click();
+        return;
+      }
+    }
+  });
+
+  // After a new claim is swapped in, put focus on it so screen readers read it and the keys keep working.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    if (!event.detail.target || event.detail.target.id !== "review") return;
+    var context = document.getElementById("claim-context") || document.getElementById("review-heading");
+    if (context) {
+      if (!context.hasAttribute("tabindex")) context.setAttribute("tabindex", "-1");
+      context.focus({ preventScroll: true });
+    }
+    window.scrollTo({ top: 0 });
+  });
+
+  // A label must never be lost silently: if a request fails, say so and leave the claim on screen.
+  function showProblem(text) {
+    var status = document.getElementById("review-status");
+    if (!status) return;
+    status.innerHTML = "";
+    var p = document.createElement("p");
+    p.className = "message error";
+    p.textContent = text;
+    status.appendChild(p);
+  }
+  document.addEventListener("htmx:responseError", function (event) {
+    var code = event.detail.xhr ? event.detail.xhr.status : "";
+    showProblem("Not saved (the server answered " + code + "). Nothing was lost: try again, or reload the page.");
+  });
+  document.addEventListener("htmx:sendError", function () {
+    showProblem("Not saved: the server cannot be reached. Check the connection and press the key again.");
+  });
+
+  // ---- Article page: selection -> offsets ---------------------------------------------------------------------
+  // The body's text nodes are exactly the article's characters (newlines sit in hidden spans, badges come from
+  // CSS), so the text before a selection point is the article text before it. Python counts code points and
+  // JavaScript UTF-16 units, so count with Array.from.
+  function codePoints(text) {
+    return Array.from(text).length;
+  }
+
+  function offsetOf(body, node, offset) {
+    var before = document.createRange();
+    before.selectNodeContents(body);
+    before.setEnd(node, offset);
+    return codePoints(before.toString());
+  }
+
+  function setUpSelection() {
+    var body = document.getElementById("article-body");
+    var form = document.getElementById("claim-new-form");
+    var bar = document.getElementById("selection-bar");
+    if (!body || !form || !bar) return;
+    var preview = document.getElementById("selection-preview");
+    var full = Array.from(body.textContent);
+
+    function readSelection() {
+      var selection = window.getSelection();
+      if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+      var range = selection.getRangeAt(0);
+      if (!body.contains(range.commonAncestorContainer)) return null;
+      var start = offsetOf(body, range.startContainer, range.startOffset);
+      var end = offsetOf(body, range.endContainer, range.endOffset);
+      // Leave out surrounding spaces and newlines, as a reader would.
+      while (start < end && /\s/.test(full[start])) start++;
+      while (end > start && /\s/.test(full[end - 1])) end--;
+      if (end <= start) return null;
+      return { start: start, end: end, text: full.slice(start, end).join("") };
+    }
+
+    function update() {
+      var picked = readSelection();
+      if (!picked) return;
+      form.elements.start.value = picked.start;
+      form.elements.end.value = picked.end;
+      form.elements.text.value = picked.text;
+      preview.textContent = picked.text.length > 120 ? picked.text.slice(0, 117) + "…" : picked.text;
+      bar.hidden = false;
+    }
+
+    body.addEventListener("mouseup", function () { window.setTimeout(update, 0); });
+    body.addEventListener("keyup", function (event) { if (event.shiftKey) update(); });
+    document.addEventListener("selectionchange", function () {
+      var picked = readSelection();
+      if (picked) update();
+    });
+    // A click that ends a drag-selection inside a claim link selects; it does not follow the link.
+    body.addEventListener("click", function (event) {
+      var link = event.target.closest("a.claim");
+      var selection = window.getSelection();
+      if (link && selection && !selection.isCollapsed && body.contains(selection.anchorNode)) event.preventDefault();
+    });
+    document.getElementById("selection-cancel").addEventListener("click", function () {
+      bar.hidden = true;
+      window.getSelection().removeAllRanges();
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUpSelection);
+  } else {
+    setUpSelection();
+  }
+})();

@@ -1,0 +1,311 @@
+from http import HTTPStatus
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from annotations.models import Annotation, ClaimReservation, ClaimSkip, Verdict
+from annotations.services import annotation_submit
+from tests.claims.factories import ArticleFactory, ClaimFactory
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def _claims(n, **article_kwargs):
+    """An article with n claims, one per line, in order."""
+    body = "Title line\n" + "\n".join(f"Claim number {i}, the official said." for i in range(n))
+    article = ArticleFactory(body=body, **article_kwargs)
+    claims, offset = [], len("Title line") + 1
+    for position, line in enumerate(body.split("\n")[1:]):
+        end = offset + len(f"Claim number {position}")
+        claims.append(ClaimFactory(article=article, start=offset, end=end, text=body[offset:end], position=position))
+        offset += len(line) + 1
+    return claims
+
+
+def _claim_field(claim) -> str:
+    """The review form's hidden field naming the claim on screen."""
+    return f'<input type="hidden" name="claim" value="{claim.pk}">'
+
+
+@pytest.fixture
+def annotator_client(client, annotator):
+    client.force_login(annotator)
+    return client
+
+
+@pytest.mark.parametrize(
+    ("method", "name"),
+    [("get", "home"), ("get", "review"), ("post", "review_submit"), ("post", "review_skip"), ("post", "review_undo")],
+)
+def test_anonymous_users_are_sent_to_sign_in(client, method, name):
+    response = getattr(client, method)(reverse(name))
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_login_page_loads_and_signs_in(client, annotator):
+    page = client.get(reverse("login"))
+    assert page.status_code == HTTPStatus.OK
+    assert b'name="csrfmiddlewaretoken"' in page.content
+    response = client.post(reverse("login"), {"username": "ann", "password": "correct horse battery staple"})
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"] == reverse("home")
+
+
+def test_login_page_shows_an_error_for_a_wrong_password(client, annotator):
+    response = client.post(reverse("login"), {"username": "ann", "password": "wrong"})
+    assert b"didn't match" in response.content
+
+
+def test_sign_out_is_a_post_form(annotator_client):
+    page = annotator_client.get(reverse("home")).content.decode()
+    assert f'method="post" action="{reverse("logout")}"' in page
+    response = annotator_client.post(reverse("logout"))
+    assert response["Location"] == reverse("login")
+    assert annotator_client.get(reverse("home")).status_code == HTTPStatus.FOUND
+
+
+def test_home_shows_my_progress_and_the_start_button(annotator_client, annotator):
+    claims = _claims(3)
+    annotation_submit(claim=claims[0], annotator=annotator, verdict=Verdict.VERIFIED)
+    page = annotator_client.get(reverse("home")).content.decode()
+    assert "Start reviewing" in page
+    assert "<dt>Labelled by you</dt><dd>1</dd>" in page
+    assert "<dt>Remaining for you</dt><dd>2</dd>" in page
+    assert "<dt>Today</dt><dd>1</dd>" in page
+
+
+def test_home_tells_a_user_without_a_role_there_is_nothing_to_review(client):
+    client.force_login(UserFactory())
+    page = client.get(reverse("home"))
+    assert page.status_code == HTTPStatus.OK
+    assert b"no annotator role" in page.content
+
+
+def test_review_refuses_a_user_without_a_role(client):
+    _claims(1)
+    client.force_login(UserFactory())
+    assert client.get(reverse("review")).status_code == HTTPStatus.FORBIDDEN
+
+
+def test_review_shows_the_next_claim_in_its_paragraph_with_article_details(annotator_client, annotator):
+    claim = _claims(2, title="Allies pledge air defence", publisher="Wire", url="https://example.com/a")[0]
+    response = annotator_client.get(reverse("review"))
+    page = response.content.decode()
+    assert response.status_code == HTTPStatus.OK
+    assert "<html" in page
+    assert "Allies pledge air defence" in page
+    assert "Wire" in page
+    assert 'href="https://example.com/a"' in page
+    assert '<span class="claim-focus" id="focus-claim">Claim number 0</span>' in page
+    assert '<span class="cue" title="cue">said</span>' in page
+    assert 'data-keys="1 v"' in page
+    assert 'data-keys="s"' in page
+    assert 'data-keys="z"' in page
+    assert ClaimReservation.objects.get(claim=claim).annotator == annotator
+
+
+def test_review_marks_other_claims_in_the_paragraph_faintly(annotator_client):
+    article = ArticleFactory(body="Title\nHe said the bridge fell and she said the dam held.")
+    body = article.body
+    first = ClaimFactory(article=article, start=body.index("the bridge"), end=body.index(" and"), position=0)
+    ClaimFactory(article=article, start=body.index("the dam"), end=len(body) - 1, position=1)
+    page = annotator_client.get(reverse("review"), {"claim": first.pk}).content.decode()
+    assert '<span class="claim-focus" id="focus-claim">the bridge fell</span>' in page
+    assert '<span class="claim-other">the dam held</span>' in page
+
+
+def test_review_escapes_article_and_claim_text(annotator_client):
+    article = ArticleFactory(title="<b>bold</b>", body="T\n<script>alert(1)</script> said the man.")
+    ClaimFactory(article=article, start=2, end=27)
+    page = annotator_client.get(reverse("review")).content.decode()
+    assert "<script>alert(1)" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&lt;b&gt;bold&lt;/b&gt;" in page
+
+
+def test_review_says_all_done_when_nothing_is_left(annotator_client):
+    page = annotator_client.get(reverse("review")).content.decode()
+    assert "All done" in page
+    assert reverse("article_list") in page
+
+
+def test_review_opens_a_chosen_claim(annotator_client):
+    claims = _claims(3)
+    page = annotator_client.get(reverse("review"), {"claim": claims[2].pk}).content.decode()
+    assert _claim_field(claims[2]) in page
+
+
+@pytest.mark.parametrize("value", ["abc", "999999", ""])
+def test_review_answers_404_for_an_unknown_claim(annotator_client, value):
+    assert annotator_client.get(reverse("review"), {"claim": value}).status_code == HTTPStatus.NOT_FOUND
+
+
+def test_submit_without_javascript_saves_and_redirects_to_the_next_claim(annotator_client, annotator):
+    claim = _claims(2)[0]
+    page = annotator_client.get(reverse("review")).content.decode()
+    shown = page.split('name="shown" value="')[1].split('"')[0]
+    response = annotator_client.post(
+        reverse("review_submit"),
+        {"claim": claim.pk, "verdict": "disputed", "note": "see link", "evidence_url": "https://x.org", "shown": shown},
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"] == reverse("review")
+    label = Annotation.objects.get(claim=claim, annotator=annotator)
+    assert (label.verdict, label.note, label.evidence_url) == ("disputed", "see link", "https://x.org")
+    assert label.seconds_spent is not None
+    assert 0 <= label.seconds_spent < 60
+    follow = annotator_client.get(reverse("review")).content.decode()
+    assert "Saved: Disputed" in follow
+    assert _claim_field(claim) not in follow
+
+
+def test_submit_with_htmx_returns_the_next_claim_as_a_partial(annotator_client, annotator):
+    first, second = _claims(2)
+    annotator_client.get(reverse("review"))
+    response = annotator_client.post(reverse("review_submit"), {"claim": first.pk, "verdict": "verified"}, **HTMX)
+    page = response.content.decode()
+    assert response.status_code == HTTPStatus.OK
+    assert "<html" not in page
+    assert page.count('id="review"') == 1
+    assert 'hx-swap-oob="true"' in page
+    assert "Saved: Verified" in page
+    assert _claim_field(second) in page
+    assert response["HX-Replace-Url"] == reverse("review")
+    assert Annotation.objects.get(claim=first, annotator=annotator).verdict == "verified"
+
+
+def test_submit_with_a_tampered_timestamp_still_saves_without_a_time(annotator_client, annotator):
+    claim = _claims(1)[0]
+    annotator_client.post(reverse("review_submit"), {"claim": claim.pk, "verdict": "verified", "shown": "forged"})
+    assert Annotation.objects.get(claim=claim).seconds_spent is None
+
+
+@pytest.mark.parametrize("headers", [{}, HTMX])
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"verdict": "verified", "evidence_url": "javascript:alert(1)"}, "Enter a valid http or https URL."),
+        ({"verdict": "maybe"}, "Choose one of: verified, disputed, unverified."),
+        ({"verdict": ""}, "Choose one of"),
+    ],
+)
+def test_submit_shows_the_services_errors_in_the_form(annotator_client, headers, data, message):
+    claim = _claims(1)[0]
+    response = annotator_client.post(reverse("review_submit"), {"claim": claim.pk, **data}, **headers)
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
+    assert message in response.content.decode()
+    assert _claim_field(claim) in response.content.decode()
+    assert not Annotation.objects.exists()
+
+
+@pytest.mark.parametrize("value", ["", "x", "999999"])
+def test_submit_for_an_unknown_claim_is_404(annotator_client, value):
+    response = annotator_client.post(reverse("review_submit"), {"claim": value, "verdict": "verified"})
+    assert response.status_code == HTTPStatus.NOT_FOUND
+
+
+def test_submit_on_a_flagged_claim_shows_why(annotator_client):
+    claim = ClaimFactory(is_flagged_not_claim=True)
+    response = annotator_client.post(reverse("review_submit"), {"claim": claim.pk, "verdict": "verified"})
+    assert "flagged as not a claim" in response.content.decode()
+
+
+def test_review_pages_only_accept_their_methods(annotator_client):
+    assert annotator_client.get(reverse("review_submit")).status_code == HTTPStatus.METHOD_NOT_ALLOWED
+    assert annotator_client.post(reverse("review")).status_code == HTTPStatus.METHOD_NOT_ALLOWED
+
+
+def test_forms_are_csrf_protected(annotator):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(annotator)
+    claim = _claims(1)[0]
+    response = client.post(reverse("review_submit"), {"claim": claim.pk, "verdict": "verified"})
+    assert response.status_code == HTTPStatus.FORBIDDEN
+    assert not Annotation.objects.exists()
+
+
+def test_skip_moves_on_and_remembers_the_skip(annotator_client, annotator):
+    first, second = _claims(2)
+    annotator_client.get(reverse("review"))
+    response = annotator_client.post(reverse("review_skip"), {"claim": first.pk}, **HTMX)
+    assert _claim_field(second) in response.content.decode()
+    assert ClaimSkip.objects.filter(claim=first, annotator=annotator).exists()
+    plain = annotator_client.post(reverse("review_skip"), {"claim": second.pk})
+    assert plain["Location"] == reverse("review")
+
+
+def test_undo_removes_my_last_label_and_shows_that_claim_again(annotator_client, annotator):
+    first, second = _claims(2)
+    annotation_submit(claim=first, annotator=annotator, verdict=Verdict.VERIFIED)
+    annotation_submit(claim=second, annotator=annotator, verdict=Verdict.DISPUTED)
+    response = annotator_client.post(reverse("review_undo"))
+    assert response["Location"] == f"{reverse('review')}?claim={second.pk}"
+    assert list(Annotation.objects.values_list("claim_id", flat=True)) == [first.pk]
+    page = annotator_client.get(response["Location"]).content.decode()
+    assert "Undone" in page
+    assert "You labelled this claim" not in page
+    htmx = annotator_client.post(reverse("review_undo"), **HTMX)
+    assert _claim_field(first) in htmx.content.decode()
+    assert htmx["HX-Replace-Url"] == f"{reverse('review')}?claim={first.pk}"
+    assert not Annotation.objects.exists()
+
+
+def test_undo_with_nothing_to_undo_says_so(annotator_client):
+    page = annotator_client.post(reverse("review_undo"), follow=True).content.decode()
+    assert "Nothing to undo" in page
+
+
+def test_an_annotator_never_sees_another_annotators_verdict_before_labelling(client, annotator, second_annotator):
+    claim = _claims(1)[0]
+    annotation_submit(claim=claim, annotator=annotator, verdict=Verdict.DISPUTED, note="secret reasoning")
+    client.force_login(second_annotator)
+    page = client.get(reverse("review"), {"claim": claim.pk}).content.decode()
+    assert "Other labels" not in page
+    assert "secret reasoning" not in page
+    assert ">ann:" not in page
+    annotation_submit(claim=claim, annotator=second_annotator, verdict=Verdict.VERIFIED)
+    after = client.get(reverse("review"), {"claim": claim.pk}).content.decode()
+    assert "Other labels" in after
+    assert "secret reasoning" in after
+
+
+def test_a_reviewer_sees_everyones_labels(client, annotator, reviewer):
+    claim = _claims(1)[0]
+    annotation_submit(claim=claim, annotator=annotator, verdict=Verdict.DISPUTED)
+    client.force_login(reviewer)
+    page = client.get(reverse("review"), {"claim": claim.pk}).content.decode()
+    assert "Other labels" in page
+    assert "ann:" in page
+
+
+@pytest.mark.parametrize("n", [5, 50])
+def test_review_page_queries_are_bounded(annotator_client, annotator, django_assert_max_num_queries, n):
+    claims = _claims(n)
+    for claim in claims[: n // 2]:
+        annotation_submit(claim=claim, annotator=annotator, verdict=Verdict.VERIFIED)
+    with django_assert_max_num_queries(30):
+        annotator_client.get(reverse("review"))
+    with django_assert_max_num_queries(30):
+        annotator_client.get(reverse("review"), {"claim": claims[0].pk})
+    with django_assert_max_num_queries(45):
+        annotator_client.post(reverse("review_submit"), {"claim": claims[-1].pk, "verdict": "verified"}, **HTMX)
+
+
+def test_review_page_queries_do_not_grow_with_the_articles_claims(annotator_client):
+    def queries_for(claim):
+        with CaptureQueriesContext(connection) as captured:
+            annotator_client.get(reverse("review"), {"claim": claim.pk})
+        return len(captured)
+
+    small, large = _claims(5)[2], _claims(50)[2]
+    # The first opening of each claim reserves it; compare the second ones, which do the same work.
+    queries_for(small)
+    with_5 = queries_for(small)
+    queries_for(large)
+    assert queries_for(large) == with_5
