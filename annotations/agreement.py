@@ -13,10 +13,6 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
-import krippendorff
-import numpy as np
-from sklearn.metrics import cohen_kappa_score
-
 Label = tuple[Hashable, Hashable, Hashable]  # (unit, coder, value)
 
 
@@ -47,6 +43,9 @@ def krippendorff_alpha(labels: Iterable[Label]) -> AlphaResult:
     if len(values) < 2:
         # No pairable data, or everyone used one category: alpha is 0/0, undefined.
         return AlphaResult(None, len(pairable), n_labels)
+    import krippendorff  # imported here: numpy and friends cost every web worker ~90 MB if loaded at start-up
+    import numpy as np
+
     coders = sorted({c for coders in pairable.values() for c in coders}, key=str)
     code = {value: index for index, value in enumerate(values)}
     matrix = np.full((len(coders), len(pairable)), np.nan)
@@ -66,6 +65,8 @@ def cohen_kappa(pairs: list[tuple[Hashable, Hashable]], coder_a=None, coder_b=No
     observed = sum(a == b for a, b in zip(first, second, strict=True)) / len(pairs)
     if len(set(first) | set(second)) < 2:
         return KappaResult(coder_a, coder_b, None, len(pairs), observed)
+    from sklearn.metrics import cohen_kappa_score  # lazily, like krippendorff above
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         kappa = cohen_kappa_score(first, second)

@@ -1,0 +1,288 @@
+"""The REST API for labels, the streamed exports and ClaimReview.
+
+Exports stream: the claims are read in keyset pages of EXPORT_BATCH_SIZE (`claim_export_batches`), each page is
+formatted (`annotations.exports`) and sent before the next is read, so a million claims take the memory of one
+page. Exports and ClaimReview are for reviewers and admins (data users get a reviewer account and a token).
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.http import StreamingHttpResponse
+from django.utils import timezone
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import generics, mixins, serializers, status, viewsets
+from rest_framework.exceptions import NotFound
+from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.permissions import BasePermission
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+
+from annotations import exports
+from annotations.models import Annotation, Verdict
+from annotations.roles import is_admin
+from annotations.selectors import annotations_listed_for, claim_export_batches
+from annotations.services import annotation_delete, annotation_submit
+from claims.api import IdCursorPagination, IsAnnotator, IsReviewer
+from claims.filters import ClaimFilter
+from claims.models import Claim
+
+EXPORT_BATCH_SIZE = 2000
+
+
+class NewestFirstCursorPagination(IdCursorPagination):
+    ordering = "-id"
+
+
+class StaffDeletes(BasePermission):
+    message = "Only staff can delete labels."
+
+    def has_permission(self, request, view) -> bool:
+        return request.method != "DELETE" or is_admin(request.user)
+
+
+class AnnotationSerializer(serializers.ModelSerializer):
+    annotator = serializers.CharField(source="annotator.username", read_only=True)
+
+    class Meta:
+        model = Annotation
+        fields = ["id", "claim", "annotator", "verdict", "note", "evidence_url", "created_at", "updated_at"]
+        read_only_fields = fields
+
+
+class AnnotationInputSerializer(serializers.Serializer):
+    claim = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.all())
+    verdict = serializers.ChoiceField(choices=Verdict.choices)
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000)
+    evidence_url = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+
+
+class AnnotationFilter(django_filters.FilterSet):
+    claim = django_filters.ModelChoiceFilter(queryset=Claim.objects.all(), help_text="Claim id.")
+    annotator = django_filters.ModelChoiceFilter(
+        queryset=get_user_model().objects.all(),
+        to_field_name="username",
+        help_text="Annotator's username.",
+    )
+    verdict = django_filters.ChoiceFilter(choices=Verdict.choices)
+
+    class Meta:
+        model = Annotation
+        fields = []
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List labels: your own, or everyone's for reviewers and admins"),
+    retrieve=extend_schema(summary="One label (annotators: only their own)"),
+    destroy=extend_schema(summary="Delete a label (staff only); the claim's consensus is recomputed"),
+)
+class AnnotationViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.DestroyModelMixin, viewsets.GenericViewSet
+):
+    serializer_class = AnnotationSerializer
+    permission_classes = [IsAnnotator, StaffDeletes]
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = AnnotationFilter
+    pagination_class = NewestFirstCursorPagination
+    lookup_value_regex = r"\d+"
+    queryset = Annotation.objects.none()
+
+    def get_queryset(self):
+        return annotations_listed_for(user=self.request.user)
+
+    @extend_schema(
+        summary="Label a claim, or change your label on it",
+        description=(
+            "One label per claim and annotator: posting again for the same claim updates your label. "
+            "201 when created, 200 when it already existed (updated, or unchanged if the same)."
+        ),
+        request=AnnotationInputSerializer,
+        responses={
+            201: AnnotationSerializer,
+            200: OpenApiResponse(AnnotationSerializer, description="Your existing label, updated."),
+            400: OpenApiResponse(description="Field errors."),
+        },
+    )
+    def create(self, request, *args, **kwargs):
+        serializer = AnnotationInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        result = annotation_submit(annotator=request.user, **serializer.validated_data)
+        code = status.HTTP_201_CREATED if result.created else status.HTTP_200_OK
+        return Response(AnnotationSerializer(result.annotation).data, status=code)
+
+    def perform_destroy(self, instance):
+        annotation_delete(annotation=instance, actor=self.request.user)
+
+
+class JSONForErrors(BaseContentNegotiation):
+    """Exports answer with their own file type whatever the Accept header says; errors are JSON."""
+
+    def select_parser(self, request, parsers):
+        return parsers[0] if parsers else None
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
+
+
+def _attachment(chunks, *, content_type: str, name: str, extension: str) -> StreamingHttpResponse:
+    stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
+    response = StreamingHttpResponse(chunks, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="claimdesk-{name}-{stamp}.{extension}"'
+    response["Cache-Control"] = "no-store"
+    response["X-Accel-Buffering"] = "no"  # let a proxy pass the rows on as they come
+    return response
+
+
+class ExportView(generics.GenericAPIView):
+    """Base for the streamed exports: the claims list's filters, reviewers and admins only."""
+
+    permission_classes = [IsReviewer]
+    renderer_classes = [JSONRenderer]
+    content_negotiation_class = JSONForErrors
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = ClaimFilter
+    pagination_class = None
+    queryset = Claim.objects.all()
+
+    def batches(self, *, with_review_dates: bool = False):
+        claims = self.filter_queryset(self.get_queryset())
+        return claim_export_batches(claims=claims, batch_size=EXPORT_BATCH_SIZE, with_review_dates=with_review_dates)
+
+
+JSONL_EXAMPLE = (
+    '{"id":12,"text":"40 drones were shot down overnight","start":31,"end":66,"article":{"id":3,"title":"...",'
+    '"url":"https://example.org/a","publisher":"Example Wire","published_at":"2025-01-02T08:00:00+00:00"},'
+    '"source":{"name":"Ministry of Defence","kind":"government"},"source_mention":"The ministry","cue":"said",'
+    '"quote":false,"annotations":[{"annotator":"ann","verdict":"verified","note":"","evidence_url":""}],'
+    '"verdict":"verified","status":"agreed"}\n'
+)
+
+
+class ClaimJSONLExportView(ExportView):
+    @extend_schema(
+        summary="Export claims as JSON lines (streamed)",
+        operation_id="export_claims_jsonl",
+        filters=True,
+        description=(
+            "One JSON object per claim and line, in id order, with its article, source, labels, consensus `verdict` "
+            "(null when none) and `status`. Takes the claims list's filters. Streamed: any number of claims."
+        ),
+        responses={
+            (200, "application/x-ndjson"): OpenApiResponse(
+                OpenApiTypes.STR, examples=[OpenApiExample("Line", value=JSONL_EXAMPLE)]
+            ),
+            400: OpenApiResponse(description="A filter value is invalid."),
+        },
+    )
+    def get(self, request, *args, **kwargs):
+        chunks = exports.jsonl_chunks(self.batches())
+        return _attachment(chunks, content_type="application/x-ndjson; charset=utf-8", name="claims", extension="jsonl")
+
+
+class ClaimCSVExportView(ExportView):
+    @extend_schema(
+        summary="Export claims as CSV (streamed)",
+        operation_id="export_claims_csv",
+        filters=True,
+        description=(
+            "One row per claim with a header row; `annotations` is a JSON list in one column. UTF-8 with a byte-order "
+            "mark so that Excel opens it correctly. Takes the claims list's filters."
+        ),
+        responses={
+            (200, "text/csv"): OpenApiTypes.STR,
+            400: OpenApiResponse(description="A filter value is invalid."),
+        },
+    )
+    def get(self, request, *args, **kwargs):
+        chunks = exports.csv_chunks(self.batches())
+        return _attachment(chunks, content_type="text/csv; charset=utf-8", name="claims", extension="csv")
+
+
+class ClaimReviewJSONLExportView(ExportView):
+    def get_queryset(self):
+        return Claim.objects.exclude(consensus_verdict="")
+
+    @extend_schema(
+        summary="Export ClaimReview JSON-LD for every claim with a consensus verdict (streamed)",
+        operation_id="export_claimreview_jsonl",
+        filters=True,
+        description="One schema.org ClaimReview per line. Takes the claims list's filters.",
+        responses={
+            (200, "application/x-ndjson"): OpenApiTypes.STR,
+            400: OpenApiResponse(description="A filter value is invalid."),
+        },
+    )
+    def get(self, request, *args, **kwargs):
+        chunks = exports.claimreview_chunks(
+            self.batches(with_review_dates=True),
+            base_url=request.build_absolute_uri("/"),
+            author_name=settings.CLAIMREVIEW_AUTHOR_NAME,
+            author_url=settings.CLAIMREVIEW_AUTHOR_URL,
+        )
+        return _attachment(
+            chunks, content_type="application/x-ndjson; charset=utf-8", name="claimreview", extension="jsonl"
+        )
+
+
+CLAIMREVIEW_EXAMPLE = {
+    "@context": "https://schema.org",
+    "@type": "ClaimReview",
+    "url": "https://claimdesk.example.org/articles/3/#claim-12",
+    "claimReviewed": "40 drones were shot down overnight",
+    "itemReviewed": {
+        "@type": "Claim",
+        "appearance": {"@type": "CreativeWork", "headline": "Overnight attack", "url": "https://example.org/a"},
+        "author": {"@type": "Organization", "name": "Ministry of Defence"},
+        "datePublished": "2025-01-02",
+    },
+    "author": {"@type": "Organization", "name": "ClaimDesk"},
+    "reviewRating": {
+        "@type": "Rating",
+        "ratingValue": 5,
+        "bestRating": 5,
+        "worstRating": 1,
+        "alternateName": "Verified",
+    },
+    "datePublished": "2025-01-03",
+}
+
+
+class ClaimReviewView(generics.GenericAPIView):
+    permission_classes = [IsReviewer]
+    queryset = Claim.objects.all()
+    pagination_class = None
+    filter_backends = []
+
+    @extend_schema(
+        summary="schema.org ClaimReview JSON-LD for one claim",
+        operation_id="claims_claimreview",
+        description=(
+            'Only for a claim with a consensus verdict (404 otherwise). Rating on 1-5: verified 5 "Verified", '
+            'unverified 3 "Unverified", disputed 1 "Disputed". `datePublished` is when the consensus was reached '
+            "(the adjudication, else the latest label); `author` is settings CLAIMREVIEW_AUTHOR_NAME / _URL."
+        ),
+        responses={
+            (200, "application/ld+json"): OpenApiResponse(
+                OpenApiTypes.OBJECT, examples=[OpenApiExample("ClaimReview", value=CLAIMREVIEW_EXAMPLE)]
+            ),
+            404: OpenApiResponse(description="No such claim, or it has no consensus verdict yet."),
+        },
+    )
+    def get(self, request, pk: int, *args, **kwargs):
+        rows = next(claim_export_batches(claims=Claim.objects.filter(pk=pk), with_review_dates=True), [])
+        if not rows:
+            raise NotFound(f"There is no claim {pk}.")
+        row = rows[0]
+        if not row["verdict"]:
+            raise NotFound(f"Claim {pk} has no consensus verdict yet, so it has no ClaimReview.")
+        review = exports.claimreview(
+            row,
+            url=request.build_absolute_uri(exports.claim_page_path(row)),
+            author_name=settings.CLAIMREVIEW_AUTHOR_NAME,
+            author_url=settings.CLAIMREVIEW_AUTHOR_URL,
+        )
+        return Response(review, content_type="application/ld+json")

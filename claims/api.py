@@ -1,0 +1,294 @@
+"""The REST API for articles, claims and sources. Views only translate: parse, call a service or selector, render.
+
+Blind labelling: a plain annotator sees, on each claim, only their own label; the consensus `verdict`, `status`
+and `label_count` only on claims they have labelled (null otherwise); and `verdict_counts` of sources never.
+Filtering by verdict or status likewise only reaches the claims they labelled. Reviewers and admins see all.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.pagination import CursorPagination
+from rest_framework.permissions import BasePermission
+from rest_framework.response import Response
+
+from annotations.models import Annotation, Verdict
+from annotations.roles import is_annotator, is_reviewer
+from annotations.selectors import claims_visible_to
+from claims.filters import ArticleFilter, ClaimFilter, SourceFilter
+from claims.models import Article, Claim, ClaimStatus, Source
+from claims.selectors import article_list_with_claim_counts, source_list_with_verdict_counts
+from claims.services import article_ingest
+from config.exception_handlers import PayloadTooLarge
+
+# JSON escapes can make the request several times the text's UTF-8 size (\u0416 is 6 bytes for 2); beyond this
+# the body is refused unread.
+REQUEST_OVERHEAD_FACTOR, REQUEST_OVERHEAD_BYTES = 3, 64 * 1024
+
+
+class IsAnnotator(BasePermission):
+    """Any ClaimDesk role: annotators, reviewers and admins."""
+
+    message = "You need an annotator, reviewer or admin account."
+
+    def has_permission(self, request, view) -> bool:
+        return is_annotator(request.user)
+
+
+class IsReviewer(BasePermission):
+    message = "Only reviewers and admins can do this."
+
+    def has_permission(self, request, view) -> bool:
+        return is_reviewer(request.user)
+
+
+class CanAddArticle(BasePermission):
+    message = "Only reviewers and admins can add articles."
+
+    def has_permission(self, request, view) -> bool:
+        return request.method != "POST" or request.user.has_perm("claims.add_article")
+
+
+class IdCursorPagination(CursorPagination):
+    """Stable pages over any number of rows: the cursor is the last id, so page 10,000 is as fast as page 1."""
+
+    ordering = "id"
+    page_size_query_param = "page_size"
+    max_page_size = 500
+
+
+class SourceBriefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Source
+        fields = ["id", "name", "kind"]
+
+
+class ArticleBriefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Article
+        fields = ["id", "title", "url", "publisher", "published_at"]
+
+
+class ArticleClaimSerializer(serializers.ModelSerializer):
+    """A claim as part of its article: where it is and who said it, without any labels."""
+
+    source = SourceBriefSerializer(allow_null=True)
+
+    class Meta:
+        model = Claim
+        fields = ["id", "text", "start", "end", "source", "source_mention", "cue", "is_direct_quote", "position"]
+
+
+class ArticleSerializer(serializers.ModelSerializer):
+    claim_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Article
+        fields = ["id", "title", "url", "publisher", "published_at", "language", "created_at", "claim_count"]
+
+
+class ArticleDetailSerializer(serializers.ModelSerializer):
+    claims = ArticleClaimSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Article
+        fields = ["id", "title", "url", "publisher", "published_at", "language", "created_at", "body", "claims"]
+
+
+class ArticleCreateSerializer(serializers.Serializer):
+    title = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")
+    # Not trimmed: the claims' offsets index into the text exactly as sent.
+    body = serializers.CharField(trim_whitespace=False)
+    url = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="")
+    publisher = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
+    published_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+
+
+def _refuse_oversized_article(request) -> None:
+    """413 for an article body over settings.ARTICLE_MAX_BYTES; very large requests are refused unread."""
+    limit = settings.ARTICLE_MAX_BYTES
+    message = f"The article text is larger than the limit of {limit:,} bytes."
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = 0
+    if length > limit * REQUEST_OVERHEAD_FACTOR + REQUEST_OVERHEAD_BYTES:
+        raise PayloadTooLarge({"body": [message]})
+    data = request.data
+    body = data.get("body") if hasattr(data, "get") else None
+    if isinstance(body, str) and len(body.encode("utf-8", errors="surrogatepass")) > limit:
+        raise PayloadTooLarge({"body": [message]})
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List articles, newest first"),
+    retrieve=extend_schema(summary="An article with its text and extracted claims"),
+)
+class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    permission_classes = [IsAnnotator, CanAddArticle]
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = ArticleFilter
+    lookup_value_regex = r"\d+"
+    queryset = Article.objects.none()
+
+    def get_queryset(self):
+        if self.action == "list":
+            return article_list_with_claim_counts()
+        claims = Claim.objects.select_related("source").order_by("position", "start")
+        return Article.objects.prefetch_related(Prefetch("claims", queryset=claims))
+
+    def get_serializer_class(self):
+        if self.action == "list":
+            return ArticleSerializer
+        if self.action == "create":
+            return ArticleCreateSerializer
+        return ArticleDetailSerializer
+
+    @extend_schema(
+        summary="Add an article and extract its claims",
+        description=(
+            "201 with the new article and its extracted claims. Sending text that is already stored (the same text "
+            "after normalising Unicode, line ends and trailing spaces) changes nothing and answers 200 with the "
+            "existing article. A URL used by another article is a 400 on `url`; a body over ARTICLE_MAX_BYTES "
+            "(2 MB by default) is a 413. Reviewers and admins only."
+        ),
+        request=ArticleCreateSerializer,
+        responses={
+            201: ArticleDetailSerializer,
+            200: OpenApiResponse(ArticleDetailSerializer, description="The same text was already stored."),
+            400: OpenApiResponse(description="Field errors."),
+            413: OpenApiResponse(description="The article text is over the limit."),
+        },
+    )
+    def create(self, request, *args, **kwargs):
+        _refuse_oversized_article(request)
+        serializer = ArticleCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        result = article_ingest(**serializer.validated_data, created_by=request.user)
+        article = self.get_queryset().get(pk=result.article.pk)
+        code = status.HTTP_201_CREATED if result.created else status.HTTP_200_OK
+        return Response(ArticleDetailSerializer(article).data, status=code)
+
+
+class ClaimAnnotationSerializer(serializers.ModelSerializer):
+    annotator = serializers.CharField(source="annotator.username", read_only=True)
+
+    class Meta:
+        model = Annotation
+        fields = ["id", "annotator", "verdict", "note", "evidence_url", "created_at", "updated_at"]
+
+
+class ClaimSerializer(serializers.ModelSerializer):
+    article = ArticleBriefSerializer(read_only=True)
+    source = SourceBriefSerializer(read_only=True, allow_null=True)
+    label_count = serializers.IntegerField(read_only=True, allow_null=True)
+    status = serializers.ChoiceField(choices=ClaimStatus.choices, read_only=True, allow_null=True)
+    verdict = serializers.ChoiceField(
+        source="consensus_verdict",
+        choices=Verdict.choices,
+        read_only=True,
+        allow_null=True,
+        help_text="The consensus verdict: adjudicated, else unanimous once the claim has all its labels; else null.",
+    )
+    annotations = ClaimAnnotationSerializer(
+        source="visible_annotations",
+        many=True,
+        read_only=True,
+        help_text="Everyone's labels for reviewers and admins; only your own for annotators.",
+    )
+
+    class Meta:
+        model = Claim
+        fields = [
+            "id",
+            "article",
+            "text",
+            "start",
+            "end",
+            "source",
+            "source_mention",
+            "cue",
+            "is_direct_quote",
+            "confidence",
+            "position",
+            "origin",
+            "is_flagged_not_claim",
+            "created_at",
+            "label_count",
+            "status",
+            "verdict",
+            "annotations",
+        ]
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        data["verdict"] = data["verdict"] or None
+        if not getattr(instance, "labelled_by_me", False):
+            data["label_count"] = data["status"] = data["verdict"] = None
+        return data
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List claims (cursor pages, by id)"),
+    retrieve=extend_schema(summary="A claim with its labels as far as you may see them"),
+)
+class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = ClaimSerializer
+    permission_classes = [IsAnnotator]
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = ClaimFilter
+    pagination_class = IdCursorPagination
+    lookup_value_regex = r"\d+"
+    queryset = Claim.objects.none()
+
+    def get_queryset(self):
+        return claims_visible_to(user=self.request.user)
+
+
+class VerdictCountsSerializer(serializers.Serializer):
+    verified = serializers.IntegerField(source="verified_count")
+    disputed = serializers.IntegerField(source="disputed_count")
+    unverified = serializers.IntegerField(source="unverified_count")
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    claim_count = serializers.IntegerField(read_only=True)
+    verdict_counts = VerdictCountsSerializer(
+        source="*",
+        read_only=True,
+        allow_null=True,
+        help_text="Claims per consensus verdict; null for annotators (blind labelling).",
+    )
+
+    class Meta:
+        model = Source
+        fields = ["id", "name", "kind", "aliases", "claim_count", "verdict_counts"]
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        if not self.context.get("show_verdicts"):
+            data["verdict_counts"] = None
+        return data
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List sources with their claim counts per consensus verdict"),
+    retrieve=extend_schema(summary="A source with its claim counts per consensus verdict"),
+)
+class SourceViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = SourceSerializer
+    permission_classes = [IsAnnotator]
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = SourceFilter
+    lookup_value_regex = r"\d+"
+    queryset = Source.objects.none()
+
+    def get_queryset(self):
+        return source_list_with_verdict_counts()
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "show_verdicts": is_reviewer(self.request.user)}

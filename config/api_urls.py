@@ -1,0 +1,37 @@
+"""Everything under /api/. Names are namespaced: reverse("api:claim-list"), reverse("api:export-claims-jsonl")."""
+
+from django.http import JsonResponse
+from django.urls import path, re_path
+from rest_framework.routers import SimpleRouter
+
+from annotations.api import (
+    AnnotationViewSet,
+    ClaimCSVExportView,
+    ClaimJSONLExportView,
+    ClaimReviewJSONLExportView,
+    ClaimReviewView,
+)
+from claims.api import ArticleViewSet, ClaimViewSet, SourceViewSet
+
+app_name = "api"
+
+
+def api_not_found(request, *args, **kwargs):
+    """Unknown paths under /api/ answer in JSON like every other API error, not with the site's HTML page."""
+    return JsonResponse({"detail": "Not found."}, status=404)
+
+
+router = SimpleRouter()
+router.register("articles", ArticleViewSet, basename="article")
+router.register("claims", ClaimViewSet, basename="claim")
+router.register("sources", SourceViewSet, basename="source")
+router.register("annotations", AnnotationViewSet, basename="annotation")
+
+urlpatterns = [
+    path("claims/<int:pk>/claimreview/", ClaimReviewView.as_view(), name="claim-claimreview"),
+    path("export/claims.jsonl", ClaimJSONLExportView.as_view(), name="export-claims-jsonl"),
+    path("export/claims.csv", ClaimCSVExportView.as_view(), name="export-claims-csv"),
+    path("export/claimreview.jsonl", ClaimReviewJSONLExportView.as_view(), name="export-claimreview-jsonl"),
+    *router.urls,
+    re_path(r"^.*$", api_not_found),
+]
