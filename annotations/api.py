@@ -14,7 +14,7 @@ from django.http import StreamingHttpResponse
 from django.utils import timezone
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, mixins, serializers, status, viewsets
 from rest_framework.exceptions import NotFound
 from rest_framework.negotiation import BaseContentNegotiation
@@ -23,10 +23,10 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from annotations import exports
-from annotations.models import Annotation, Verdict
+from annotations.models import Adjudication, Annotation, Verdict
 from annotations.roles import is_admin
-from annotations.selectors import annotations_listed_for, claim_export_batches
-from annotations.services import annotation_delete, annotation_submit
+from annotations.selectors import agreement_report, annotations_listed_for, claim_export_batches
+from annotations.services import annotation_delete, annotation_submit, claim_adjudicate, claim_reopen
 from claims.api import IdCursorPagination, IsAnnotator, IsReviewer
 from claims.filters import ClaimFilter
 from claims.models import Claim
@@ -148,9 +148,11 @@ class ExportView(generics.GenericAPIView):
     pagination_class = None
     queryset = Claim.objects.all()
 
-    def batches(self, *, with_review_dates: bool = False):
+    def batches(self, *, with_review_dates: bool = False, with_history: bool = False):
         claims = self.filter_queryset(self.get_queryset())
-        return claim_export_batches(claims=claims, batch_size=EXPORT_BATCH_SIZE, with_review_dates=with_review_dates)
+        return claim_export_batches(
+            claims=claims, batch_size=EXPORT_BATCH_SIZE, with_review_dates=with_review_dates, with_history=with_history
+        )
 
 
 JSONL_EXAMPLE = (
@@ -158,7 +160,12 @@ JSONL_EXAMPLE = (
     '"url":"https://example.org/a","publisher":"Example Wire","published_at":"2025-01-02T08:00:00+00:00"},'
     '"source":{"name":"Ministry of Defence","kind":"government"},"source_mention":"The ministry","cue":"said",'
     '"quote":false,"annotations":[{"annotator":"ann","verdict":"verified","note":"","evidence_url":""}],'
-    '"verdict":"verified","status":"agreed"}\n'
+    '"verdict":"verified","status":"agreed","adjudication":null,"cluster":null}\n'
+)
+HISTORY_PARAMETER = OpenApiParameter(
+    "history",
+    OpenApiTypes.BOOL,
+    description="Add `history`: every recorded change of the claim's labels and adjudication (who, when, what).",
 )
 
 
@@ -167,9 +174,12 @@ class ClaimJSONLExportView(ExportView):
         summary="Export claims as JSON lines (streamed)",
         operation_id="export_claims_jsonl",
         filters=True,
+        parameters=[HISTORY_PARAMETER],
         description=(
             "One JSON object per claim and line, in id order, with its article, source, labels, consensus `verdict` "
-            "(null when none) and `status`. Takes the claims list's filters. Streamed: any number of claims."
+            "(null when none), `status`, the reviewer's `adjudication` (verdict, rationale, reviewer, at; or null) "
+            "and the `cluster` of confirmed matches (the smallest claim id in it; or null). Takes the claims list's "
+            "filters. Streamed: any number of claims."
         ),
         responses={
             (200, "application/x-ndjson"): OpenApiResponse(
@@ -179,7 +189,8 @@ class ClaimJSONLExportView(ExportView):
         },
     )
     def get(self, request, *args, **kwargs):
-        chunks = exports.jsonl_chunks(self.batches())
+        with_history = request.query_params.get("history", "").lower() in {"1", "true", "yes"}
+        chunks = exports.jsonl_chunks(self.batches(with_history=with_history))
         return _attachment(chunks, content_type="application/x-ndjson; charset=utf-8", name="claims", extension="jsonl")
 
 
@@ -286,3 +297,100 @@ class ClaimReviewView(generics.GenericAPIView):
             author_url=settings.CLAIMREVIEW_AUTHOR_URL,
         )
         return Response(review, content_type="application/ld+json")
+
+
+class AdjudicationInputSerializer(serializers.Serializer):
+    verdict = serializers.ChoiceField(choices=Verdict.choices)
+    rationale = serializers.CharField(max_length=5000, trim_whitespace=True)
+
+
+class AdjudicationSerializer(serializers.ModelSerializer):
+    reviewer = serializers.SlugRelatedField(slug_field="username", read_only=True)
+
+    class Meta:
+        model = Adjudication
+        fields = ["claim", "reviewer", "verdict", "rationale", "created_at", "updated_at"]
+
+
+class AdjudicationView(generics.GenericAPIView):
+    """A reviewer's final verdict on a claim: POST sets or changes it, DELETE reopens the claim."""
+
+    permission_classes = [IsReviewer]
+    serializer_class = AdjudicationSerializer
+    queryset = Claim.objects.all()
+
+    @extend_schema(
+        summary="Settle a claim with a final verdict and a rationale (reviewers and admins)",
+        description=(
+            "Becomes the claim's consensus verdict. Posting again changes it; the earlier one stays in history."
+        ),
+        request=AdjudicationInputSerializer,
+        responses={
+            201: AdjudicationSerializer,
+            200: OpenApiResponse(AdjudicationSerializer, description="The claim's adjudication, changed."),
+            400: OpenApiResponse(description="Field errors."),
+        },
+    )
+    def post(self, request, pk: int, *args, **kwargs):
+        claim = self.get_object()
+        serializer = AdjudicationInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        existed = Adjudication.objects.filter(claim=claim).exists()
+        adjudication = claim_adjudicate(claim=claim, reviewer=request.user, **serializer.validated_data)
+        code = status.HTTP_200_OK if existed else status.HTTP_201_CREATED
+        return Response(AdjudicationSerializer(adjudication).data, status=code)
+
+    @extend_schema(
+        summary="Reopen a claim: withdraw its final verdict (reviewers and admins)",
+        responses={204: None},
+    )
+    def delete(self, request, pk: int, *args, **kwargs):
+        claim_reopen(claim=self.get_object(), reviewer=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class PairAgreementSerializer(serializers.Serializer):
+    annotator_a = serializers.CharField(source="coder_a")
+    annotator_b = serializers.CharField(source="coder_b")
+    cohen_kappa = serializers.FloatField(source="kappa", allow_null=True)
+    shared_claims = serializers.IntegerField(source="shared_units")
+    observed_agreement = serializers.FloatField(allow_null=True)
+
+
+class GroupAgreementSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    krippendorff_alpha = serializers.FloatField(source="alpha.alpha", allow_null=True)
+    claims = serializers.IntegerField(source="alpha.units")
+    labels = serializers.IntegerField(source="alpha.labels")
+
+
+class AnnotatorFiguresSerializer(serializers.Serializer):
+    annotator = serializers.CharField(source="username")
+    labels = serializers.IntegerField()
+    median_seconds = serializers.FloatField(allow_null=True)
+    agreement_with_consensus = serializers.FloatField(allow_null=True)
+    compared_with_consensus = serializers.IntegerField(source="compared")
+
+
+class AgreementSerializer(serializers.Serializer):
+    krippendorff_alpha = serializers.FloatField(
+        source="overall.alpha",
+        allow_null=True,
+        help_text="Nominal alpha over claims with two or more labels; null when undefined (one category only).",
+    )
+    claims = serializers.IntegerField(source="overall.units", help_text="Claims with two or more labels.")
+    labels = serializers.IntegerField(source="overall.labels")
+    pairs = PairAgreementSerializer(many=True)
+    by_article = GroupAgreementSerializer(many=True)
+    by_source = GroupAgreementSerializer(many=True)
+    annotators = AnnotatorFiguresSerializer(many=True)
+
+
+class AgreementView(generics.GenericAPIView):
+    permission_classes = [IsReviewer]
+    serializer_class = AgreementSerializer
+
+    @extend_schema(summary="Inter-annotator agreement: Krippendorff's alpha, Cohen's kappa per pair, per annotator")
+    def get(self, request, *args, **kwargs):
+        return Response(AgreementSerializer(agreement_report()).data)

@@ -40,6 +40,10 @@ CSV_HEADER = (
     "status",
     "label_count",
     "annotations",
+    "adjudication_verdict",
+    "adjudication_reviewer",
+    "adjudication_rationale",
+    "cluster",
 )
 BOM = "\ufeff"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -93,6 +97,7 @@ def _article_cells(article: dict) -> list:
 def csv_row(row: dict, article_cells: dict | None = None) -> list:
     """One claim as the CSV columns of CSV_HEADER. `article_cells` caches the article's columns across rows."""
     article, source, labels = row["article"], row["source"], row["annotations"]
+    adjudication = row.get("adjudication")
     if article_cells is None:
         cells = _article_cells(article)
     else:
@@ -114,6 +119,10 @@ def csv_row(row: dict, article_cells: dict | None = None) -> list:
         row["status"],
         len(labels),
         _encoder.encode(labels) if labels else "[]",
+        adjudication["verdict"] if adjudication else "",
+        adjudication["reviewer"] if adjudication else "",
+        _cell(adjudication["rationale"]) if adjudication else "",
+        row.get("cluster") or "",
     ]
 
 

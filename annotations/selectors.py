@@ -260,20 +260,59 @@ EXPORT_CLAIM_COLUMNS = (
     "status",
 )
 _CACHE_LIMIT = 20_000
+_HISTORY_ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
+_USER_KEYS = ("by_id", "annotator_id", "reviewer_id")
 
 
-def claim_export_batches(*, claims: QuerySet[Claim], batch_size: int = 2000, with_review_dates: bool = False):
+def _named(event: dict, usernames: dict[int, str]) -> dict:
+    """A history event with user ids replaced by usernames ("by" is "system" when no user made the change)."""
+    named = {}
+    for key, value in event.items():
+        if key in _USER_KEYS:
+            named[key.removesuffix("_id")] = usernames.get(value, "system" if key == "by_id" else "")
+        else:
+            named[key] = value
+    return named
+
+
+def _export_history(claim_ids: list[int]) -> dict[int, list[dict]]:
+    """Each claim's label and adjudication changes as they were recorded (the state after each change)."""
+    events: dict[int, list[dict]] = {}
+    sources = [
+        (Annotation.history, "label", ["annotator_id", "verdict", "note", "evidence_url"]),
+        (Adjudication.history, "adjudication", ["reviewer_id", "verdict", "rationale"]),
+    ]
+    for manager, what, fields in sources:
+        columns = ["claim_id", "history_date", "history_type", "history_user_id", *fields]
+        for claim_id, at, kind, by_id, *values in manager.filter(claim_id__in=claim_ids).values_list(*columns):
+            event = {"at": at, "what": what, "action": _HISTORY_ACTIONS[kind], "by_id": by_id}
+            event.update(zip(fields, values, strict=True))
+            events.setdefault(claim_id, []).append(event)
+    for claim_events in events.values():
+        claim_events.sort(key=lambda e: e["at"])
+    return events
+
+
+def claim_export_batches(
+    *, claims: QuerySet[Claim], batch_size: int = 2000, with_review_dates: bool = False, with_history: bool = False
+):
     """Yield the claims as lists of plain export rows (dicts), `batch_size` claims per list, in id order.
 
     Keyset pages by id (`id > last`), so memory stays flat whatever the size, no server-side cursor or long
     transaction is held, and each page is an index range scan. Per page: one query for the claims, one for their
     labels, and one each for the articles, sources and annotators not seen recently: no query per row.
     With `with_review_dates`, each row also carries `reviewed_at`, when its consensus was reached (the
-    adjudication's date, else the latest label's), for ClaimReview.
+    adjudication's date, else the latest label's), for ClaimReview. Every row carries the reviewer's
+    `adjudication` (or null) and the `cluster` of confirmed matches it belongs to (or null); with `with_history`,
+    also every recorded change of its labels and adjudication, oldest first (one more query per page).
     """
     from django.contrib.auth import get_user_model
 
     from claims.models import Article, Source
+    from matching.selectors import claim_cluster_ids
+
+    # Confirmed matches are human decisions, so far fewer than claims: one query up front for the whole export.
+    clusters = claim_cluster_ids()
 
     claims = claims.order_by()
     articles: dict[int, dict] = {}
@@ -311,7 +350,17 @@ def claim_export_batches(*, claims: QuerySet[Claim], batch_size: int = 2000, wit
         labels = list(
             Annotation.objects.filter(claim_id__in=ids).order_by("claim_id", "id").values_list(*label_columns)
         )
-        missing = {label[1] for label in labels} - usernames.keys()
+        adjudications = list(
+            Adjudication.objects.filter(claim_id__in=ids).values_list(
+                "claim_id", "reviewer_id", "verdict", "rationale", "updated_at"
+            )
+        )
+        history = _export_history(ids) if with_history else {}
+        missing = {label[1] for label in labels} | {a[1] for a in adjudications}
+        missing |= {
+            event[key] for events in history.values() for event in events for key in _USER_KEYS if event.get(key)
+        }
+        missing -= usernames.keys()
         if missing:
             usernames.update(get_user_model().objects.filter(pk__in=missing).values_list("pk", "username"))
         labels_by_claim: dict[int, list[dict]] = {}
@@ -327,9 +376,10 @@ def claim_export_batches(*, claims: QuerySet[Claim], batch_size: int = 2000, wit
             )
             if with_review_dates:
                 last_label_at[label[0]] = max(label[5], last_label_at.get(label[0], label[5]))
-        adjudicated_at = {}
-        if with_review_dates:
-            adjudicated_at = dict(Adjudication.objects.filter(claim_id__in=ids).values_list("claim_id", "updated_at"))
+        adjudicated = {
+            claim_id: {"reviewer": usernames.get(reviewer_id, ""), "verdict": verdict, "rationale": why, "at": at}
+            for claim_id, reviewer_id, verdict, why, at in adjudications
+        }
         rows = []
         for pk, article_id, source_id, text, start, end, mention, cue, quote, verdict, status in page:
             row = {
@@ -345,8 +395,36 @@ def claim_export_batches(*, claims: QuerySet[Claim], batch_size: int = 2000, wit
                 "annotations": labels_by_claim.get(pk, []),
                 "verdict": verdict or None,
                 "status": status,
+                "adjudication": adjudicated.get(pk),
+                "cluster": clusters.get(pk),
             }
             if with_review_dates:
-                row["reviewed_at"] = adjudicated_at.get(pk) or last_label_at.get(pk)
+                row["reviewed_at"] = (adjudicated[pk]["at"] if pk in adjudicated else None) or last_label_at.get(pk)
+            if with_history:
+                row["history"] = [_named(event, usernames) for event in history.get(pk, [])]
             rows.append(row)
         yield rows
+
+
+def labels_per_day(*, days: int = 30) -> list[tuple]:
+    """[(date, labels given that day)] over the last `days` days, today included and empty days as 0: one query.
+
+    A label counts on the day it was first given (created_at), in the site's time zone.
+    """
+    from datetime import timedelta
+
+    from django.db.models import Count
+    from django.db.models.functions import TruncDate
+
+    today = timezone.localdate()
+    first = today - timedelta(days=days - 1)
+    since = timezone.make_aware(datetime.combine(first, datetime.min.time()))
+    counts = dict(
+        Annotation.objects.filter(created_at__gte=since)
+        .annotate(day=TruncDate("created_at"))
+        .values("day")
+        .annotate(n=Count("id"))
+        .order_by("day")
+        .values_list("day", "n")
+    )
+    return [(first + timedelta(days=i), counts.get(first + timedelta(days=i), 0)) for i in range(days)]

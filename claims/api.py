@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db.models import Prefetch
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.pagination import CursorPagination
 from rest_framework.permissions import BasePermission
@@ -24,6 +24,7 @@ from claims.models import Article, Claim, ClaimStatus, Source
 from claims.selectors import article_list_with_claim_counts, source_list_with_verdict_counts
 from claims.services import article_ingest
 from config.exception_handlers import PayloadTooLarge
+from matching.selectors import claim_cluster_id, claim_matches
 
 # JSON escapes can make the request several times the text's UTF-8 size (\u0416 is 6 bytes for 2); beyond this
 # the body is refused unread.
@@ -232,12 +233,40 @@ class ClaimSerializer(serializers.ModelSerializer):
         return data
 
 
+class ClaimMatchSerializer(serializers.Serializer):
+    claim = serializers.IntegerField(source="claim_id", help_text="The other claim.")
+    score = serializers.FloatField()
+    status = serializers.ChoiceField(choices=["suggested", "confirmed", "rejected"])
+
+
+class ClaimDetailSerializer(ClaimSerializer):
+    matches = serializers.SerializerMethodField(help_text="Probably the same claim in other articles, best first.")
+    cluster = serializers.SerializerMethodField(
+        help_text="The group of confirmed matches this claim belongs to (its smallest claim id), or null."
+    )
+
+    class Meta(ClaimSerializer.Meta):
+        fields = [*ClaimSerializer.Meta.fields, "matches", "cluster"]
+
+    @extend_schema_field(ClaimMatchSerializer(many=True))
+    def get_matches(self, claim):
+        return ClaimMatchSerializer(claim_matches(claim=claim), many=True).data
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_cluster(self, claim) -> int | None:
+        return claim_cluster_id(claim=claim)
+
+
 @extend_schema_view(
     list=extend_schema(summary="List claims (cursor pages, by id)"),
-    retrieve=extend_schema(summary="A claim with its labels as far as you may see them"),
+    retrieve=extend_schema(summary="A claim with its labels as far as you may see them, and its matches"),
 )
 class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = ClaimSerializer
+
+    def get_serializer_class(self):
+        return ClaimDetailSerializer if self.action == "retrieve" else ClaimSerializer
+
     permission_classes = [IsAnnotator]
     filter_backends = [DjangoFilterBackend]
     filterset_class = ClaimFilter

@@ -10,6 +10,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from annotations.models import Annotation, Verdict
 from annotations.roles import is_reviewer
 from claims.models import Article, Claim, ClaimStatus, Source, SourceKind
+from matching.selectors import claims_in_cluster
 
 
 class ClaimFilter(django_filters.FilterSet):
@@ -40,10 +41,16 @@ class ClaimFilter(django_filters.FilterSet):
     search = django_filters.CharFilter(
         field_name="text", lookup_expr="icontains", max_length=200, help_text="Words in the claim text."
     )
+    cluster = django_filters.NumberFilter(
+        method="filter_cluster", min_value=1, help_text="Claims of one cluster of confirmed matches (its id)."
+    )
 
     class Meta:
         model = Claim
         fields = []
+
+    def filter_cluster(self, queryset: QuerySet[Claim], name: str, value) -> QuerySet[Claim]:
+        return queryset.filter(pk__in=claims_in_cluster(cluster_id=int(value)).values("pk"))
 
     def filter_flagged(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
         return queryset.filter(is_flagged_not_claim=value == "true")

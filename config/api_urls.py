@@ -5,6 +5,8 @@ from django.urls import path, re_path
 from rest_framework.routers import SimpleRouter
 
 from annotations.api import (
+    AdjudicationView,
+    AgreementView,
     AnnotationViewSet,
     ClaimCSVExportView,
     ClaimJSONLExportView,
@@ -29,6 +31,8 @@ router.register("annotations", AnnotationViewSet, basename="annotation")
 
 urlpatterns = [
     path("claims/<int:pk>/claimreview/", ClaimReviewView.as_view(), name="claim-claimreview"),
+    path("claims/<int:pk>/adjudication/", AdjudicationView.as_view(), name="claim-adjudication"),
+    path("agreement/", AgreementView.as_view(), name="agreement"),
     path("export/claims.jsonl", ClaimJSONLExportView.as_view(), name="export-claims-jsonl"),
     path("export/claims.csv", ClaimCSVExportView.as_view(), name="export-claims-csv"),
     path("export/claimreview.jsonl", ClaimReviewJSONLExportView.as_view(), name="export-claimreview-jsonl"),

@@ -14,12 +14,14 @@ def test_openapi_schema_generates_and_validates_without_warnings(tmp_path):
     schema = yaml.safe_load(path.read_text())
     assert schema["openapi"].startswith("3.")
     assert set(schema["paths"]) == {
+        "/api/agreement/",
         "/api/annotations/",
         "/api/annotations/{id}/",
         "/api/articles/",
         "/api/articles/{id}/",
         "/api/claims/",
         "/api/claims/{id}/",
+        "/api/claims/{id}/adjudication/",
         "/api/claims/{id}/claimreview/",
         "/api/export/claimreview.jsonl",
         "/api/export/claims.csv",
@@ -29,7 +31,7 @@ def test_openapi_schema_generates_and_validates_without_warnings(tmp_path):
     }
     claims_params = {p["name"] for p in schema["paths"]["/api/claims/"]["get"]["parameters"]}
     export_params = {p["name"] for p in schema["paths"]["/api/export/claims.jsonl"]["get"]["parameters"]}
-    assert claims_params - {"cursor", "page_size"} == export_params
+    assert claims_params - {"cursor", "page_size"} == export_params - {"history"}
     assert {"article", "source", "verdict", "status", "created_after", "published_before", "search"} <= export_params
 
 

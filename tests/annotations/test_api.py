@@ -1,3 +1,4 @@
+import json
 from http import HTTPStatus
 
 import pytest
@@ -231,3 +232,79 @@ def test_permission_matrix(users, role_index, method, name, on_label, codes):
     if response.status_code >= 400:
         assert response["Content-Type"] == "application/json"
         assert "detail" in response.json()
+
+
+def test_reviewer_adjudicates_changes_and_reopens_a_claim_through_the_api(reviewer, annotator, second_annotator):
+    claim = ClaimFactory()
+    annotation_submit(claim=claim, annotator=annotator, verdict=Verdict.VERIFIED)
+    annotation_submit(claim=claim, annotator=second_annotator, verdict=Verdict.DISPUTED)
+    client = _client_for(reviewer)
+    url = reverse("api:claim-adjudication", args=[claim.pk])
+
+    created = client.post(url, {"verdict": "disputed", "rationale": "The ministry retracted it."}, format="json")
+    assert created.status_code == HTTPStatus.CREATED
+    body = created.json()
+    assert {k: body[k] for k in ("claim", "reviewer", "verdict", "rationale")} == {
+        "claim": claim.pk,
+        "reviewer": reviewer.username,
+        "verdict": "disputed",
+        "rationale": "The ministry retracted it.",
+    }
+    changed = client.post(url, {"verdict": "verified", "rationale": "Footage confirms it."}, format="json")
+    assert changed.status_code == HTTPStatus.OK
+    claim.refresh_from_db()
+    assert (claim.status, claim.consensus_verdict) == ("adjudicated", "verified")
+
+    export = b"".join(client.get(reverse("api:export-claims-jsonl"), {"history": "true"}).streaming_content)
+    row = json.loads(export.decode().splitlines()[0])
+    assert row["verdict"] == "verified"
+    assert row["adjudication"]["rationale"] == "Footage confirms it."
+    assert [(e["what"], e["action"], e["verdict"], e["by"]) for e in row["history"]] == [
+        ("label", "created", "verified", annotator.username),
+        ("label", "created", "disputed", second_annotator.username),
+        ("adjudication", "created", "disputed", reviewer.username),
+        ("adjudication", "changed", "verified", reviewer.username),
+    ]
+
+    assert client.delete(url).status_code == HTTPStatus.NO_CONTENT
+    claim.refresh_from_db()
+    assert claim.status == "conflicting"
+
+
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [({"verdict": "maybe", "rationale": "x"}, "verdict"), ({"verdict": "verified", "rationale": "  "}, "rationale")],
+)
+def test_adjudication_rejects_bad_input_with_field_errors(reviewer, payload, field):
+    url = reverse("api:claim-adjudication", args=[ClaimFactory().pk])
+    response = _client_for(reviewer).post(url, payload, format="json")
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert field in response.json()
+
+
+def test_annotators_cannot_adjudicate_or_read_agreement(annotator):
+    client = _client_for(annotator)
+    url = reverse("api:claim-adjudication", args=[ClaimFactory().pk])
+    assert client.post(url, {"verdict": "verified", "rationale": "x"}, format="json").status_code == 403
+    assert client.get(reverse("api:agreement")).status_code == HTTPStatus.FORBIDDEN
+
+
+def test_agreement_endpoint_gives_alpha_and_pairwise_kappa(reviewer, annotator, second_annotator):
+    verdicts = [
+        ("verified", "verified"),
+        ("disputed", "disputed"),
+        ("verified", "disputed"),
+        ("unverified", "unverified"),
+    ]
+    for first, second in verdicts:
+        claim = ClaimFactory()
+        annotation_submit(claim=claim, annotator=annotator, verdict=first)
+        annotation_submit(claim=claim, annotator=second_annotator, verdict=second)
+    data = _client_for(reviewer).get(reverse("api:agreement")).json()
+    assert data["claims"] == 4
+    assert data["labels"] == 8
+    assert 0 < data["krippendorff_alpha"] < 1
+    (pair,) = data["pairs"]
+    assert (pair["annotator_a"], pair["annotator_b"], pair["shared_claims"]) == ("ann", "ann2", 4)
+    assert pair["observed_agreement"] == pytest.approx(0.75)
+    assert pair["cohen_kappa"] == pytest.approx(0.6363, abs=1e-3)

@@ -102,6 +102,10 @@ def test_csv_chunks_start_with_a_bom_and_a_header_and_give_one_row_per_claim():
         "status": "agreed",
         "label_count": "2",
         "annotations": json.dumps(_row()["annotations"], ensure_ascii=False, separators=(",", ":")),
+        "adjudication_verdict": "",
+        "adjudication_reviewer": "",
+        "adjudication_rationale": "",
+        "cluster": "",
     }
     assert json.loads(rows[0]["annotations"]) == _row()["annotations"]
     assert (rows[1]["verdict"], rows[1]["source_name"], rows[1]["annotations"]) == ("", "", "[]")
@@ -230,6 +234,20 @@ def _expected_row(claim):
         ],
         "verdict": claim.consensus_verdict or None,
         "status": claim.status,
+        "adjudication": _expected_adjudication(claim),
+        "cluster": None,
+    }
+
+
+def _expected_adjudication(claim):
+    adjudication = Adjudication.objects.filter(claim=claim).select_related("reviewer").first()
+    if adjudication is None:
+        return None
+    return {
+        "reviewer": adjudication.reviewer.username,
+        "verdict": adjudication.verdict,
+        "rationale": adjudication.rationale,
+        "at": adjudication.updated_at.isoformat(),
     }
 
 
@@ -297,8 +315,9 @@ def test_exports_read_in_batches_with_a_fixed_number_of_queries(
     for claim in claims:
         annotation_submit(claim=claim, annotator=annotator, verdict=Verdict.VERIFIED)
     client = _client_for(reviewer)
-    # auth (2) + per batch of 4: claims, articles, sources, labels (users once) + the empty last page
-    with django_assert_max_num_queries(2 + 3 * 4 + 1 + 1):
+    # auth (2) + confirmed matches once + per batch of 4: claims, articles, sources, labels, adjudications
+    # (users once) + the empty last page
+    with django_assert_max_num_queries(2 + 1 + 3 * 5 + 1 + 1):
         data = _streamed(client.get(reverse("api:export-claims-jsonl")))
     rows = [json.loads(line) for line in data.splitlines()]
     assert [row["id"] for row in rows] == [claim.pk for claim in claims]

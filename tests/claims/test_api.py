@@ -14,6 +14,7 @@ from annotations.models import Verdict
 from annotations.services import annotation_submit, claim_adjudicate
 from claims.models import Article, Claim, SourceKind
 from config.exception_handlers import api_exception_handler
+from matching.models import ClaimMatch, MatchStatus
 from tests.claims.factories import ArticleFactory, ClaimFactory, SourceFactory
 from tests.factories import UserFactory
 
@@ -280,7 +281,24 @@ def test_claim_retrieve_returns_one_claim(reviewer):
     claim = ClaimFactory()
     response = _client_for(reviewer).get(reverse("api:claim-detail", args=[claim.pk]))
     assert response.status_code == HTTPStatus.OK
-    assert response.json() == _claim_payload(claim)
+    assert response.json() == {**_claim_payload(claim), "matches": [], "cluster": None}
+
+
+def test_claim_retrieve_shows_its_matches_and_the_cluster_filter_returns_the_cluster(reviewer):
+    first, second, third = ClaimFactory(), ClaimFactory(), ClaimFactory()
+    ClaimMatch.objects.create(claim=first, other=second, score=0.91, status=MatchStatus.CONFIRMED)
+    ClaimMatch.objects.create(claim=first, other=third, score=0.62, status=MatchStatus.SUGGESTED)
+    client = _client_for(reviewer)
+
+    detail = client.get(reverse("api:claim-detail", args=[first.pk])).json()
+    assert detail["matches"] == [
+        {"claim": second.pk, "score": 0.91, "status": "confirmed"},
+        {"claim": third.pk, "score": 0.62, "status": "suggested"},
+    ]
+    assert detail["cluster"] == first.pk
+    listed = client.get(reverse("api:claim-list"), {"cluster": first.pk}).json()
+    assert [c["id"] for c in listed["results"]] == [first.pk, second.pk]
+    assert client.get(reverse("api:claim-list"), {"cluster": third.pk}).json()["results"] == []
 
 
 def test_claim_retrieve_unknown_id_is_a_json_404(reviewer):
@@ -484,6 +502,9 @@ MATRIX = [
     ("post", "api:source-list", None, (401, 405, 405, 405)),
     ("get", "api:source-detail", "source", (401, 200, 200, 200)),
     ("delete", "api:source-detail", "source", (401, 405, 405, 405)),
+    ("get", "api:agreement", None, (401, 403, 200, 200)),
+    ("post", "api:claim-adjudication", "claim", (401, 403, 400, 400)),  # 400: the payload has no verdict
+    ("delete", "api:claim-adjudication", "claim", (401, 403, 204, 204)),
 ]
 
 
@@ -496,7 +517,8 @@ def test_permission_matrix(users, objects, role_index, method, name, target, cod
         url, {"body": ARTICLE_TEXT} if method in ("post", "put", "patch") else None, format="json"
     )
     assert response.status_code == codes[role_index]
-    assert response["Content-Type"] == "application/json"
+    if response.status_code != HTTPStatus.NO_CONTENT:
+        assert response["Content-Type"] == "application/json"
 
 
 def test_users_without_a_role_get_403(db):
