@@ -27,7 +27,7 @@ from annotations.models import Adjudication, Annotation, Verdict
 from annotations.roles import is_admin
 from annotations.selectors import agreement_report, annotations_listed_for, claim_export_batches
 from annotations.services import annotation_delete, annotation_submit, claim_adjudicate, claim_reopen
-from claims.api import IdCursorPagination, IsAnnotator, IsReviewer
+from claims.api import IdCursorPagination, IsAnnotator, IsReviewer, URLAsTextModelSerializer
 from claims.filters import ClaimFilter
 from claims.models import Claim
 
@@ -45,7 +45,7 @@ class StaffDeletes(BasePermission):
         return request.method != "DELETE" or is_admin(request.user)
 
 
-class AnnotationSerializer(serializers.ModelSerializer):
+class AnnotationSerializer(URLAsTextModelSerializer):
     annotator = serializers.CharField(source="annotator.username", read_only=True)
 
     class Meta:

@@ -8,6 +8,7 @@ Filtering by verdict or status likewise only reaches the claims they labelled. R
 from __future__ import annotations
 
 from django.conf import settings
+from django.db import models
 from django.db.models import Prefetch
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view
@@ -62,13 +63,22 @@ class IdCursorPagination(CursorPagination):
     max_page_size = 500
 
 
+class URLAsTextModelSerializer(serializers.ModelSerializer):
+    """A missing link is stored as "", which OpenAPI's `uri` format forbids: URLs are documented as plain strings."""
+
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.URLField: serializers.CharField,
+    }
+
+
 class SourceBriefSerializer(serializers.ModelSerializer):
     class Meta:
         model = Source
         fields = ["id", "name", "kind"]
 
 
-class ArticleBriefSerializer(serializers.ModelSerializer):
+class ArticleBriefSerializer(URLAsTextModelSerializer):
     class Meta:
         model = Article
         fields = ["id", "title", "url", "publisher", "published_at"]
@@ -84,7 +94,7 @@ class ArticleClaimSerializer(serializers.ModelSerializer):
         fields = ["id", "text", "start", "end", "source", "source_mention", "cue", "is_direct_quote", "position"]
 
 
-class ArticleSerializer(serializers.ModelSerializer):
+class ArticleSerializer(URLAsTextModelSerializer):
     claim_count = serializers.IntegerField(read_only=True)
 
     class Meta:
@@ -92,7 +102,7 @@ class ArticleSerializer(serializers.ModelSerializer):
         fields = ["id", "title", "url", "publisher", "published_at", "language", "created_at", "claim_count"]
 
 
-class ArticleDetailSerializer(serializers.ModelSerializer):
+class ArticleDetailSerializer(URLAsTextModelSerializer):
     claims = ArticleClaimSerializer(many=True, read_only=True)
 
     class Meta:
@@ -175,7 +185,7 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         return Response(ArticleDetailSerializer(article).data, status=code)
 
 
-class ClaimAnnotationSerializer(serializers.ModelSerializer):
+class ClaimAnnotationSerializer(URLAsTextModelSerializer):
     annotator = serializers.CharField(source="annotator.username", read_only=True)
 
     class Meta:

@@ -2,6 +2,7 @@
 
 from django.http import JsonResponse
 from django.urls import path, re_path
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework.routers import SimpleRouter
 
 from annotations.api import (
@@ -18,6 +19,7 @@ from claims.api import ArticleViewSet, ClaimViewSet, SourceViewSet
 app_name = "api"
 
 
+@csrf_exempt  # like every DRF view: an unknown path answers 404 in JSON, never Django's HTML CSRF page
 def api_not_found(request, *args, **kwargs):
     """Unknown paths under /api/ answer in JSON like every other API error, not with the site's HTML page."""
     return JsonResponse({"detail": "Not found."}, status=404)

@@ -1,0 +1,37 @@
+from http import HTTPStatus
+
+import pytest
+from django.urls import reverse
+from rest_framework.throttling import AnonRateThrottle
+
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_login_locks_out_after_repeated_wrong_passwords_even_with_the_right_one(client, settings):
+    settings.AXES_FAILURE_LIMIT = 3
+    UserFactory(username="victim")
+    url = reverse("login")
+    for _ in range(3):
+        client.post(url, {"username": "victim", "password": "guess"})
+    response = client.post(url, {"username": "victim", "password": "correct horse battery staple"})
+    assert response.status_code == HTTPStatus.TOO_MANY_REQUESTS
+    assert "Too many sign-in attempts" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_wrong_password_shows_the_form_error_and_a_right_one_signs_in(client):
+    UserFactory(username="someone")
+    url = reverse("login")
+    wrong = client.post(url, {"username": "someone", "password": "nope"})
+    assert wrong.status_code == HTTPStatus.OK
+    assert "didn&#x27;t match" in wrong.content.decode() or "didn't match" in wrong.content.decode()
+    right = client.post(url, {"username": "someone", "password": "correct horse battery staple"})
+    assert right.status_code == HTTPStatus.FOUND
+
+
+def test_api_throttles_anonymous_clients(client, monkeypatch):
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "3/minute", "user": "1000/minute"})
+    codes = [client.get(reverse("api:claim-list")).status_code for _ in range(4)]
+    assert codes == [401, 401, 401, 429]
