@@ -39,5 +39,5 @@ urlpatterns = [
     path("export/claims.csv", ClaimCSVExportView.as_view(), name="export-claims-csv"),
     path("export/claimreview.jsonl", ClaimReviewJSONLExportView.as_view(), name="export-claimreview-jsonl"),
     *router.urls,
-    re_path(r"^.*$", api_not_found),
+    re_path(r"^[\s\S]*$", api_not_found),  # any path, even one with a newline in it
 ]
