@@ -25,9 +25,15 @@ from rest_framework.response import Response
 from annotations import exports
 from annotations.models import Adjudication, Annotation, Verdict
 from annotations.roles import is_admin
-from annotations.selectors import agreement_report, annotations_listed_for, claim_export_batches
-from annotations.services import annotation_delete, annotation_submit, claim_adjudicate, claim_reopen
-from claims.api import IdCursorPagination, IsAnnotator, IsReviewer, URLAsTextModelSerializer
+from annotations.selectors import agreement_report, annotations_listed_for, claim_export_batches, claims_visible_to
+from annotations.services import (
+    annotation_delete,
+    annotation_submit,
+    claim_adjudicate,
+    claim_reopen,
+    review_next_claim,
+)
+from claims.api import ClaimSerializer, IdCursorPagination, IsAnnotator, IsReviewer, URLAsTextModelSerializer
 from claims.filters import ClaimFilter
 from claims.models import Claim
 
@@ -394,3 +400,25 @@ class AgreementView(generics.GenericAPIView):
     @extend_schema(summary="Inter-annotator agreement: Krippendorff's alpha, Cohen's kappa per pair, per annotator")
     def get(self, request, *args, **kwargs):
         return Response(AgreementSerializer(agreement_report()).data)
+
+
+class ReviewNextView(generics.GenericAPIView):
+    """The review queue for API clients: the same choice and reservation as the web review page."""
+
+    permission_classes = [IsAnnotator]
+    serializer_class = ClaimSerializer
+
+    @extend_schema(
+        summary="The next claim for you to label, reserved for you for a few minutes",
+        description=(
+            "Fewest labels first; never a claim you labelled or another annotator holds. Label it with "
+            "POST /api/annotations/. 204 when nothing is left for you."
+        ),
+        responses={200: ClaimSerializer, 204: OpenApiResponse(description="Nothing left to label.")},
+    )
+    def post(self, request, *args, **kwargs):
+        claim = review_next_claim(annotator=request.user)
+        if claim is None:
+            return Response(status=status.HTTP_204_NO_CONTENT)
+        claim = claims_visible_to(user=request.user).get(pk=claim.pk)
+        return Response(ClaimSerializer(claim, context=self.get_serializer_context()).data)

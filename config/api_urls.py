@@ -13,6 +13,7 @@ from annotations.api import (
     ClaimJSONLExportView,
     ClaimReviewJSONLExportView,
     ClaimReviewView,
+    ReviewNextView,
 )
 from claims.api import ArticleViewSet, ClaimViewSet, SourceViewSet
 
@@ -35,6 +36,7 @@ urlpatterns = [
     path("claims/<int:pk>/claimreview/", ClaimReviewView.as_view(), name="claim-claimreview"),
     path("claims/<int:pk>/adjudication/", AdjudicationView.as_view(), name="claim-adjudication"),
     path("agreement/", AgreementView.as_view(), name="agreement"),
+    path("review/next/", ReviewNextView.as_view(), name="review-next"),
     path("export/claims.jsonl", ClaimJSONLExportView.as_view(), name="export-claims-jsonl"),
     path("export/claims.csv", ClaimCSVExportView.as_view(), name="export-claims-csv"),
     path("export/claimreview.jsonl", ClaimReviewJSONLExportView.as_view(), name="export-claimreview-jsonl"),

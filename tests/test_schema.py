@@ -26,6 +26,7 @@ def test_openapi_schema_generates_and_validates_without_warnings(tmp_path):
         "/api/export/claimreview.jsonl",
         "/api/export/claims.csv",
         "/api/export/claims.jsonl",
+        "/api/review/next/",
         "/api/sources/",
         "/api/sources/{id}/",
     }

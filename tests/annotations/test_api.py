@@ -308,3 +308,18 @@ def test_agreement_endpoint_gives_alpha_and_pairwise_kappa(reviewer, annotator, 
     assert (pair["annotator_a"], pair["annotator_b"], pair["shared_claims"]) == ("ann", "ann2", 4)
     assert pair["observed_agreement"] == pytest.approx(0.75)
     assert pair["cohen_kappa"] == pytest.approx(0.6363, abs=1e-3)
+
+
+def test_review_next_hands_each_annotator_a_different_claim_and_204_when_done(annotator, second_annotator, settings):
+    settings.LABELS_PER_CLAIM = 1
+    first, second = ClaimFactory(), ClaimFactory()
+    mine = _client_for(annotator).post(reverse("api:review-next"))
+    theirs = _client_for(second_annotator).post(reverse("api:review-next"))
+    assert mine.status_code == theirs.status_code == HTTPStatus.OK
+    assert {mine.json()["id"], theirs.json()["id"]} == {first.pk, second.pk}
+    assert mine.json()["annotations"] == []
+    posted = _client_for(annotator).post(
+        reverse("api:annotation-list"), {"claim": mine.json()["id"], "verdict": "verified"}, format="json"
+    )
+    assert posted.status_code == HTTPStatus.CREATED
+    assert _client_for(annotator).post(reverse("api:review-next")).status_code == HTTPStatus.NO_CONTENT
