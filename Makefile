@@ -41,8 +41,11 @@ format: $(STAMP) ## Format the code with ruff
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
 
-bench: $(STAMP) ## Run the benchmarks (they print figures)
+bench: $(STAMP) ## Run the quick benchmarks (they print figures; see bench/*.py for the full-size options)
 	$(PY) bench/extraction.py
+	$(PY) bench/export.py --sizes 100000
+	$(PY) bench/matching.py --sizes 100000
+	$(PY) bench/load.py --seconds 30
 
 backup: $(STAMP) ## Write a consistent database snapshot to var/backups/
 	$(PY) manage.py backup

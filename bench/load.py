@@ -1,0 +1,219 @@
+"""Load benchmark: N simulated annotators label claims over HTTP against gunicorn for a fixed time.
+
+    python bench/load.py                          # SQLite (WAL), 16 annotators, 30 s
+    python bench/load.py --database postgres      # PostgreSQL at 127.0.0.1:5432 (database claimdesk_load)
+    python bench/load.py --annotators 16 --seconds 60 --claims 5000
+
+Each annotator loops: POST /api/review/next/ (the queue hands out and reserves a claim), reads it for a moment
+(--think-ms, default 500 ms, a very fast annotator; 0 hammers the server), then POST /api/annotations/ with a
+verdict; one submit in twenty is sent twice, as a double click or a retry would. Prints
+p50/p95 latency of "next" and "submit", the error count, and then checks the database: every acknowledged label
+is there exactly once, and no claim has more labels than LABELS_PER_CLAIM. Targets: 0 errors, nothing lost or
+duplicated, p95 under 100 ms. Figures only, no assertions: the machine decides the timings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_DIR = ROOT / "var" / "bench"
+VENV_BIN = Path(sys.executable).parent
+PG_URL = "postgres://postgres@127.0.0.1:5432/claimdesk_load"
+
+
+def database_env(kind: str) -> dict:
+    env = dict(os.environ)
+    env.update(DJANGO_SETTINGS_MODULE="config.settings.local", DEBUG="false", API_THROTTLE_USER="1000000/minute")
+    if kind == "postgres":
+        import psycopg
+
+        with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
+            conn.execute("DROP DATABASE IF EXISTS claimdesk_load WITH (FORCE)")
+            conn.execute("CREATE DATABASE claimdesk_load")
+        env["DATABASE_URL"] = PG_URL
+    else:
+        BENCH_DIR.mkdir(parents=True, exist_ok=True)
+        path = BENCH_DIR / "load.sqlite3"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        env["DATABASE_URL"] = f"sqlite:///{path}"
+    return env
+
+
+def prepare(env: dict, annotators: int, claims: int) -> list[str]:
+    """Migrate and fill the database; returns one API token per annotator."""
+    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
+    os.environ.update({k: env[k] for k in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DEBUG")})
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.contrib.auth.models import Group, User
+    from django.db import connection
+    from rest_framework.authtoken.models import Token
+
+    from claims.models import Article, Claim
+
+    per_article = 50
+    for first in range(0, claims, per_article):
+        lines = [f"Official {i} said that bridge {i} over the river was repaired." for i in range(first, first + 50)]
+        body = f"Load test article {first}\n" + "\n".join(lines)
+        article = Article.objects.create(title=f"Load {first}", body=body, content_sha256=f"{first:064d}")
+        rows, offset = [], len(body.split("\n")[0]) + 1
+        for position, line in enumerate(lines):
+            rows.append(Claim(article=article, text=line, start=offset, end=offset + len(line), position=position))
+            offset += len(line) + 1
+        Claim.objects.bulk_create(rows)
+    group = Group.objects.get(name="annotator")
+    tokens = []
+    for i in range(annotators):
+        user = User.objects.create_user(f"load{i}", password=None)
+        user.groups.add(group)
+        tokens.append(Token.objects.create(user=user).key)
+    connection.close()
+    return tokens
+
+
+def start_server(env: dict, port: int, workers: int) -> subprocess.Popen:
+    gunicorn = shutil.which("gunicorn", path=str(VENV_BIN))
+    if gunicorn is None:
+        sys.exit("gunicorn is not installed in the virtualenv: .venv/bin/pip install -e '.[dev]'")
+    log = open(BENCH_DIR / "load-gunicorn.log", "w")  # noqa: SIM115 - lives as long as the server
+    server = subprocess.Popen(
+        [gunicorn, "config.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
+         "--worker-class", "gthread", "--threads", "4", "--timeout", "120"],
+        cwd=ROOT, env=env, stdout=log, stderr=log,
+    )  # fmt: skip
+    for _ in range(100):
+        try:
+            http.client.HTTPConnection("127.0.0.1", port, timeout=1).request("GET", "/api/schema/")
+            return server
+        except OSError:
+            time.sleep(0.1)
+    server.terminate()
+    sys.exit("gunicorn did not start; see var/bench/load-gunicorn.log")
+
+
+class Annotator(threading.Thread):
+    def __init__(self, index: int, token: str, port: int, deadline: float, think_ms: float):
+        super().__init__(daemon=True)
+        self.think = think_ms / 1000
+        self.rng = random.Random(index)
+        self.headers = {"Authorization": f"Token {token}", "Content-Type": "application/json"}
+        self.port, self.deadline = port, deadline
+        self.next_ms: list[float] = []
+        self.submit_ms: list[float] = []
+        self.errors: list[str] = []
+        self.acknowledged: list[tuple[int, int]] = []  # (annotation id, claim id)
+        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+
+    def call(self, path: str, payload: dict | None, timings: list[float]) -> tuple[int, dict | None]:
+        body = json.dumps(payload) if payload is not None else ""
+        start = time.perf_counter()
+        try:
+            self.conn.request("POST", path, body=body, headers=self.headers)
+            response = self.conn.getresponse()
+            data = response.read()
+        except (OSError, http.client.HTTPException) as error:
+            self.conn.close()
+            self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+            self.errors.append(f"{path}: {error!r}")
+            return 0, None
+        timings.append((time.perf_counter() - start) * 1000)
+        return response.status, (json.loads(data) if data else None)
+
+    def run(self):
+        while time.monotonic() < self.deadline:
+            code, claim = self.call("/api/review/next/", None, self.next_ms)
+            if code == 204:
+                return
+            if code != 200:
+                self.errors.append(f"next: {code} {claim}")
+                continue
+            if self.think:
+                time.sleep(self.rng.uniform(0.5, 1.5) * self.think)
+            payload = {"claim": claim["id"], "verdict": self.rng.choice(["verified", "disputed", "unverified"])}
+            for _attempt in range(2 if self.rng.random() < 0.05 else 1):
+                code, label = self.call("/api/annotations/", payload, self.submit_ms)
+                if code in (200, 201):
+                    self.acknowledged.append((label["id"], claim["id"]))
+                else:
+                    self.errors.append(f"submit: {code} {label}")
+
+
+def percentile(values: list[float], q: float) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[q - 1] if len(values) > 1 else float("nan")
+
+
+def check_database(acknowledged: set[tuple[int, int]], limit: int) -> tuple[int, int, int, int]:
+    from django.db.models import Count
+
+    from annotations.models import Annotation
+
+    stored = set(Annotation.objects.values_list("id", "claim_id"))
+    lost = len(acknowledged - stored)
+    duplicated = Annotation.objects.values("claim", "annotator").annotate(n=Count("id")).filter(n__gt=1).count()
+    over_limit = Annotation.objects.values("claim").annotate(n=Count("id")).filter(n__gt=limit).count()
+    return len(stored), lost, duplicated, over_limit
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--annotators", type=int, default=16)
+    parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--claims", type=int, default=5000)
+    parser.add_argument("--think-ms", type=float, default=500, help="mean time an annotator reads a claim")
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes (4 threads each)")
+    parser.add_argument("--port", type=int, default=8765)
+    args = parser.parse_args()
+
+    env = database_env(args.database)
+    tokens = prepare(env, args.annotators, args.claims)
+    server = start_server(env, args.port, args.workers)
+    try:
+        deadline = time.monotonic() + args.seconds
+        clients = [Annotator(i, token, args.port, deadline, args.think_ms) for i, token in enumerate(tokens)]
+        started = time.monotonic()
+        for client in clients:
+            client.start()
+        for client in clients:
+            client.join()
+        elapsed = time.monotonic() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+    from django.conf import settings
+
+    next_ms = [t for c in clients for t in c.next_ms]
+    submit_ms = [t for c in clients for t in c.submit_ms]
+    errors = [e for c in clients for e in c.errors]
+    acknowledged = {a for c in clients for a in c.acknowledged}
+    stored, lost, duplicated, over_limit = check_database(acknowledged, settings.LABELS_PER_CLAIM)
+    print(f"ClaimDesk load: {args.database}, {args.annotators} annotators, {elapsed:.1f} s, gunicorn "
+          f"{args.workers} workers x 4 threads, {args.claims} claims, LABELS_PER_CLAIM={settings.LABELS_PER_CLAIM}, "
+          f"think time {args.think_ms:.0f} ms")
+    print(f"  next claim: {len(next_ms)} requests, p50 {percentile(next_ms, 50):.1f} ms, "
+          f"p95 {percentile(next_ms, 95):.1f} ms")
+    print(f"  submit:     {len(submit_ms)} requests, p50 {percentile(submit_ms, 50):.1f} ms, "
+          f"p95 {percentile(submit_ms, 95):.1f} ms ({len(submit_ms) / elapsed:.0f} labels/s)")
+    print(f"  errors: {len(errors)}" + (f" (first: {errors[0]})" if errors else ""))
+    print(f"  acknowledged labels: {len(acknowledged)}, in the database: {stored}, lost: {lost}, "
+          f"duplicated: {duplicated}, claims over the label limit: {over_limit}")
+
+
+if __name__ == "__main__":
+    main()
