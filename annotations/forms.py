@@ -7,9 +7,18 @@ import time
 from django import forms
 from django.core import signing
 
+from annotations.models import Verdict
 from claims.forms import add_service_errors
+from matching.models import MatchStatus
 
-__all__ = ["LabelForm", "add_service_errors", "shown_token", "seconds_since_shown"]
+__all__ = [
+    "AdjudicationForm",
+    "LabelForm",
+    "MatchDecisionForm",
+    "add_service_errors",
+    "shown_token",
+    "seconds_since_shown",
+]
 
 _SHOWN_SALT = "claimdesk.review.shown"
 
@@ -42,3 +51,23 @@ class LabelForm(forms.Form):
         widget=forms.URLInput(attrs={"placeholder": "https://", "inputmode": "url"}),
     )
     shown = forms.CharField(required=False, widget=forms.HiddenInput)
+
+
+class AdjudicationForm(forms.Form):
+    """A reviewer's final verdict. The verdict is a radio group (keys 1/2/3 or v/d/u pick one with JavaScript)."""
+
+    verdict = forms.ChoiceField(label="Final verdict", choices=Verdict.choices, widget=forms.RadioSelect)
+    rationale = forms.CharField(
+        label="Rationale",
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 3, "placeholder": "Why this verdict: what settles it"}),
+        help_text="Kept with the verdict in the claim's history. Enter sends it; Shift+Enter starts a new line.",
+    )
+    # Where the form was sent from: the queue goes on to the next conflicting claim, the claim page stays.
+    origin = forms.ChoiceField(
+        choices=[("queue", "queue"), ("claim", "claim")], required=False, widget=forms.HiddenInput
+    )
+
+
+class MatchDecisionForm(forms.Form):
+    status = forms.ChoiceField(choices=[(s, s) for s in MatchStatus.values])

@@ -327,3 +327,52 @@ def claim_set_source(
         claim._history_user = user
         claim.save(update_fields=["source", "updated_by", "updated_at"])
     return claim
+
+
+@dataclass
+class ImportReport:
+    created: int
+    existing: int  # the same text was already here
+    claims: int
+    errors: list[str]  # "label: reason", one per record that failed
+    articles: list[Article]  # the first MAX_REPORTED_ARTICLES, for links
+
+
+MAX_REPORTED_ARTICLES = 100  # a 100,000-line import must not keep every article (and its body) in memory
+
+
+def article_import_records(*, records, created_by=None) -> ImportReport:
+    """Ingest records from claims.importers.iter_records (articles, or the errors that stopped them).
+
+    One failing record never stops the rest; each article is its own transaction, through article_ingest.
+    The upload page and `manage.py import_articles` both come through here.
+    """
+    from claims.importers import ImportFileError
+
+    report = ImportReport(created=0, existing=0, claims=0, errors=[], articles=[])
+    for record in records:
+        if isinstance(record, ImportFileError):
+            report.errors.append(str(record))
+            continue
+        try:
+            result = article_ingest(
+                body=record.body,
+                title=record.title,
+                url=record.url,
+                publisher=record.publisher,
+                published_at=record.published_at,
+                created_by=created_by,
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                reason = "; ".join(f"{name}: {' '.join(msgs)}" for name, msgs in error.message_dict.items())
+            else:
+                reason = " ".join(error.messages)
+            report.errors.append(f"{record.label}: {reason}")
+            continue
+        report.created += result.created
+        report.existing += not result.created
+        report.claims += result.claims_created
+        if len(report.articles) < MAX_REPORTED_ARTICLES:
+            report.articles.append(result.article)
+    return report

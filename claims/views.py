@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
@@ -15,13 +14,13 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.safestring import SafeString
 from django.views.decorators.http import require_http_methods, require_POST
 
+from annotations.forms import AdjudicationForm
+from annotations.models import Adjudication, Annotation, Verdict
 from annotations.roles import is_annotator, is_reviewer
-from annotations.selectors import my_verdicts_for_article
+from annotations.selectors import annotation_of, claim_history, my_verdicts_for_article
 from claims.forms import (
     ArticlePasteForm,
     ArticleSearchForm,
@@ -31,128 +30,26 @@ from claims.forms import (
     ClaimSourceForm,
     add_service_errors,
 )
-from claims.importers import SUPPORTED_SUFFIXES, ImportFileError, iter_records
+from claims.importers import SUPPORTED_SUFFIXES, iter_records
+from claims.markup import Span, claim_paragraph, marked_text
 from claims.models import Article, Claim, ClaimStatus
 from claims.selectors import article_claims, article_list_for, article_publishers, article_sources
-from claims.services import article_ingest, claim_create, claim_flag, claim_set_source, source_resolve
+from claims.services import (
+    ImportReport,
+    article_import_records,
+    article_ingest,
+    claim_create,
+    claim_flag,
+    claim_set_source,
+    source_resolve,
+)
+from matching.selectors import claim_matches
 
 ARTICLES_PER_PAGE = 20
+# One key per verdict, Prodigy style; the letters are there for people who think in words. Used by the review page,
+# the adjudication queue and the claim page's adjudication form.
+VERDICT_KEYS = [(Verdict.VERIFIED, "1", "v"), (Verdict.DISPUTED, "2", "d"), (Verdict.UNVERIFIED, "3", "u")]
 UNPROCESSABLE = 422  # a form with errors, shown again
-
-# ---------------------------------------------------------------------------------------------------------------
-# Marked-up article text. Built here in Python with format_html so every character of user text is escaped.
-# The text nodes of the result are exactly the body's characters (newlines sit in hidden spans, badges come from
-# CSS ::after), so the browser can turn a text selection back into body offsets.
-# ---------------------------------------------------------------------------------------------------------------
-
-_CR = SafeString("&#13;")  # the HTML parser would turn a literal CR into LF; a reference keeps it a CR
-_NEWLINE = SafeString('<span class="nl">\n</span>')  # kept as text for offsets, hidden by CSS
-
-
-@dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
-    css: str
-    href: str = ""
-    label: str = ""  # the span's title
-    badge: str = ""  # shown as a small badge after the span, by CSS so it is not part of the text
-    element_id: str = ""
-    depth: int = 0  # higher sits inside lower when spans overlap
-    data: dict = field(default_factory=dict)
-
-
-def _text(text: str) -> SafeString:
-    return format_html_join(_CR, "{}", ((part,) for part in text.split("\r")))
-
-
-def _wrap(span: Span, inner: SafeString, *, first: bool, last: bool, anchor: bool) -> SafeString:
-    attrs = {"class": span.css, **span.data}
-    if anchor:
-        attrs.update({"href": span.href, "draggable": "false"})
-    if first and span.element_id:
-        attrs["id"] = span.element_id
-    if span.label:
-        attrs["title"] = span.label
-    if span.badge and last:
-        attrs["data-label"] = span.badge
-    tag = "a" if anchor else "span"
-    return format_html("<{} {}>{}</{}>", tag, format_html_join(" ", '{}="{}"', attrs.items()), inner, tag)
-
-
-def _render_line(body: str, start: int, end: int, spans: list[Span]) -> SafeString:
-    inside = [s for s in spans if s.start < end and s.end > start]
-    cuts = sorted({start, end, *(max(s.start, start) for s in inside), *(min(s.end, end) for s in inside)})
-    pieces = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
-        html = _text(body[a:b])
-        covering = sorted((s for s in inside if s.start <= a and s.end >= b), key=lambda s: (-s.depth, s.end - s.start))
-        anchored = False
-        for span in covering:  # innermost first, wrapped outwards
-            anchor = bool(span.href) and not anchored
-            anchored = anchored or anchor
-            html = _wrap(span, html, first=a == max(span.start, start), last=b == min(span.end, end), anchor=anchor)
-        pieces.append(html)
-    return format_html_join("", "{}", ((p,) for p in pieces))
-
-
-def marked_text(body: str, spans: list[Span], start: int = 0, end: int | None = None) -> SafeString:
-    """body[start:end] as one <p> per line with the spans marked; newlines kept as hidden text."""
-    end = len(body) if end is None else end
-    paragraphs = []
-    line_start = start
-    while line_start <= end:
-        newline = body.find("\n", line_start, end)
-        line_end = end if newline == -1 else newline
-        line = _render_line(body, line_start, line_end, spans)
-        newline_html = _NEWLINE if newline != -1 else ""
-        css = "line" if line_end > line_start and body[line_start:line_end].strip() else "line blank"
-        paragraphs.append(format_html('<p class="{}">{}{}</p>', css, line, newline_html))
-        if newline == -1:
-            break
-        line_start = newline + 1
-    return format_html_join("", "{}", ((p,) for p in paragraphs))
-
-
-def _nearest(paragraph: str, offset: int, needle: str, claim: Claim, avoid: tuple[int, int] | None):
-    """Where `needle` occurs in the paragraph closest to the claim, preferring places outside the claim."""
-    needle = (needle or "").strip()
-    if not needle or len(needle) > 300:
-        return None
-    best = None
-    pattern = re.compile(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", re.IGNORECASE)
-    for match in pattern.finditer(paragraph):
-        s, e = match.start() + offset, match.end() + offset
-        if avoid and s < avoid[1] and e > avoid[0]:
-            continue
-        inside = s < claim.end and e > claim.start
-        distance = 0 if inside else min(abs(s - claim.end), abs(claim.start - e))
-        key = (inside, distance)
-        if best is None or key < best[0]:
-            best = (key, (s, e))
-    return best[1] if best else None
-
-
-def claim_paragraph(claim: Claim, others: list[Claim]) -> SafeString:
-    """The line(s) of the article holding the claim, with the claim, its source mention and cue marked."""
-    body = claim.article.body
-    start = body.rfind("\n", 0, claim.start) + 1
-    newline = body.find("\n", claim.end)
-    end = len(body) if newline == -1 else newline
-    paragraph = body[start:end]
-    spans = [Span(claim.start, claim.end, "claim-focus", depth=2, element_id="focus-claim")]
-    mention = _nearest(paragraph, start, claim.source_mention, claim, None)
-    if mention:
-        spans.append(Span(*mention, "mention", label="source as named", depth=3))
-    cue = _nearest(paragraph, start, claim.cue, claim, mention)
-    if cue:
-        spans.append(Span(*cue, "cue", label="cue", depth=3))
-    spans += [
-        Span(o.start, o.end, "claim-other", depth=1)
-        for o in others
-        if o.pk != claim.pk and o.start < end and o.end > start
-    ]
-    return marked_text(body, spans, start, end)
 
 
 def claim_status(claim: Claim, *, mine: str | None, reviewer: bool) -> tuple[str, str]:
@@ -282,52 +179,23 @@ def article_new(request: HttpRequest) -> HttpResponse:
 @dataclass
 class FileReport:
     name: str
-    created: int = 0
-    existing: int = 0
-    claims: int = 0
-    errors: list[str] = field(default_factory=list)
-    articles: list[Article] = field(default_factory=list)
-
-
-def _error_text(error: ValidationError) -> str:
-    if hasattr(error, "error_dict"):
-        return "; ".join(f"{name}: {' '.join(msgs)}" for name, msgs in error.message_dict.items())
-    return " ".join(error.messages)
+    report: ImportReport
 
 
 def _import_upload(upload, user) -> FileReport:
+    """Save the upload where iter_records can read it, import it, and name the file (not the temp path) in errors."""
     name = Path(upload.name or "upload").name or "upload"
-    report = FileReport(name=name)
     if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
-        report.errors.append(f"{name}: unsupported file type (use .txt or .jsonl)")
-        return report
+        errors = [f"{name}: unsupported file type (use .txt or .jsonl)"]
+        return FileReport(name, ImportReport(created=0, existing=0, claims=0, errors=errors, articles=[]))
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / name
         with path.open("wb") as out:
             for chunk in upload.chunks():
                 out.write(chunk)
-        for record in iter_records(path):
-            if isinstance(record, ImportFileError):
-                report.errors.append(str(record).replace(str(path), name))
-                continue
-            label = record.label.replace(str(path), name)
-            try:
-                result = article_ingest(
-                    body=record.body,
-                    title=record.title,
-                    url=record.url,
-                    publisher=record.publisher,
-                    published_at=record.published_at,
-                    created_by=user,
-                )
-            except ValidationError as error:
-                report.errors.append(f"{label}: {_error_text(error)}")
-                continue
-            report.created += result.created
-            report.existing += not result.created
-            report.claims += result.claims_created
-            report.articles.append(result.article)
-    return report
+        report = article_import_records(records=iter_records(path), created_by=user)
+    report.errors = [error.replace(str(path), name) for error in report.errors]
+    return FileReport(name, report)
 
 
 @require_POST
@@ -339,9 +207,9 @@ def article_upload(request: HttpRequest) -> HttpResponse:
     reports = []
     if form.is_valid():
         reports = [_import_upload(upload, request.user) for upload in form.cleaned_data["files"]]
-        articles = [a for r in reports for a in r.articles]
-        if len(articles) == 1 and not any(r.errors for r in reports):
-            messages.success(request, f"Imported with {reports[0].claims} extracted claims.")
+        articles = [a for r in reports for a in r.report.articles]
+        if len(articles) == 1 and not any(r.report.errors for r in reports):
+            messages.success(request, f"Imported with {reports[0].report.claims} extracted claims.")
             return redirect("article_detail", pk=articles[0].pk)
     return render(
         request,
@@ -423,3 +291,76 @@ def claim_source_view(request: HttpRequest, pk: int) -> HttpResponse:
     for problem in [*form.non_field_errors(), *(e for name in form.fields for e in form.errors.get(name, []))]:
         messages.error(request, f"Source not changed: {problem}")
     return redirect(_safe_next(request, reverse("article_detail", args=[claim.article_id])))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The claim page: everything about one claim. Reviewers see every label and the full history; annotators see only
+# their own label (blind labelling) and the consensus once it is final.
+# ---------------------------------------------------------------------------------------------------------------
+
+
+HISTORY_FIELDS = {
+    "source_mention": "named as",
+    "is_flagged_not_claim": "flagged as not a claim",
+    "evidence_url": "evidence link",
+}
+
+
+YES_NO = {"True": "yes", "False": "no"}
+
+
+def _history_rows(events) -> list[dict]:
+    """History events for the page: readable field names, and no "— → —" lines for fields that stayed empty."""
+    rows = []
+    for event in events:
+        changes = [
+            (HISTORY_FIELDS.get(name, name), YES_NO.get(before, before), YES_NO.get(after, after))
+            for name, (before, after) in event.changes.items()
+            if before != after
+        ]
+        rows.append({"event": event, "changes": changes})
+    return rows
+
+
+def render_claim_page(
+    request: HttpRequest, claim: Claim, *, adjudication_form: AdjudicationForm | None = None, status: int = 200
+) -> HttpResponse:
+    user = request.user
+    claim = get_object_or_404(Claim.objects.select_related("article", "source"), pk=claim.pk)
+    reviewer = is_reviewer(user)
+    mine = annotation_of(user=user, claim=claim)
+    css, label = claim_status(claim, mine=mine.verdict if mine else None, reviewer=reviewer)
+    final = claim.status in (ClaimStatus.AGREED, ClaimStatus.ADJUDICATED)
+    context = {
+        "claim": claim,
+        "article": claim.article,
+        "paragraph": claim_paragraph(claim, list(article_claims(article=claim.article))),
+        "status_css": css,
+        "status_label": label,
+        "consensus": claim.consensus_verdict if final else "",
+        "mine": mine,
+        "reviewer": reviewer,
+        "can_label": is_annotator(user),
+    }
+    if reviewer:
+        adjudication = Adjudication.objects.filter(claim=claim).select_related("reviewer").first()
+        initial = {"origin": "claim", "verdict": adjudication.verdict if adjudication else None}
+        context.update(
+            {
+                "labels": list(
+                    Annotation.objects.filter(claim=claim).select_related("annotator").order_by("created_at", "id")
+                ),
+                "adjudication": adjudication,
+                "history": _history_rows(claim_history(claim=claim)),
+                "matches": claim_matches(claim=claim),
+                "form": adjudication_form or AdjudicationForm(initial=initial),
+                "verdict_keys": VERDICT_KEYS,
+            }
+        )
+    return render(request, "claims/claim_detail.html", context, status=status)
+
+
+@require_http_methods(["GET", "HEAD"])
+@login_required
+def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return render_claim_page(request, get_object_or_404(Claim, pk=pk))

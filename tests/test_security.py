@@ -2,7 +2,8 @@ from http import HTTPStatus
 
 import pytest
 from django.urls import reverse
-from rest_framework.throttling import AnonRateThrottle
+from rest_framework.test import APIClient
+from rest_framework.throttling import UserRateThrottle
 
 from tests.factories import UserFactory
 
@@ -31,7 +32,11 @@ def test_a_wrong_password_shows_the_form_error_and_a_right_one_signs_in(client):
     assert right.status_code == HTTPStatus.FOUND
 
 
-def test_api_throttles_anonymous_clients(client, monkeypatch):
-    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "3/minute", "user": "1000/minute"})
-    codes = [client.get(reverse("api:claim-list")).status_code for _ in range(4)]
-    assert codes == [401, 401, 401, 429]
+def test_api_throttles_a_client_that_sends_too_many_requests(annotator, monkeypatch):
+    monkeypatch.setattr(UserRateThrottle, "THROTTLE_RATES", {"anon": "3/minute", "user": "3/minute"})
+    client = APIClient()
+    client.force_authenticate(annotator)
+    responses = [client.get(reverse("api:claim-list")) for _ in range(4)]
+    assert [r.status_code for r in responses] == [200, 200, 200, 429]
+    assert "Retry-After" in responses[-1]
+    assert "throttled" in responses[-1].json()["detail"]

@@ -19,9 +19,10 @@
     if (busy) document.body.setAttribute("data-review-busy", "");
     else document.body.removeAttribute("data-review-busy");
   }
+  var SWAPPED = { review: true, adjudicate: true };  // the regions htmx replaces with the next claim
   function isReviewRequest(event) {
     var target = event.detail && event.detail.target;
-    return target && target.id === "review";
+    return target && SWAPPED[target.id] === true;
   }
   document.addEventListener("htmx:beforeRequest", function (event) { if (isReviewRequest(event)) setBusy(true); });
   document.addEventListener("htmx:afterSettle", function (event) { if (isReviewRequest(event)) setBusy(false); });
@@ -66,9 +67,54 @@
     }
   });
 
+  // ---- Adjudication (queue and claim page): a verdict key picks the verdict and moves to the rationale; Enter
+  // there sends the form (Shift+Enter for a new line). requestSubmit() lets htmx take the submit where it is set.
+  function verdictRadio(form, key) {
+    var radios = form.querySelectorAll("input[data-verdict-keys]");
+    for (var i = 0; i < radios.length; i++) {
+      if (radios[i].getAttribute("data-verdict-keys").split(" ").indexOf(key) !== -1) return radios[i];
+    }
+    return null;
+  }
+  document.addEventListener("keydown", function (event) {
+    var form = document.querySelector("form[data-adjudicate]");
+    if (!form) return;
+    if (document.body.hasAttribute("data-review-busy")) {
+      event.preventDefault();
+      return;
+    }
+    var rationale = form.elements.rationale;
+    if (isTyping(event.target)) {
+      if (event.target !== rationale) return;
+      if (event.key === "Escape") {
+        rationale.blur();
+        var context = document.getElementById("claim-context");
+        if (context) context.focus({ preventScroll: true });
+      } else if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        form.requestSubmit();
+      }
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
+    var key = event.key.toLowerCase();
+    var radio = verdictRadio(form, key);
+    if (radio) {
+      event.preventDefault();
+      radio.checked = true;
+      rationale.focus();
+      return;
+    }
+    var skip = document.querySelector("#adjudicate a[data-skip]");
+    if (key === "s" && skip) {
+      event.preventDefault();
+      skip.click();
+    }
+  });
+
   // After a new claim is swapped in, put focus on it so screen readers read it and the keys keep working.
   document.addEventListener("htmx:afterSwap", function (event) {
-    if (!event.detail.target || event.detail.target.id !== "review") return;
+    if (!isReviewRequest(event)) return;
     var context = document.getElementById("claim-context") || document.getElementById("review-heading");
     if (context) {
       if (!context.hasAttribute("tabindex")) context.setAttribute("tabindex", "-1");

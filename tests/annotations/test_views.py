@@ -7,7 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from annotations.models import Annotation, ClaimReservation, ClaimSkip, Verdict
-from annotations.services import annotation_submit
+from annotations.services import annotation_submit, claim_adjudicate
+from claims.models import Claim
 from tests.claims.factories import ArticleFactory, ClaimFactory
 from tests.factories import UserFactory
 
@@ -309,3 +310,211 @@ def test_review_page_queries_do_not_grow_with_the_articles_claims(annotator_clie
     with_5 = queries_for(small)
     queries_for(large)
     assert queries_for(large) == with_5
+
+
+# ---- reviewers: adjudication queue ---------------------------------------------------------------------------
+
+
+def _conflict(claim, first, second, note=""):
+    annotation_submit(claim=claim, annotator=first, verdict=Verdict.VERIFIED, note=note)
+    annotation_submit(claim=claim, annotator=second, verdict=Verdict.DISPUTED, evidence_url="https://example.org/x")
+    return claim
+
+
+@pytest.fixture
+def reviewer_client(client, reviewer):
+    client.force_login(reviewer)
+    return client
+
+
+def test_adjudicate_is_for_reviewers_only(annotator_client):
+    assert annotator_client.get(reverse("adjudicate")).status_code == HTTPStatus.FORBIDDEN
+    assert annotator_client.post(reverse("adjudicate_submit")).status_code == HTTPStatus.FORBIDDEN
+
+
+def test_adjudicate_shows_the_first_conflict_with_every_label_side_by_side(
+    reviewer_client, annotator, second_annotator
+):
+    first, second = _claims(2)
+    _conflict(second, annotator, second_annotator, note="ministry denies it")
+    page = reviewer_client.get(reverse("adjudicate")).content.decode()
+    assert "1 conflicting claim waiting" in page
+    assert '<span class="claim-focus" id="focus-claim">Claim number 1</span>' in page
+    assert page.count('class="label-card v-') == 2
+    assert "ministry denies it" in page
+    assert 'href="https://example.org/x"' in page
+    assert 'data-verdict-keys="1 v"' in page
+    assert 'hx-post="/adjudicate/verdict/"' in page
+    assert 'aria-live="polite"' in page
+    assert f'<input type="hidden" name="claim" value="{first.pk}">' not in page
+
+
+def test_adjudicate_says_when_there_are_no_conflicts(reviewer_client):
+    _claims(1)
+    page = reviewer_client.get(reverse("adjudicate")).content.decode()
+    assert "No conflicts" in page
+
+
+def test_adjudicate_passes_a_claim_by_with_after(reviewer_client, annotator, second_annotator):
+    first, second = (_conflict(c, annotator, second_annotator) for c in _claims(2))
+    page = reviewer_client.get(reverse("adjudicate"), {"after": first.pk}).content.decode()
+    assert f'name="claim" value="{second.pk}"' in page
+    last = reviewer_client.get(reverse("adjudicate"), {"after": second.pk}).content.decode()
+    assert "No conflicts" in last
+
+
+def test_adjudicate_submit_with_htmx_records_the_verdict_and_swaps_in_the_next_conflict(
+    reviewer_client, reviewer, annotator, second_annotator
+):
+    first, second = (_conflict(c, annotator, second_annotator) for c in _claims(2))
+    response = reviewer_client.post(
+        reverse("adjudicate_submit"),
+        {"claim": first.pk, "verdict": "disputed", "rationale": "The video is from 2019.", "origin": "queue"},
+        **HTMX,
+    )
+    page = response.content.decode()
+    assert response.status_code == HTTPStatus.OK
+    assert "<html" not in page
+    assert 'hx-swap-oob="true"' in page
+    assert "Final verdict: Disputed" in page
+    assert f'name="claim" value="{second.pk}"' in page
+    assert response["HX-Replace-Url"] == reverse("adjudicate")
+    first.refresh_from_db()
+    assert (first.status, first.consensus_verdict) == ("adjudicated", "disputed")
+    assert first.adjudication.reviewer == reviewer
+
+
+def test_adjudicate_submit_without_javascript_redirects_to_the_queue(reviewer_client, annotator, second_annotator):
+    claim = _conflict(_claims(1)[0], annotator, second_annotator)
+    response = reviewer_client.post(
+        reverse("adjudicate_submit"), {"claim": claim.pk, "verdict": "verified", "rationale": "Checked."}
+    )
+    assert response["Location"] == reverse("adjudicate")
+
+
+@pytest.mark.parametrize("headers", [{}, HTMX])
+def test_adjudicate_submit_needs_a_rationale_and_shows_the_error_in_place(
+    reviewer_client, annotator, second_annotator, headers
+):
+    claim = _conflict(_claims(1)[0], annotator, second_annotator)
+    response = reviewer_client.post(
+        reverse("adjudicate_submit"), {"claim": claim.pk, "verdict": "verified", "rationale": "  "}, **headers
+    )
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
+    assert "This field is required." in response.content.decode()
+    assert f'name="claim" value="{claim.pk}"' in response.content.decode()
+    claim.refresh_from_db()
+    assert claim.status == "conflicting"
+
+
+def test_adjudicate_submit_from_the_claim_page_goes_back_to_it(reviewer_client):
+    claim = _claims(1)[0]
+    response = reviewer_client.post(
+        reverse("adjudicate_submit"),
+        {"claim": claim.pk, "verdict": "unverified", "rationale": "Nobody can check it.", "origin": "claim"},
+    )
+    assert response["Location"] == reverse("claim_detail", args=[claim.pk])
+    claim.refresh_from_db()
+    assert claim.consensus_verdict == "unverified"
+    error = reviewer_client.post(reverse("adjudicate_submit"), {"claim": claim.pk, "verdict": "x", "origin": "claim"})
+    assert error.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
+    assert "History" in error.content.decode()
+
+
+def test_reopen_withdraws_the_final_verdict_and_puts_the_conflict_back(
+    reviewer_client, reviewer, annotator, second_annotator
+):
+    claim = _conflict(_claims(1)[0], annotator, second_annotator)
+    claim_adjudicate(claim=claim, reviewer=reviewer, verdict=Verdict.VERIFIED, rationale="ok")
+    response = reviewer_client.post(reverse("claim_reopen", args=[claim.pk]))
+    assert response["Location"] == reverse("claim_detail", args=[claim.pk])
+    claim.refresh_from_db()
+    assert (claim.status, claim.consensus_verdict) == ("conflicting", "")
+    assert "Reopened" in reviewer_client.get(response["Location"]).content.decode()
+
+
+@pytest.mark.parametrize("n", [5, 50])
+def test_adjudicate_queries_are_bounded(reviewer_client, annotator, second_annotator, django_assert_max_num_queries, n):
+    for claim in _claims(n):
+        _conflict(claim, annotator, second_annotator)
+    with django_assert_max_num_queries(15):
+        reviewer_client.get(reverse("adjudicate"))
+    first = Claim.objects.order_by("pk").first()
+    with django_assert_max_num_queries(40):
+        reviewer_client.post(
+            reverse("adjudicate_submit"), {"claim": first.pk, "verdict": "verified", "rationale": "r"}, **HTMX
+        )
+
+
+# ---- reviewers: dashboard ------------------------------------------------------------------------------------
+
+
+def test_dashboard_is_for_reviewers_only(annotator_client):
+    assert annotator_client.get(reverse("dashboard")).status_code == HTTPStatus.FORBIDDEN
+
+
+def test_dashboard_on_an_empty_database_says_n_a(reviewer_client):
+    page = reviewer_client.get(reverse("dashboard")).content.decode()
+    assert '<p class="figure-value">n/a</p>' in page
+    assert "No claim has a final verdict yet." in page
+    assert "No two annotators share a claim yet." in page
+
+
+def test_dashboard_shows_alpha_kappa_per_annotator_figures_and_three_charts(
+    reviewer_client, reviewer, annotator, second_annotator
+):
+    claims = _claims(4)
+    for claim, (a, b) in zip(
+        claims,
+        [("verified", "verified"), ("disputed", "disputed"), ("verified", "disputed"), ("unverified", "unverified")],
+        strict=True,
+    ):
+        annotation_submit(claim=claim, annotator=annotator, verdict=a, seconds_spent=10)
+        annotation_submit(claim=claim, annotator=second_annotator, verdict=b, seconds_spent=30)
+    claim_adjudicate(claim=claims[2], reviewer=reviewer, verdict=Verdict.VERIFIED, rationale="r")
+    page = reviewer_client.get(reverse("dashboard")).content.decode()
+    assert "over 4 claims and 8 labels" in page
+    assert '<th scope="row">ann &amp; ann2</th>' in page
+    assert '<td class="num">4</td>' in page  # shared claims
+    assert page.count('<svg class="chart"') == 3
+    assert page.count("<title id=") == 3
+    assert page.count("<desc id=") == 3
+    assert "Speaker" in page  # verdicts per source
+    assert "10 s" in page
+    assert "30 s" in page
+    assert "100%" in page
+    assert "75%" in page
+    assert "8 labels in 30 days." in page
+
+
+@pytest.mark.parametrize("n", [5, 50])
+def test_dashboard_queries_are_bounded(reviewer_client, annotator, second_annotator, django_assert_max_num_queries, n):
+    for claim in _claims(n):
+        _conflict(claim, annotator, second_annotator)
+    with django_assert_max_num_queries(10):
+        reviewer_client.get(reverse("dashboard"))
+
+
+# ---- the review page's "possibly the same claim" box -----------------------------------------------------------
+
+
+def test_review_lists_possible_matches_with_keys_and_only_final_verdicts(annotator_client, reviewer, second_annotator):
+    from matching.models import MatchStatus
+    from tests.matching.factories import ClaimMatchFactory
+
+    claim = ClaimFactory()
+    decided, open_other = ClaimFactory(), ClaimFactory()
+    annotation_submit(claim=open_other, annotator=second_annotator, verdict=Verdict.DISPUTED, note="private")
+    claim_adjudicate(claim=decided, reviewer=reviewer, verdict=Verdict.VERIFIED, rationale="r")
+    ClaimMatchFactory(claim=claim, other=decided, score=0.9, status=MatchStatus.CONFIRMED)
+    ClaimMatchFactory(claim=claim, other=open_other, score=0.7)
+    page = annotator_client.get(reverse("review"), {"claim": claim.pk}).content.decode()
+    assert "Possibly the same claim as" in page
+    assert "final verdict: <strong" in page
+    assert 'data-keys="a"' in page
+    assert "Same verdict: verified" in page
+    assert 'data-keys="m"' in page
+    assert 'data-keys="x"' in page
+    assert "private" not in page
+    assert "disputed</strong>" not in page
+    assert "<dt><kbd>m</kbd></dt>" in page

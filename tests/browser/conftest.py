@@ -96,8 +96,14 @@ def new_page(browser):
 
 def ensure_roles() -> None:
     """The role groups come from a data migration, and a transactional test's flush may have removed them."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
     from django.contrib.auth.models import Group, Permission
 
+    if not Permission.objects.filter(content_type__app_label="annotations").exists():
+        # A transactional test's flush with serialized_rollback skips post_migrate, which makes permissions.
+        for app_config in apps.get_app_configs():
+            create_permissions(app_config, verbosity=0)
     roles = importlib.import_module("annotations.migrations.0002_roles").ROLE_PERMISSIONS
     for role, perms in roles.items():
         group, created = Group.objects.get_or_create(name=role)

@@ -11,7 +11,6 @@ from django.urls import reverse
 from annotations.models import Verdict
 from annotations.services import annotation_submit
 from claims.models import Article, Claim, ClaimOrigin, Source
-from claims.views import Span, marked_text
 from tests.claims.factories import ArticleFactory, ClaimFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -84,28 +83,6 @@ def test_anonymous_users_are_sent_to_sign_in(client, method, url):
     response = getattr(client, method)(url)
     assert response.status_code == HTTPStatus.FOUND
     assert response["Location"].startswith(reverse("login"))
-
-
-# ---- marked-up text -------------------------------------------------------------------------------------------
-
-
-def test_marked_text_keeps_every_character_of_the_body_as_text():
-    body = "Title\r\nHe said <b>“fine” & well</b> 🙂.\n\n  Indented\rline"
-    spans = [Span(8, 20, "claim", href="/r/?claim=1", badge="1 · needs labels"), Span(12, 30, "claim")]
-    assert _body_text(f'<div id="article-body">{marked_text(body, spans)}</div>') == body
-
-
-def test_marked_text_escapes_text_and_attributes():
-    html = marked_text('<img src=x onerror="a">', [Span(0, 4, "claim", label='"><script>', href="/x?a=1&b=2")])
-    assert "<img" not in html
-    assert "<script>" not in html
-    assert 'href="/x?a=1&amp;b=2"' in html
-
-
-def test_marked_text_nests_overlapping_spans_and_links_once():
-    html = marked_text("abcdef", [Span(0, 4, "outer", href="/o"), Span(2, 6, "inner", href="/i", depth=1)])
-    assert html.count("<a ") == 3
-    assert all(chunk.count("<a ") <= 1 for chunk in html.split("</a>"))  # never a link inside a link
 
 
 # ---- article list -------------------------------------------------------------------------------------------
@@ -417,3 +394,71 @@ def test_change_source_without_a_choice_says_what_is_missing(annotator_client):
     assert "Pick a source or type the name of a new one." in response.content.decode()
     claim.refresh_from_db()
     assert claim.source_id == before
+
+
+# ---- the claim page ---------------------------------------------------------------------------------------------
+
+
+def _disagreement(claim, first, second):
+    annotation_submit(claim=claim, annotator=first, verdict=Verdict.VERIFIED, note="first's reasoning")
+    annotation_submit(claim=claim, annotator=second, verdict=Verdict.DISPUTED, note="second's reasoning")
+    return claim
+
+
+def test_claim_page_for_a_reviewer_shows_every_label_the_final_verdict_and_the_history(
+    reviewer_client, reviewer, annotator, second_annotator
+):
+    from annotations.services import claim_adjudicate
+
+    claim = _disagreement(_claims(2, title="Dam report")[1], annotator, second_annotator)
+    claim_adjudicate(claim=claim, reviewer=reviewer, verdict=Verdict.DISPUTED, rationale="Satellite images differ.")
+    claim_adjudicate(claim=claim, reviewer=reviewer, verdict=Verdict.UNVERIFIED, rationale="Images inconclusive.")
+    page = reviewer_client.get(reverse("claim_detail", args=[claim.pk])).content.decode()
+    assert "Dam report" in page
+    assert '<span class="claim-focus" id="focus-claim">Claim number 1</span>' in page
+    assert "first&#x27;s reasoning" in page
+    assert "second&#x27;s reasoning" in page
+    assert "Images inconclusive." in page
+    assert "Reopen: withdraw this verdict" in page
+    history = page.split('id="history-heading"')[1]
+    assert history.count('class="history-event') == 5  # the claim, two labels, the verdict and its change
+    assert '<span class="before">disputed</span>' in history
+    assert '<span class="after">unverified</span>' in history
+    assert "rev</strong> changed the adjudication" in history
+    assert 'data-verdict-keys="2 d"' in page
+    assert 'value="claim"' in page  # the form comes back here, without htmx
+
+
+def test_claim_page_for_an_annotator_shows_only_their_own_label(annotator_client, annotator, second_annotator):
+    claim = _disagreement(_claims(1)[0], annotator, second_annotator)
+    page = annotator_client.get(reverse("claim_detail", args=[claim.pk])).content.decode()
+    assert "first&#x27;s reasoning" in page
+    assert "second&#x27;s reasoning" not in page
+    assert "ann2" not in page
+    assert "History" not in page
+    assert "conflicting" not in page  # the status an annotator sees never tells how others voted
+    assert "Final verdict" not in page
+
+
+def test_claim_page_shows_an_annotator_a_final_consensus(annotator_client, reviewer):
+    from annotations.services import claim_adjudicate
+
+    claim = _claims(1)[0]
+    claim_adjudicate(claim=claim, reviewer=reviewer, verdict=Verdict.VERIFIED, rationale="Confirmed by the UN.")
+    page = annotator_client.get(reverse("claim_detail", args=[claim.pk])).content.decode()
+    assert "final verdict: <strong" in page
+    assert "Confirmed by the UN." not in page
+    assert "You have not labelled this claim." in page
+
+
+def test_claim_page_is_404_for_an_unknown_claim(annotator_client):
+    assert annotator_client.get(reverse("claim_detail", args=[999999])).status_code == HTTPStatus.NOT_FOUND
+
+
+@pytest.mark.parametrize("n", [5, 50])
+def test_claim_page_queries_are_bounded(reviewer_client, annotator, second_annotator, django_assert_max_num_queries, n):
+    claims = _claims(n)
+    for claim in claims:
+        _disagreement(claim, annotator, second_annotator)
+    with django_assert_max_num_queries(20):
+        reviewer_client.get(reverse("claim_detail", args=[claims[-1].pk]))
