@@ -26,3 +26,26 @@ def is_reviewer(user) -> bool:
 def is_annotator(user) -> bool:
     """Anyone who may label claims: annotators, reviewers and admins."""
     return is_reviewer(user) or _in_group(user, ANNOTATOR)
+
+
+def can_add_articles(user) -> bool:
+    """Reviewers get the permission from their group; admins (staff) may do everything."""
+    return is_admin(user) or bool(getattr(user, "is_authenticated", False) and user.has_perm("claims.add_article"))
+
+
+def role_required(test):
+    """View decorator: 403 (not a login redirect) for a signed-in user whose role does not pass `test`."""
+    from functools import wraps
+
+    from django.core.exceptions import PermissionDenied
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not test(request.user):
+                raise PermissionDenied("Your role cannot do this.")
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator

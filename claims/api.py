@@ -18,7 +18,7 @@ from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
 from annotations.models import Annotation, Verdict
-from annotations.roles import is_annotator, is_reviewer
+from annotations.roles import can_add_articles, is_annotator, is_reviewer
 from annotations.selectors import claims_visible_to
 from claims.filters import ArticleFilter, ClaimFilter, SourceFilter
 from claims.models import Article, Claim, ClaimStatus, Source
@@ -52,7 +52,7 @@ class CanAddArticle(BasePermission):
     message = "Only reviewers and admins can add articles."
 
     def has_permission(self, request, view) -> bool:
-        return request.method != "POST" or request.user.has_perm("claims.add_article")
+        return request.method != "POST" or can_add_articles(request.user)
 
 
 class IdCursorPagination(CursorPagination):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from annotations.forms import AdjudicationForm
 from annotations.models import Adjudication, Annotation, Verdict
-from annotations.roles import is_annotator, is_reviewer
+from annotations.roles import can_add_articles, is_annotator, is_reviewer, role_required
 from annotations.selectors import annotation_of, claim_history, my_verdicts_for_article
 from claims.forms import (
     ArticlePasteForm,
@@ -104,7 +104,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page": page,
             "query": query.urlencode(),
-            "can_add": request.user.has_perm("claims.add_article"),
+            "can_add": can_add_articles(request.user),
         },
     )
 
@@ -149,7 +149,7 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
-@permission_required("claims.add_article", raise_exception=True)
+@role_required(can_add_articles)
 def article_new(request: HttpRequest) -> HttpResponse:
     """Paste one article; on success go straight to it, with its extracted claims marked."""
     form = ArticlePasteForm(request.POST or None)
@@ -200,7 +200,7 @@ def _import_upload(upload, user) -> FileReport:
 
 @require_POST
 @login_required
-@permission_required("claims.add_article", raise_exception=True)
+@role_required(can_add_articles)
 def article_upload(request: HttpRequest) -> HttpResponse:
     """Import .txt/.jsonl files; one bad line never stops the rest, and every error is listed by file and line."""
     form = ArticleUploadForm(request.POST, request.FILES)

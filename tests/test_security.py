@@ -40,3 +40,13 @@ def test_api_throttles_a_client_that_sends_too_many_requests(annotator, monkeypa
     assert [r.status_code for r in responses] == [200, 200, 200, 429]
     assert "Retry-After" in responses[-1]
     assert "throttled" in responses[-1].json()["detail"]
+
+
+def test_a_staff_admin_without_superuser_may_add_articles_in_the_ui_and_the_api(client):
+    staff = UserFactory(username="staffer", is_staff=True)
+    client.force_login(staff)
+    assert client.get(reverse("article_new")).status_code == HTTPStatus.OK
+    api = APIClient()
+    api.force_authenticate(staff)
+    response = api.post(reverse("api:article-list"), {"title": "T", "body": "Headline\nThe mayor said so."})
+    assert response.status_code == HTTPStatus.CREATED
