@@ -41,7 +41,10 @@ class ArticleAddForm(forms.ModelForm):
         data = super().clean()
         try:
             article_validate_input(
-                title=data.get("title") or "", body=data.get("body") or "", url=data.get("url") or ""
+                title=data.get("title") or "",
+                body=data.get("body") or "",
+                url=data.get("url") or "",
+                published_at=data.get("published_at"),
             )
         except ValidationError as error:
             for field, messages in error.message_dict.items():

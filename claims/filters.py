@@ -6,11 +6,23 @@ parameter's message, never an empty list or a 500.
 
 import django_filters
 from django.db.models import Exists, OuterRef, QuerySet
+from django_filters.fields import IsoDateTimeField
 
 from annotations.models import Annotation, Verdict
 from annotations.roles import is_reviewer
 from claims.models import Article, Claim, ClaimStatus, Source, SourceKind
+from claims.validators import validate_storable_datetime
 from matching.selectors import claims_in_cluster
+
+
+class StorableIsoDateTimeField(IsoDateTimeField):
+    default_validators = [validate_storable_datetime]
+
+
+class DateTimeFilter(django_filters.IsoDateTimeFilter):
+    """ISO 8601 date-time whose offset and range every database accepts (else a 400, not a database error)."""
+
+    field_class = StorableIsoDateTimeField
 
 
 class ClaimFilter(django_filters.FilterSet):
@@ -26,16 +38,16 @@ class ClaimFilter(django_filters.FilterSet):
     flagged = django_filters.ChoiceFilter(
         choices=[("true", "true"), ("false", "false")], method="filter_flagged", help_text="Flagged as not a claim."
     )
-    created_after = django_filters.IsoDateTimeFilter(
+    created_after = DateTimeFilter(
         field_name="created_at", lookup_expr="gte", help_text="Claim stored at or after (ISO 8601)."
     )
-    created_before = django_filters.IsoDateTimeFilter(
+    created_before = DateTimeFilter(
         field_name="created_at", lookup_expr="lt", help_text="Claim stored before (ISO 8601)."
     )
-    published_after = django_filters.IsoDateTimeFilter(
+    published_after = DateTimeFilter(
         field_name="article__published_at", lookup_expr="gte", help_text="Article published at or after (ISO 8601)."
     )
-    published_before = django_filters.IsoDateTimeFilter(
+    published_before = DateTimeFilter(
         field_name="article__published_at", lookup_expr="lt", help_text="Article published before (ISO 8601)."
     )
     search = django_filters.CharFilter(
@@ -66,8 +78,8 @@ class ClaimFilter(django_filters.FilterSet):
 
 class ArticleFilter(django_filters.FilterSet):
     publisher = django_filters.CharFilter(max_length=200)
-    published_after = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="gte")
-    published_before = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="lt")
+    published_after = DateTimeFilter(field_name="published_at", lookup_expr="gte")
+    published_before = DateTimeFilter(field_name="published_at", lookup_expr="lt")
     search = django_filters.CharFilter(field_name="title", lookup_expr="icontains", max_length=200)
 
     class Meta:

@@ -15,6 +15,7 @@ from django.db.models import Count, F
 
 from claims.extraction import ExtractedClaim, extract_claims, source_key, source_surname_key
 from claims.models import Article, Claim, ClaimOrigin, Source, SourceKind
+from claims.validators import validate_storable_datetime
 from matching.services import claim_matches_find_for
 
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "his", "its", "their"})
@@ -43,9 +44,13 @@ def title_from_body(body: str) -> str:
     return ""
 
 
-def article_validate_input(*, title: str, body: str, url: str = "") -> None:
+def article_validate_input(*, title: str, body: str, url: str = "", published_at: datetime | None = None) -> None:
     """Checks shared by every way in; raises ValidationError with field messages."""
     errors: dict[str, str] = {}
+    try:
+        validate_storable_datetime(published_at)
+    except ValidationError as error:
+        errors["published_at"] = error.messages[0]
     if not isinstance(body, str) or not body.strip():
         errors["body"] = "The article text is empty."
     elif "\x00" in body:
@@ -84,7 +89,7 @@ def article_ingest(
     """Store an article and its extracted claims. The same text twice is the same article (nothing changes)."""
     title = (title or "").strip() or title_from_body(body or "")
     url = (url or "").strip()
-    article_validate_input(title=title, body=body, url=url)
+    article_validate_input(title=title, body=body, url=url, published_at=published_at)
     digest = content_sha256(body)
     existing = Article.objects.filter(content_sha256=digest).first()
     if existing is not None:

@@ -579,3 +579,10 @@ def test_unknown_api_paths_are_json_404(reviewer):
     response = _client_for(reviewer).get("/api/no-such-thing/")
     assert response.status_code == HTTPStatus.NOT_FOUND
     assert response.json() == {"detail": "Not found."}
+
+
+@pytest.mark.parametrize("param", ["published_before", "created_after"])
+def test_claim_filters_refuse_an_out_of_range_utc_offset_with_a_400(reviewer, param):
+    response = _client_for(reviewer).get(reverse("api:claim-list"), {param: "1191-12-25T08:06:37+20:22"})
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert response.json() == {param: ["Use a UTC offset between -14:00 and +14:00."]}

@@ -154,3 +154,13 @@ def test_article_reextract_keeps_annotated_claims_drops_stale_ones_and_adds_new(
         "the port is open",
         "prices rise",
     ]
+
+
+@pytest.mark.parametrize("when", ["2024-05-01T08:00:00+20:22", "0001-01-01T00:00:00+05:00"])
+def test_article_ingest_refuses_a_publication_time_no_database_can_store(when):
+    from datetime import datetime
+
+    with pytest.raises(ValidationError) as error:
+        article_ingest(title="T", body="Headline\nThe mayor said so.", published_at=datetime.fromisoformat(when))
+    assert "published_at" in error.value.message_dict
+    assert Article.objects.count() == 0
