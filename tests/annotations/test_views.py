@@ -9,23 +9,11 @@ from django.urls import reverse
 from annotations.models import Annotation, ClaimReservation, ClaimSkip, Verdict
 from annotations.services import annotation_submit, claim_adjudicate
 from claims.models import Claim
-from tests.claims.factories import ArticleFactory, ClaimFactory
+from tests.claims.factories import ArticleFactory, ClaimFactory, claims_in_one_article
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 HTMX = {"HTTP_HX_REQUEST": "true"}
-
-
-def _claims(n, **article_kwargs):
-    """An article with n claims, one per line, in order."""
-    body = "Title line\n" + "\n".join(f"Claim number {i}, the official said." for i in range(n))
-    article = ArticleFactory(body=body, **article_kwargs)
-    claims, offset = [], len("Title line") + 1
-    for position, line in enumerate(body.split("\n")[1:]):
-        end = offset + len(f"Claim number {position}")
-        claims.append(ClaimFactory(article=article, start=offset, end=end, text=body[offset:end], position=position))
-        offset += len(line) + 1
-    return claims
 
 
 def _claim_field(claim) -> str:
@@ -72,7 +60,7 @@ def test_sign_out_is_a_post_form(annotator_client):
 
 
 def test_home_shows_my_progress_and_the_start_button(annotator_client, annotator):
-    claims = _claims(3)
+    claims = claims_in_one_article(3)
     annotation_submit(claim=claims[0], annotator=annotator, verdict=Verdict.VERIFIED)
     page = annotator_client.get(reverse("home")).content.decode()
     assert "Start reviewing" in page
@@ -89,13 +77,15 @@ def test_home_tells_a_user_without_a_role_there_is_nothing_to_review(client):
 
 
 def test_review_refuses_a_user_without_a_role(client):
-    _claims(1)
+    claims_in_one_article(1)
     client.force_login(UserFactory())
     assert client.get(reverse("review")).status_code == HTTPStatus.FORBIDDEN
 
 
 def test_review_shows_the_next_claim_in_its_paragraph_with_article_details(annotator_client, annotator):
-    claim = _claims(2, title="Allies pledge air defence", publisher="Wire", url="https://example.com/a")[0]
+    claim = claims_in_one_article(2, title="Allies pledge air defence", publisher="Wire", url="https://example.com/a")[
+        0
+    ]
     response = annotator_client.get(reverse("review"))
     page = response.content.decode()
     assert response.status_code == HTTPStatus.OK
@@ -137,7 +127,7 @@ def test_review_says_all_done_when_nothing_is_left(annotator_client):
 
 
 def test_review_opens_a_chosen_claim(annotator_client):
-    claims = _claims(3)
+    claims = claims_in_one_article(3)
     page = annotator_client.get(reverse("review"), {"claim": claims[2].pk}).content.decode()
     assert _claim_field(claims[2]) in page
 
@@ -148,7 +138,7 @@ def test_review_answers_404_for_an_unknown_claim(annotator_client, value):
 
 
 def test_submit_without_javascript_saves_and_redirects_to_the_next_claim(annotator_client, annotator):
-    claim = _claims(2)[0]
+    claim = claims_in_one_article(2)[0]
     page = annotator_client.get(reverse("review")).content.decode()
     shown = page.split('name="shown" value="')[1].split('"')[0]
     response = annotator_client.post(
@@ -167,7 +157,7 @@ def test_submit_without_javascript_saves_and_redirects_to_the_next_claim(annotat
 
 
 def test_submit_with_htmx_returns_the_next_claim_as_a_partial(annotator_client, annotator):
-    first, second = _claims(2)
+    first, second = claims_in_one_article(2)
     annotator_client.get(reverse("review"))
     response = annotator_client.post(reverse("review_submit"), {"claim": first.pk, "verdict": "verified"}, **HTMX)
     page = response.content.decode()
@@ -182,7 +172,7 @@ def test_submit_with_htmx_returns_the_next_claim_as_a_partial(annotator_client, 
 
 
 def test_submit_with_a_tampered_timestamp_still_saves_without_a_time(annotator_client, annotator):
-    claim = _claims(1)[0]
+    claim = claims_in_one_article(1)[0]
     annotator_client.post(reverse("review_submit"), {"claim": claim.pk, "verdict": "verified", "shown": "forged"})
     assert Annotation.objects.get(claim=claim).seconds_spent is None
 
@@ -197,7 +187,7 @@ def test_submit_with_a_tampered_timestamp_still_saves_without_a_time(annotator_c
     ],
 )
 def test_submit_shows_the_services_errors_in_the_form(annotator_client, headers, data, message):
-    claim = _claims(1)[0]
+    claim = claims_in_one_article(1)[0]
     response = annotator_client.post(reverse("review_submit"), {"claim": claim.pk, **data}, **headers)
     assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
     assert message in response.content.decode()
@@ -225,14 +215,14 @@ def test_review_pages_only_accept_their_methods(annotator_client):
 def test_forms_are_csrf_protected(annotator):
     client = Client(enforce_csrf_checks=True)
     client.force_login(annotator)
-    claim = _claims(1)[0]
+    claim = claims_in_one_article(1)[0]
     response = client.post(reverse("review_submit"), {"claim": claim.pk, "verdict": "verified"})
     assert response.status_code == HTTPStatus.FORBIDDEN
     assert not Annotation.objects.exists()
 
 
 def test_skip_moves_on_and_remembers_the_skip(annotator_client, annotator):
-    first, second = _claims(2)
+    first, second = claims_in_one_article(2)
     annotator_client.get(reverse("review"))
     response = annotator_client.post(reverse("review_skip"), {"claim": first.pk}, **HTMX)
     assert _claim_field(second) in response.content.decode()
@@ -242,7 +232,7 @@ def test_skip_moves_on_and_remembers_the_skip(annotator_client, annotator):
 
 
 def test_undo_removes_my_last_label_and_shows_that_claim_again(annotator_client, annotator):
-    first, second = _claims(2)
+    first, second = claims_in_one_article(2)
     annotation_submit(claim=first, annotator=annotator, verdict=Verdict.VERIFIED)
     annotation_submit(claim=second, annotator=annotator, verdict=Verdict.DISPUTED)
     response = annotator_client.post(reverse("review_undo"))
@@ -263,7 +253,7 @@ def test_undo_with_nothing_to_undo_says_so(annotator_client):
 
 
 def test_an_annotator_never_sees_another_annotators_verdict_before_labelling(client, annotator, second_annotator):
-    claim = _claims(1)[0]
+    claim = claims_in_one_article(1)[0]
     annotation_submit(claim=claim, annotator=annotator, verdict=Verdict.DISPUTED, note="secret reasoning")
     client.force_login(second_annotator)
     page = client.get(reverse("review"), {"claim": claim.pk}).content.decode()
@@ -277,7 +267,7 @@ def test_an_annotator_never_sees_another_annotators_verdict_before_labelling(cli
 
 
 def test_a_reviewer_sees_everyones_labels(client, annotator, reviewer):
-    claim = _claims(1)[0]
+    claim = claims_in_one_article(1)[0]
     annotation_submit(claim=claim, annotator=annotator, verdict=Verdict.DISPUTED)
     client.force_login(reviewer)
     page = client.get(reverse("review"), {"claim": claim.pk}).content.decode()
@@ -287,7 +277,7 @@ def test_a_reviewer_sees_everyones_labels(client, annotator, reviewer):
 
 @pytest.mark.parametrize("n", [5, 50])
 def test_review_page_queries_are_bounded(annotator_client, annotator, django_assert_max_num_queries, n):
-    claims = _claims(n)
+    claims = claims_in_one_article(n)
     for claim in claims[: n // 2]:
         annotation_submit(claim=claim, annotator=annotator, verdict=Verdict.VERIFIED)
     with django_assert_max_num_queries(30):
@@ -298,13 +288,13 @@ def test_review_page_queries_are_bounded(annotator_client, annotator, django_ass
         annotator_client.post(reverse("review_submit"), {"claim": claims[-1].pk, "verdict": "verified"}, **HTMX)
 
 
-def test_review_page_queries_do_not_grow_with_the_articles_claims(annotator_client):
+def test_review_page_queries_do_not_grow_with_the_articlesclaims_in_one_article(annotator_client):
     def queries_for(claim):
         with CaptureQueriesContext(connection) as captured:
             annotator_client.get(reverse("review"), {"claim": claim.pk})
         return len(captured)
 
-    small, large = _claims(5)[2], _claims(50)[2]
+    small, large = claims_in_one_article(5)[2], claims_in_one_article(50)[2]
     # The first opening of each claim reserves it; compare the second ones, which do the same work.
     queries_for(small)
     with_5 = queries_for(small)
@@ -335,7 +325,7 @@ def test_adjudicate_is_for_reviewers_only(annotator_client):
 def test_adjudicate_shows_the_first_conflict_with_every_label_side_by_side(
     reviewer_client, annotator, second_annotator
 ):
-    first, second = _claims(2)
+    first, second = claims_in_one_article(2)
     _conflict(second, annotator, second_annotator, note="ministry denies it")
     page = reviewer_client.get(reverse("adjudicate")).content.decode()
     assert "1 conflicting claim waiting" in page
@@ -350,13 +340,13 @@ def test_adjudicate_shows_the_first_conflict_with_every_label_side_by_side(
 
 
 def test_adjudicate_says_when_there_are_no_conflicts(reviewer_client):
-    _claims(1)
+    claims_in_one_article(1)
     page = reviewer_client.get(reverse("adjudicate")).content.decode()
     assert "No conflicts" in page
 
 
 def test_adjudicate_passes_a_claim_by_with_after(reviewer_client, annotator, second_annotator):
-    first, second = (_conflict(c, annotator, second_annotator) for c in _claims(2))
+    first, second = (_conflict(c, annotator, second_annotator) for c in claims_in_one_article(2))
     page = reviewer_client.get(reverse("adjudicate"), {"after": first.pk}).content.decode()
     assert f'name="claim" value="{second.pk}"' in page
     last = reviewer_client.get(reverse("adjudicate"), {"after": second.pk}).content.decode()
@@ -366,7 +356,7 @@ def test_adjudicate_passes_a_claim_by_with_after(reviewer_client, annotator, sec
 def test_adjudicate_submit_with_htmx_records_the_verdict_and_swaps_in_the_next_conflict(
     reviewer_client, reviewer, annotator, second_annotator
 ):
-    first, second = (_conflict(c, annotator, second_annotator) for c in _claims(2))
+    first, second = (_conflict(c, annotator, second_annotator) for c in claims_in_one_article(2))
     response = reviewer_client.post(
         reverse("adjudicate_submit"),
         {"claim": first.pk, "verdict": "disputed", "rationale": "The video is from 2019.", "origin": "queue"},
@@ -385,7 +375,7 @@ def test_adjudicate_submit_with_htmx_records_the_verdict_and_swaps_in_the_next_c
 
 
 def test_adjudicate_submit_without_javascript_redirects_to_the_queue(reviewer_client, annotator, second_annotator):
-    claim = _conflict(_claims(1)[0], annotator, second_annotator)
+    claim = _conflict(claims_in_one_article(1)[0], annotator, second_annotator)
     response = reviewer_client.post(
         reverse("adjudicate_submit"), {"claim": claim.pk, "verdict": "verified", "rationale": "Checked."}
     )
@@ -396,7 +386,7 @@ def test_adjudicate_submit_without_javascript_redirects_to_the_queue(reviewer_cl
 def test_adjudicate_submit_needs_a_rationale_and_shows_the_error_in_place(
     reviewer_client, annotator, second_annotator, headers
 ):
-    claim = _conflict(_claims(1)[0], annotator, second_annotator)
+    claim = _conflict(claims_in_one_article(1)[0], annotator, second_annotator)
     response = reviewer_client.post(
         reverse("adjudicate_submit"), {"claim": claim.pk, "verdict": "verified", "rationale": "  "}, **headers
     )
@@ -408,7 +398,7 @@ def test_adjudicate_submit_needs_a_rationale_and_shows_the_error_in_place(
 
 
 def test_adjudicate_submit_from_the_claim_page_goes_back_to_it(reviewer_client):
-    claim = _claims(1)[0]
+    claim = claims_in_one_article(1)[0]
     response = reviewer_client.post(
         reverse("adjudicate_submit"),
         {"claim": claim.pk, "verdict": "unverified", "rationale": "Nobody can check it.", "origin": "claim"},
@@ -424,7 +414,7 @@ def test_adjudicate_submit_from_the_claim_page_goes_back_to_it(reviewer_client):
 def test_reopen_withdraws_the_final_verdict_and_puts_the_conflict_back(
     reviewer_client, reviewer, annotator, second_annotator
 ):
-    claim = _conflict(_claims(1)[0], annotator, second_annotator)
+    claim = _conflict(claims_in_one_article(1)[0], annotator, second_annotator)
     claim_adjudicate(claim=claim, reviewer=reviewer, verdict=Verdict.VERIFIED, rationale="ok")
     response = reviewer_client.post(reverse("claim_reopen", args=[claim.pk]))
     assert response["Location"] == reverse("claim_detail", args=[claim.pk])
@@ -435,7 +425,7 @@ def test_reopen_withdraws_the_final_verdict_and_puts_the_conflict_back(
 
 @pytest.mark.parametrize("n", [5, 50])
 def test_adjudicate_queries_are_bounded(reviewer_client, annotator, second_annotator, django_assert_max_num_queries, n):
-    for claim in _claims(n):
+    for claim in claims_in_one_article(n):
         _conflict(claim, annotator, second_annotator)
     with django_assert_max_num_queries(15):
         reviewer_client.get(reverse("adjudicate"))
@@ -463,7 +453,7 @@ def test_dashboard_on_an_empty_database_says_n_a(reviewer_client):
 def test_dashboard_shows_alpha_kappa_per_annotator_figures_and_three_charts(
     reviewer_client, reviewer, annotator, second_annotator
 ):
-    claims = _claims(4)
+    claims = claims_in_one_article(4)
     for claim, (a, b) in zip(
         claims,
         [("verified", "verified"), ("disputed", "disputed"), ("verified", "disputed"), ("unverified", "unverified")],
@@ -489,7 +479,7 @@ def test_dashboard_shows_alpha_kappa_per_annotator_figures_and_three_charts(
 
 @pytest.mark.parametrize("n", [5, 50])
 def test_dashboard_queries_are_bounded(reviewer_client, annotator, second_annotator, django_assert_max_num_queries, n):
-    for claim in _claims(n):
+    for claim in claims_in_one_article(n):
         _conflict(claim, annotator, second_annotator)
     with django_assert_max_num_queries(10):
         reviewer_client.get(reverse("dashboard"))

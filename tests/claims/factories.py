@@ -44,3 +44,15 @@ class ClaimFactory(factory.django.DjangoModelFactory):
     source_mention = factory.LazyAttribute(lambda o: o.source.name if o.source else "")
     cue = "said"
     origin = ClaimOrigin.EXTRACTED
+
+
+def claims_in_one_article(n: int, **article_kwargs) -> list[Claim]:
+    """An article of n lines "Claim number i, the official said." with one claim per line ("Claim number i")."""
+    body = "Title line\n" + "\n".join(f"Claim number {i}, the official said." for i in range(n))
+    article = ArticleFactory(body=body, **article_kwargs)
+    claims, offset = [], len("Title line") + 1
+    for position, line in enumerate(body.split("\n")[1:]):
+        end = offset + len(f"Claim number {position}")
+        claims.append(ClaimFactory(article=article, start=offset, end=end, text=body[offset:end], position=position))
+        offset += len(line) + 1
+    return claims

@@ -1,43 +1,15 @@
 """The marked-up text builder: pure rendering, so these run without a database."""
 
-from html.parser import HTMLParser
 from types import SimpleNamespace
 
 from claims.markup import Span, claim_paragraph, marked_text
-
-
-class _BodyText(HTMLParser):
-    """The text a browser's DOM would hold inside #article-body (display:none text included)."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.depth, self.text = 0, []
-
-    def handle_starttag(self, tag, attrs):
-        if self.depth:
-            self.depth += 1
-        elif ("id", "article-body") in attrs:
-            self.depth = 1
-
-    def handle_endtag(self, tag):
-        if self.depth:
-            self.depth -= 1
-
-    def handle_data(self, data):
-        if self.depth:
-            self.text.append(data)
-
-
-def _body_text(page: str) -> str:
-    parser = _BodyText()
-    parser.feed(page)
-    return "".join(parser.text)
+from tests.html import article_body_text
 
 
 def test_marked_text_keeps_every_character_of_the_body_as_text():
     body = "Title\r\nHe said <b>“fine” & well</b> 🙂.\n\n  Indented\rline"
     spans = [Span(8, 20, "claim", href="/r/?claim=1", badge="1 · needs labels"), Span(12, 30, "claim")]
-    assert _body_text(f'<div id="article-body">{marked_text(body, spans)}</div>') == body
+    assert article_body_text(f'<div id="article-body">{marked_text(body, spans)}</div>') == body
 
 
 def test_marked_text_escapes_text_and_attributes():

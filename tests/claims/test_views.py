@@ -1,5 +1,4 @@
 import json
-from html.parser import HTMLParser
 from http import HTTPStatus
 
 import pytest
@@ -11,48 +10,10 @@ from django.urls import reverse
 from annotations.models import Verdict
 from annotations.services import annotation_submit
 from claims.models import Article, Claim, ClaimOrigin, Source
-from tests.claims.factories import ArticleFactory, ClaimFactory, SourceFactory
+from tests.claims.factories import ArticleFactory, ClaimFactory, SourceFactory, claims_in_one_article
+from tests.html import article_body_text
 
 pytestmark = pytest.mark.django_db
-
-
-def _claims(n, **article_kwargs):
-    body = "Title line\n" + "\n".join(f"Claim number {i}, the official said." for i in range(n))
-    article = ArticleFactory(body=body, **article_kwargs)
-    claims, offset = [], len("Title line") + 1
-    for position, line in enumerate(body.split("\n")[1:]):
-        end = offset + len(f"Claim number {position}")
-        claims.append(ClaimFactory(article=article, start=offset, end=end, text=body[offset:end], position=position))
-        offset += len(line) + 1
-    return claims
-
-
-class _BodyText(HTMLParser):
-    """The text a browser's DOM would hold inside #article-body (display:none text included)."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.depth, self.text = 0, []
-
-    def handle_starttag(self, tag, attrs):
-        if self.depth:
-            self.depth += 1
-        elif ("id", "article-body") in attrs:
-            self.depth = 1
-
-    def handle_endtag(self, tag):
-        if self.depth:
-            self.depth -= 1
-
-    def handle_data(self, data):
-        if self.depth:
-            self.text.append(data)
-
-
-def _body_text(page: str) -> str:
-    parser = _BodyText()
-    parser.feed(page)
-    return "".join(parser.text)
 
 
 @pytest.fixture
@@ -90,7 +51,7 @@ def test_anonymous_users_are_sent_to_sign_in(client, method, url):
 
 def test_article_list_shows_progress_per_article(annotator_client, annotator, second_annotator, settings):
     settings.LABELS_PER_CLAIM = 2
-    claims = _claims(3, title="Bridge report")
+    claims = claims_in_one_article(3, title="Bridge report")
     annotation_submit(claim=claims[0], annotator=annotator, verdict=Verdict.VERIFIED)
     annotation_submit(claim=claims[0], annotator=second_annotator, verdict=Verdict.VERIFIED)
     annotation_submit(claim=claims[1], annotator=second_annotator, verdict=Verdict.VERIFIED)
@@ -131,21 +92,21 @@ def test_article_list_paginates(annotator_client):
 
 
 def test_article_page_marks_every_claim_in_place_with_a_link_and_a_text_status(annotator_client):
-    claims = _claims(2, title="Bridge report", url="https://example.com/b")
+    claims = claims_in_one_article(2, title="Bridge report", url="https://example.com/b")
     page = annotator_client.get(reverse("article_detail", args=[claims[0].article_id])).content.decode()
     for number, claim in enumerate(claims, start=1):
         assert f'href="{reverse("review")}?claim={claim.pk}"' in page
         assert f'id="claim-{claim.pk}"' in page
         assert f'data-label="{number} · needs labels"' in page
     assert "needs labels (0 of 2)" in page
-    assert _body_text(page) == claims[0].article.body
+    assert article_body_text(page) == claims[0].article.body
 
 
 def test_article_page_keeps_crlf_bodies_intact_for_offsets(annotator_client):
     article = ArticleFactory(body="Title\r\nThe mayor said the bridge is safe.\r\n")
     ClaimFactory(article=article, start=7, end=38)
     page = annotator_client.get(reverse("article_detail", args=[article.pk])).content.decode()
-    assert _body_text(page) == article.body
+    assert article_body_text(page) == article.body
 
 
 def test_article_page_escapes_user_text(annotator_client):
@@ -159,7 +120,7 @@ def test_article_page_escapes_user_text(annotator_client):
 
 def test_article_page_shows_an_annotator_only_their_own_verdicts(client, annotator, second_annotator, settings):
     settings.LABELS_PER_CLAIM = 2
-    first, second, third = _claims(3)
+    first, second, third = claims_in_one_article(3)
     annotation_submit(claim=first, annotator=annotator, verdict=Verdict.DISPUTED)
     annotation_submit(claim=second, annotator=second_annotator, verdict=Verdict.UNVERIFIED)
     annotation_submit(claim=third, annotator=annotator, verdict=Verdict.VERIFIED)
@@ -175,7 +136,7 @@ def test_article_page_shows_an_annotator_only_their_own_verdicts(client, annotat
 
 def test_article_page_shows_reviewers_the_consensus(reviewer_client, annotator, second_annotator, settings):
     settings.LABELS_PER_CLAIM = 2
-    first, second = _claims(2)
+    first, second = claims_in_one_article(2)
     for user in (annotator, second_annotator):
         annotation_submit(claim=first, annotator=user, verdict=Verdict.VERIFIED)
     annotation_submit(claim=second, annotator=annotator, verdict=Verdict.VERIFIED)
@@ -191,7 +152,7 @@ def test_article_page_for_an_unknown_article_is_404(annotator_client):
 
 @pytest.mark.parametrize("n", [5, 50])
 def test_article_page_queries_are_bounded(annotator_client, annotator, django_assert_max_num_queries, n):
-    claims = _claims(n)
+    claims = claims_in_one_article(n)
     for claim in claims[::2]:
         annotation_submit(claim=claim, annotator=annotator, verdict=Verdict.VERIFIED)
     with django_assert_max_num_queries(12):
@@ -200,13 +161,13 @@ def test_article_page_queries_are_bounded(annotator_client, annotator, django_as
         annotator_client.get(reverse("article_list"))
 
 
-def test_article_page_queries_do_not_grow_with_claims(annotator_client):
+def test_article_page_queries_do_not_grow_withclaims_in_one_article(annotator_client):
     def queries_for(article_id):
         with CaptureQueriesContext(connection) as captured:
             annotator_client.get(reverse("article_detail", args=[article_id]))
         return len(captured)
 
-    small, large = _claims(5)[0].article_id, _claims(50)[0].article_id
+    small, large = claims_in_one_article(5)[0].article_id, claims_in_one_article(50)[0].article_id
     queries_for(small)
     assert queries_for(small) == queries_for(large)
 
@@ -224,7 +185,7 @@ def test_annotators_cannot_add_articles(annotator_client):
     assert b"Add articles" not in annotator_client.get(reverse("article_list")).content
 
 
-def test_reviewer_pastes_an_article_and_sees_its_claims(reviewer_client, reviewer):
+def test_reviewer_pastes_an_article_and_sees_itsclaims_in_one_article(reviewer_client, reviewer):
     assert reviewer_client.get(reverse("article_new")).status_code == HTTPStatus.OK
     body = "Dam holds, say officials\r\n“The dam is safe,” the regional governor said on Monday.\r\n"
     response = reviewer_client.post(
@@ -341,7 +302,7 @@ def test_adding_a_claim_shows_errors(annotator_client, data, message):
     assert not Claim.objects.exists()
 
 
-def test_users_without_a_role_cannot_change_claims(client):
+def test_users_without_a_role_cannot_changeclaims_in_one_article(client):
     from tests.factories import UserFactory
 
     claim = ClaimFactory()
@@ -410,7 +371,7 @@ def test_claim_page_for_a_reviewer_shows_every_label_the_final_verdict_and_the_h
 ):
     from annotations.services import claim_adjudicate
 
-    claim = _disagreement(_claims(2, title="Dam report")[1], annotator, second_annotator)
+    claim = _disagreement(claims_in_one_article(2, title="Dam report")[1], annotator, second_annotator)
     claim_adjudicate(claim=claim, reviewer=reviewer, verdict=Verdict.DISPUTED, rationale="Satellite images differ.")
     claim_adjudicate(claim=claim, reviewer=reviewer, verdict=Verdict.UNVERIFIED, rationale="Images inconclusive.")
     page = reviewer_client.get(reverse("claim_detail", args=[claim.pk])).content.decode()
@@ -430,7 +391,7 @@ def test_claim_page_for_a_reviewer_shows_every_label_the_final_verdict_and_the_h
 
 
 def test_claim_page_for_an_annotator_shows_only_their_own_label(annotator_client, annotator, second_annotator):
-    claim = _disagreement(_claims(1)[0], annotator, second_annotator)
+    claim = _disagreement(claims_in_one_article(1)[0], annotator, second_annotator)
     page = annotator_client.get(reverse("claim_detail", args=[claim.pk])).content.decode()
     assert "first&#x27;s reasoning" in page
     assert "second&#x27;s reasoning" not in page
@@ -443,7 +404,7 @@ def test_claim_page_for_an_annotator_shows_only_their_own_label(annotator_client
 def test_claim_page_shows_an_annotator_a_final_consensus(annotator_client, reviewer):
     from annotations.services import claim_adjudicate
 
-    claim = _claims(1)[0]
+    claim = claims_in_one_article(1)[0]
     claim_adjudicate(claim=claim, reviewer=reviewer, verdict=Verdict.VERIFIED, rationale="Confirmed by the UN.")
     page = annotator_client.get(reverse("claim_detail", args=[claim.pk])).content.decode()
     assert "final verdict: <strong" in page
@@ -457,7 +418,7 @@ def test_claim_page_is_404_for_an_unknown_claim(annotator_client):
 
 @pytest.mark.parametrize("n", [5, 50])
 def test_claim_page_queries_are_bounded(reviewer_client, annotator, second_annotator, django_assert_max_num_queries, n):
-    claims = _claims(n)
+    claims = claims_in_one_article(n)
     for claim in claims:
         _disagreement(claim, annotator, second_annotator)
     with django_assert_max_num_queries(20):
