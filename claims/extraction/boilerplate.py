@@ -100,8 +100,12 @@ def classify_lines(text: str, lines: list[Line]) -> list[Line]:
         else:
             low = raw.lower()
             for name, pat, keys in _PREFILTERED:
-                if keys is not None and not any(k in low for k in keys):
-                    continue
+                if keys is not None:
+                    for k in keys:
+                        if k in low:
+                            break
+                    else:
+                        continue  # no prefilter key in the line: the pattern cannot match
                 if pat.search(raw):
                     reason = name
                     break

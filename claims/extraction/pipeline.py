@@ -13,11 +13,30 @@ from .speakers import ArticleSpeakers
 
 _WORDS = re.compile(r"\w+")
 _OPENS_WITH_QUOTE = re.compile(r"\s*[“\"«„]")
-_TERMINAL = re.compile(r"[.!?…\"”’)]\s*$")
+_QUOTED_SENTENCE_BEFORE = re.compile(r"[.!?]\s+(?:''|[“\"«„])$")
+_INTRO = re.compile(r"(?:^|[\s,])(?P<cue>said|says|wrote|writes|continued|continues|added|adds|stated|declared|"
+                    r"tweeted|posted|explained|told\s+[\w’' ]{1,40}?|(?:the\s+following|a|this|his|her|their|its)\s+"
+                    r"(?:[a-z]+\s+)?(?:statement|message|tweet|post|letter|remarks|note))\b[^:“”\"]{0,40}:\s*$")
+_CLOSES_WITH_QUOTE_OR_CUE = re.compile(
+    r"(?:[”\"»]|'')\s*$|\b(?:said|says|added|adds|told|tells|wrote|writes|continued|explained|insisted|argued|noted|"
+    r"declared|stated)\b[^“”\"]{0,60}$"
+)
+_TERMINAL_CHARS = frozenset(".!?…\"”’)")
 
 
 def _is_headline(raw: str) -> bool:
-    return not _TERMINAL.search(raw) and 2 <= len(_WORDS.findall(raw)) <= 25
+    stripped = raw.strip()
+    terminal = stripped[-1:] in _TERMINAL_CHARS
+    if terminal and ". " in stripped:
+        return False  # several sentences: a paragraph
+    words = _WORDS.findall(raw)
+    if not 2 <= len(words) <= 25:
+        return False
+    if not terminal:
+        return True
+    # a title-case headline that got a final period: "Mayor Says Bridge Will Reopen In May."
+    long = [w for w in words if len(w) >= 4 and w[0].isalpha()]
+    return len(words) <= 20 and len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
 
 
 def extract_claims(text: str, attributor: Attributor | None = None) -> list[ExtractedClaim]:
@@ -85,6 +104,18 @@ def extract_claims(text: str, attributor: Attributor | None = None) -> list[Extr
                 o = prev[-1]
                 extra.append((_piece(text, s.start, s.end, o[0], s), o[1], o[2], "quote"))
                 covered.append((s.start, s.end))
+        # a further quoted sentence the splitter left inside a sentence: '"Y1," said X, a ... ago. "Y2."'
+        for qs, qe, closed in regions:
+            if not closed or not free(qs, qe) or len(_WORDS.findall(text[qs:qe])) < 3:
+                continue
+            if not _QUOTED_SENTENCE_BEFORE.search(text, max(ln.start, qs - 8), qs):
+                continue
+            prev = [x for x in quoted_owner if x[0].end < qs]
+            sent = next((s for s in sents if s.start <= qs < s.end), None)
+            if prev and sent is not None:
+                o = prev[-1]
+                extra.append((_piece(text, qs, qe, o[0], sent), o[1], o[2], "quote"))
+                covered.append((qs, qe))
         # British style: the quotation opened in an earlier paragraph continues here
         if carry is not None and _OPENS_WITH_QUOTE.match(raw) and not any(x[0].mention for x in resolved
                                                                           if x[0].cue_kind != "carry"):
@@ -105,6 +136,23 @@ def extract_claims(text: str, attributor: Attributor | None = None) -> list[Extr
             if owners:
                 o = owners[0]
                 carry_next = (o[1], o[2], o[0].mention, o[0].cue)
+        if carry_next is None and resolved and resolved[-1][0].direct and _CLOSES_WITH_QUOTE_OR_CUE.search(raw):
+            # an unattributed all-quote paragraph right after X's quotation is X's (news convention)
+            o = resolved[-1]
+            carry_next = (o[1], o[2], o[0].mention, o[0].cue)
+        if carry_next is None and raw.rstrip().endswith(":") and not resolved:
+            # 'Cruz continued:' / 'X released the following statement:' then a quoted paragraph
+            im = _INTRO.search(raw)
+            if im:
+                from .attribution import _subject_before
+
+                pos = ln.start + im.start("cue")
+                if im.group("cue").endswith(("statement", "message", "tweet", "post", "letter", "remarks", "note")):
+                    pos = text.rfind(" ", ln.start, pos - 1) + 1  # the verb before the noun: "released the ..."
+                subj = _subject_before(text, ln.start, pos) if pos > ln.start else None
+                if subj:
+                    r = speakers.resolve(subj[0], subj[1])
+                    carry_next = (r.source, r.kind, subj[0], im.group("cue"))
         carry = carry_next
 
         for a, src, kind, via in resolved:

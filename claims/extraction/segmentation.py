@@ -65,6 +65,14 @@ _CONTINUATION = re.compile(r"[\"”’»)\]]*\s*[a-z]")
 _ATTRIBUTION_TAIL = re.compile(r"[\"”’»]*\s*(?:[\w.’'-]+\s+){1,5}?(?:said|says|asked|added|told|wrote|replied|"
                                r"shouted|tweeted|continued|explained|insisted|declared|exclaimed)\b[^.!?]{0,80}[.!?]?$")
 _QUOTE_CLOSE = re.compile(r"[?!](?:[\"”’»]|'')\s*$")
+# '"... are missing." Trump said.': the same after a quotation closed by a period, with a stricter tail
+# (the speaker, the verb, then at most a few words: "Trump said on Monday.", "she told reporters.")
+_TAIL_WORDS = (r"on|in|at|to|during|after|before|with|the|a|an|his|her|their|its|[A-Z][\w’'.-]*|reporters|journalists|"
+               r"supporters|voters|lawmakers|morning|afternoon|evening|night|week|month|yesterday|today|later|earlier|"
+               r"again|interview|statement|conference|briefing|rally|event|speech|host|hosts|audience|crowd")
+_PERIOD_QUOTE_CLOSE = re.compile(r"\.(?:[\"”’»]|'')\s*$")
+_SHORT_ATTRIBUTION_TAIL = re.compile(r"(?:[A-Z][\w.’'-]*\s+){1,4}?(?:said|says|added|told|wrote|replied|tweeted|"
+                                     r"continued|explained|insisted|declared)(?:\s+(?:" + _TAIL_WORDS + r"))*\s*[.!?]$")
 
 
 def split_sentences(text: str, line: Line) -> list[Sentence]:
@@ -77,7 +85,9 @@ def split_sentences(text: str, line: Line) -> list[Sentence]:
     for s, e in spans:
         # keep '"Why?" he asked.' together: Punkt may split after ?/! followed by a lower-case word
         if merged and (_CONTINUATION.match(seg, s) and seg[merged[-1][1] - 1] in "?!\"”’" or _QUOTE_CLOSE.search(
-                seg, merged[-1][0], merged[-1][1]) and _ATTRIBUTION_TAIL.match(seg, s, e)):
+                seg, merged[-1][0], merged[-1][1]) and _ATTRIBUTION_TAIL.match(seg, s, e)
+                or _PERIOD_QUOTE_CLOSE.search(seg, merged[-1][0], merged[-1][1])
+                and _SHORT_ATTRIBUTION_TAIL.match(seg, s, e)):
             merged[-1][1] = e
         else:
             merged.append([s, e])

@@ -33,46 +33,113 @@ _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž][\w’'.-]*|\(|\)|,")
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]*(?:\.[A-Z]\.?)?"
 _NAME = rf"(?:{_CAP}\s+){{0,3}}{_CAP}"
 _TITLES_RE = "|".join(sorted((re.escape(t) for t in L.PERSON_TITLES), key=len, reverse=True))
-_MOD = r"(?:[A-Z][\w’'.-]*|communications|foreign|defen[cs]e|regional|chief|deputy|senior|former|top|" \
-       r"press|national|security|interior|finance|justice|health|state|prime|vice|acting|local|city|" \
-       r"provincial|military|army|campaign|policy|economic|government|presidential|majority|minority)"
+_MOD = (
+    r"(?:[A-Z][\w’'.-]*|communications|foreign|defen[cs]e|regional|chief|deputy|senior|former|top|"
+    r"press|national|security|interior|finance|justice|health|state|prime|vice|acting|local|city|"
+    r"provincial|military|army|campaign|policy|economic|government|presidential|majority|minority)"
+)
 _ROLE_NAME = re.compile(rf"(?<![\w’'-])((?:{_MOD}\s+){{0,4}}(?i:{_TITLES_RE}))\s+(?!(?:of|for|in|on)\b)({_NAME})")
 # cheap anchor for _ROLE_NAME: a title word followed by a capitalised word
-_TITLE_HIT = re.compile(r"(?<![\w’'-])(?i:" + _trie_regex(sorted(L.PERSON_TITLES)) + r")\s+(?!(?:of|for|in|on)\b)"
-                        r"[A-ZÀ-ÖØ-ÞĀ-Ž]")
+_TITLE_HIT = re.compile(
+    r"(?<![\w’'-])(?i:" + _trie_regex(sorted(L.PERSON_TITLES)) + r")\s+(?!(?:of|for|in|on)\b)"
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
+)
 _TITLE_ANY = re.compile(r"(?<![\w’'-])(?i:" + _trie_regex(sorted(L.PERSON_TITLES)) + r")(?![\w’'-])")
-_NAME_ROLE = re.compile(rf"({_NAME}),\s+(?:the\s+|a\s+)?((?:{_MOD}\s+){{0,4}}(?i:{_TITLES_RE})"
-                        rf"(?:\s+of\s+(?:the\s+)?{_NAME}(?:\s+[a-z]+)?)?)\s*[,.]")
-_ROLE_COMMA_NAME = re.compile(rf"(?:[Tt]he\s+|[Aa]\s+|[\w’'-]+(?:’s|'s)\s+)((?:{_MOD}\s+){{0,4}}(?i:{_TITLES_RE})),\s+"
-                              rf"({_NAME})")
-_HON_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|President|"
-                       r"Premier|Chancellor|Minister|Senator|Governor|Mayor|Judge|King|Queen|Prince|Pope)\.?\s+"
-                       rf"({_NAME})")
-_SUBJECT_NAME = re.compile(rf"(?<![\w’'.-])({_NAME})(?:’s|'s)?\s+(?:has|had|is|was|will|would|told|said|says|met|"
-                           r"called|ordered|signed|spoke|warned|insisted|added|wants|wanted)\b")
+# the same on lower-cased text (titles are lower-case); the tail of a _TITLE_HIT after the title
+_TITLE_ANY_LOW = re.compile(r"(?<![\w’'-])" + _trie_regex(sorted(L.PERSON_TITLES)) + r"(?![\w’'-])")
+_TITLE_HIT_TAIL = re.compile(r"\s+(?!(?:of|for|in|on)\b)[A-ZÀ-ÖØ-ÞĀ-Ž]")
+_CAP_FIRST = "(?=[A-ZÀ-ÖØ-ÞĀ-Ž])"  # a leading lookahead lets the regex engine skip quickly to capitals
+_NAME_ROLE = re.compile(
+    _CAP_FIRST + rf"({_NAME}),\s+(?:the\s+|a\s+)?((?:{_MOD}\s+){{0,4}}(?i:{_TITLES_RE})"
+    rf"(?:\s+of\s+(?:the\s+)?{_NAME}(?:\s+[a-z]+)?)?)\s*[,.]"
+)
+_ROLE_COMMA_NAME = re.compile(
+    rf"(?:[Tt]he\s+|[Aa]\s+|(?<![\w’'-])[\w’'-]+(?:’s|'s)\s+)((?:{_MOD}\s+){{0,4}}(?i:{_TITLES_RE})),\s+"
+    rf"({_NAME})"
+)
+_HON_NAME = re.compile(
+    r"(?=[MDPSRGLCAJKQ])"
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|President|"
+    r"Premier|Chancellor|Minister|Senator|Governor|Mayor|Judge|King|Queen|Prince|Pope)\.?\s+"
+    rf"({_NAME})"
+)
+_SUBJECT_VERBS = (
+    r"(?:has|had|is|was|will|would|told|said|says|met|called|ordered|signed|spoke|warned|insisted|added|"
+    r"wants|wanted)\b"
+)
+# "(?<![\w’'.-])(NAME)..." written with the capital first, so the regex engine can skip to capitals quickly
+_SUBJECT_NAME = re.compile(
+    r"([A-ZÀ-ÖØ-ÞĀ-Ž](?<![\w’'.-].)[\w’'-]*(?:\.[A-Z]\.?)?" + rf"(?:\s+{_CAP}){{0,3}})(?:’s|'s)?\s+" + _SUBJECT_VERBS
+)
 _ANY_CAP_PAIR = re.compile(r"[A-Z][\w’'-]*[\s(]+[A-Z]")
 # a run of capitalised words; its trailing two or three person-like words are a full name candidate
-_NAME_RUN = re.compile(rf"(?<![\w’'.-])(?:{_CAP}\s+){{1,5}}{_CAP}(?![\w’'-])")
+_NAME_RUN = re.compile(_CAP_FIRST + rf"(?<![\w’'.-])(?:{_CAP}\s+){{1,5}}{_CAP}(?![\w’'-])")
 _WORD_OR_CAP = re.compile(r"\b\w")
 _ACRONYM_DEF = re.compile(rf"({_NAME}(?:\s+(?:of|for|and)\s+(?:the\s+)?{_NAME})*)\s+\(([A-Z][A-Za-z0-9&]{{1,8}})\)")
-_DOC_WORDS = re.compile(r"\b(?:latest|new|recent|daily|weekly|annual|joint|written|brief|intelligence|"
-                        r"report|statement|assessment|update|briefing|analysis|release|press release|bulletin|"
-                        r"communique|communiqué|tweet|message|letter|study|survey|poll|data|figures|"
-                        r"document|memo|note|video|footage|filing|estimate|estimates)\b", re.IGNORECASE)
-_BY_AUTHOR = re.compile(r"^(?:.*?\b(?:statement|report|post|tweet|message|letter|video|release|note|document|"
-                        r"memo|study|survey|analysis|assessment|update|bulletin)s?\b)\s+(?:\w+\s+)?(?:released|"
-                        r"issued|published|posted|put out|sent|shared|circulated|written)?\s*(?:by|from)\s+(.+)$",
-                        re.IGNORECASE)
+_DOC_WORDS = re.compile(
+    r"\b(?:latest|new|recent|daily|weekly|annual|joint|written|brief|intelligence|"
+    r"report|statement|assessment|update|briefing|analysis|release|press release|bulletin|"
+    r"communique|communiqué|tweet|message|letter|study|survey|poll|data|figures|"
+    r"document|memo|note|video|footage|filing|estimate|estimates)\b",
+    re.IGNORECASE,
+)
+_DOC_WORDS_LOW = re.compile(_DOC_WORDS.pattern)  # on lower-cased mentions (faster than IGNORECASE)
+_BY_AUTHOR = re.compile(
+    r"^(?:.*?\b(?:statement|report|post|tweet|message|letter|video|release|note|document|"
+    r"memo|study|survey|analysis|assessment|update|bulletin)s?\b)\s+(?:\w+\s+)?(?:released|"
+    r"issued|published|posted|put out|sent|shared|circulated|written)?\s*(?:by|from)\s+(.+)$",
+    re.IGNORECASE,
+)
 _DET_RE = re.compile(r"^(?:(?:the|a|an|its|his|her|their|our|this|that|these|those)\s+)+", re.IGNORECASE)
 _POSS_TAIL = re.compile(r"(?:’s|'s|’|')$")
-_STOP_CAPS = {w.capitalize() for w in _wordlist(
-    "the a an in on at of for and but or to from with by as this that these those it he she they we i his "
-    "her their its our after before while when since though although if so yet still meanwhile however "
-)}
-_NON_PERSON_CAPS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-                    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                    "november", "december", "god", "christmas", "easter", "covid", "covid-19", "twitter",
-                    "facebook", "telegram", "instagram", "youtube", "tiktok", "internet"}
+_TRAILING_NAME = re.compile(rf"(?:^|\s)({_CAP}\s+{_CAP}(?:\s+{_CAP})?)$")
+_TITLE_OF = re.compile(r"\b(?:" + _trie_regex(sorted(L.PERSON_TITLES)) + r")\s+of\b", re.I)
+_PARENS_SP = re.compile(r"\s*\([^)]*\)")
+_PARENS_ONLY = re.compile(r"\([^)]*\)")
+_THE_NOUN = re.compile(r"(?:the|this)\s+[a-z]+(?:\s+[a-z]+)?", re.IGNORECASE)
+_LOCATIVE_SPLIT = re.compile(
+    r"\s+(?:in|from|on|at|near|across|inside|outside|of(?=\s+(?:this|that|these|those)\s))\s+(?:the\s+)?"
+)
+_STOP_CAPS = {
+    w.capitalize()
+    for w in _wordlist(
+        "the a an in on at of for and but or to from with by as this that these those it he she they we i his "
+        "her their its our after before while when since though although if so yet still meanwhile however "
+    )
+}
+_NON_PERSON_CAPS = {
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "god",
+    "christmas",
+    "easter",
+    "covid",
+    "covid-19",
+    "twitter",
+    "facebook",
+    "telegram",
+    "instagram",
+    "youtube",
+    "tiktok",
+    "internet",
+}
 
 
 @lru_cache(maxsize=65536)
@@ -80,11 +147,12 @@ def fold(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
-def _norm_words(name: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _norm_words(name: str) -> tuple[str, ...]:
     s = fold(name).lower().replace("’", "'")
     s = re.sub(r"'s\b", "", s)
     s = re.sub(r"\([^)]*\)", " ", s)
-    return re.findall(r"[a-z0-9][a-z0-9'-]*", s)
+    return tuple(re.findall(r"[a-z0-9][a-z0-9'-]*", s))
 
 
 def source_key(name: str) -> str:
@@ -98,7 +166,7 @@ def source_key(name: str) -> str:
         if w in L.PERSON_TITLES or w in L.HONORIFICS:
             last_title = i
     if 0 <= last_title < len(ws) - 1:
-        rest = ws[last_title + 1:]
+        rest = ws[last_title + 1 :]
         if rest and rest[0] not in ("of", "for", "in", "at", "on", "to", "and"):
             ws = rest
     while len(ws) > 1 and ws[0] in L.HONORIFICS:
@@ -112,8 +180,11 @@ def source_surname_key(name: str) -> str:
     """Last name token of a person's key ("Dmitry Peskov" -> "peskov"); the full key for non-persons."""
     key = source_key(name)
     rm = _ROLE_NAME.search(name)
-    person = kind_of(name) == "person" or bool(_HON_NAME.match(name)) or bool(
-        rm and rm.end() == len(name.rstrip()) and _looks_like_person_name(rm.group(2)))
+    person = (
+        kind_of(name) == "person"
+        or bool(_HON_NAME.match(name))
+        or bool(rm and rm.end() == len(name.rstrip()) and _looks_like_person_name(rm.group(2)))
+    )
     if not person:
         return key
     return key.split()[-1] if key else key
@@ -136,6 +207,7 @@ def _has(words: list[str], vocab: set[str]) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)
 def kind_of(mention: str) -> str:
     """Entity kind from the wording alone (used when nothing better is known)."""
     ws = _norm_words(mention)
@@ -173,9 +245,17 @@ def _looks_like_person_name(m: str) -> bool:
         if not t[:1].isupper() or t in _STOP_CAPS:
             return False
         lw = fold(t).lower().strip(".,")
-        if (lw in L.COUNTRIES_CAPITALS or lw in L.NATIONALITIES or lw in L.MEDIA or lw in L.ORG_WORDS
-                or lw in L.GOVERNMENT_WORDS or lw in L.MILITARY_WORDS or lw in _NON_PERSON_CAPS
-                or lw in L.PERSON_TITLES or lw in L.MEDIA_WORDS):
+        if (
+            lw in L.COUNTRIES_CAPITALS
+            or lw in L.NATIONALITIES
+            or lw in L.MEDIA
+            or lw in L.ORG_WORDS
+            or lw in L.GOVERNMENT_WORDS
+            or lw in L.MILITARY_WORDS
+            or lw in _NON_PERSON_CAPS
+            or lw in L.PERSON_TITLES
+            or lw in L.MEDIA_WORDS
+        ):
             return False
         if t.isupper() and len(t) > 1 and "." not in t:
             return False
@@ -208,6 +288,8 @@ class ArticleSpeakers:
         self.person_mentions: list[tuple[int, str]] = []
         self.history: list[tuple[int, str, str]] = []  # (pos, source, kind) of resolved sources
         self.doc_authors: list[tuple[int, str, str]] = []
+        low = text.lower()
+        self._low = low if len(low) == len(text) else None  # offsets kept: title words are found on it
         for s, e in spans:
             self._scan(s, e)
         self.person_mentions.sort()
@@ -258,7 +340,7 @@ class ArticleSpeakers:
     def _scan_names(self, s: int, e: int) -> None:
         """Any full name in running text ("his counterpart, Volodymyr Zelensky") is a long form for its surname."""
         t = self.text
-        initials = [t[m.start()] for m in _WORD_OR_CAP.finditer(t, s, e)]
+        initials = _WORD_OR_CAP.findall(t, s, e)
         if len(initials) >= 4 and sum(c.isupper() for c in initials) > 0.6 * len(initials):
             return  # a title-case headline: capitalised words are not names there
         for m in _NAME_RUN.finditer(t, s, e):
@@ -274,39 +356,59 @@ class ArticleSpeakers:
                 if cur is None or len(rest) > len(cur.split()):
                     self.full_names[sk] = name
 
-    def _title_windows(self, s: int, e: int) -> list[tuple[int, int]]:
+    def _title_words(self, s: int, e: int) -> list[tuple[int, int]]:
+        """Spans of the title words (``_TITLE_ANY`` matches) in ``[s, e)``."""
+        if self._low is not None:
+            return [(m.start(), m.end()) for m in _TITLE_ANY_LOW.finditer(self._low, s, e)]
+        return [(m.start(), m.end()) for m in _TITLE_ANY.finditer(self.text, s, e)]
+
+    def _title_windows(self, s: int, e: int, titles: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Merged spans around title words: matches of the role patterns always contain one."""
         out: list[list[int]] = []
-        for h in _TITLE_ANY.finditer(self.text, s, e):
-            a, b = max(s, h.start() - 160), min(e, h.end() + 160)
+        for hs, he in titles:
+            a, b = max(s, hs - 160), min(e, he + 160)
             if out and a <= out[-1][1]:
                 out[-1][1] = b
             else:
                 out.append([a, b])
         return [(a, b) for a, b in out]  # matches never cross a window edge: each holds a title word
 
-    def _role_name_matches(self, s: int, e: int):
+    def _title_hits(self, e: int, titles: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """``_TITLE_HIT`` matches (a title word then a capitalised word), derived from the title words."""
+        t = self.text
+        hits, consumed = [], -1
+        for hs, he in titles:
+            if hs < consumed:
+                continue
+            tm = _TITLE_HIT_TAIL.match(t, he, e)
+            if tm is not None:
+                hits.append((hs, tm.end()))
+                consumed = tm.end()
+        return hits
+
+    def _role_name_matches(self, s: int, e: int, titles: list[tuple[int, int]]):
         """``_ROLE_NAME.finditer`` restricted to windows around title words (same matches, far cheaper)."""
         t = self.text
         pos = s
-        for h in _TITLE_HIT.finditer(t, s, e):
-            if h.start() < pos:
+        for hs, he in self._title_hits(e, titles):
+            if hs < pos:
                 continue
-            m = _ROLE_NAME.search(t, max(pos, h.start() - 120), min(e, h.end() + 160))
+            m = _ROLE_NAME.search(t, max(pos, hs - 120), min(e, he + 160))
             if m is not None:
                 yield m
                 pos = m.end()
 
     def _scan_roles(self, s: int, e: int) -> None:
         t = self.text
-        for m in self._role_name_matches(s, e):
+        titles = self._title_words(s, e)
+        for m in self._role_name_matches(s, e, titles):
             name = m.group(2)
             if _looks_like_person_name(name):
                 full = self._add_person(name, m.start(2))
                 head, mods = self._role_parts(m.group(1))
                 if head:
                     self.roles.append(_Role(m.start(), head, mods, full))
-        windows = self._title_windows(s, e)
+        windows = self._title_windows(s, e, titles)
         for m in (m for ws, we in windows for m in _NAME_ROLE.finditer(t, ws, we)):
             name = m.group(1)
             if _looks_like_person_name(re.sub(r"^(?:Mr|Mrs|Ms|Dr)\.?\s+", "", name)):
@@ -348,8 +450,13 @@ class ArticleSpeakers:
         if not head:
             return None
         group = L.HEAD_OF_STATE if head in L.HEAD_OF_STATE else {head}
-        proper = {w for w in mods if w not in L.NATIONALITIES and w in _norm_words(role) and
-                  any(tok.lower() == w and tok[:1].isupper() for tok in role.split())}
+        proper = {
+            w
+            for w in mods
+            if w not in L.NATIONALITIES
+            and w in _norm_words(role)
+            and any(tok.lower() == w and tok[:1].isupper() for tok in role.split())
+        }
         cands = [r for r in self.roles if r.head in group and proper <= (r.mods | set(_norm_words(r.name)))]
         before = [r for r in cands if r.pos < pos]
         if before:
@@ -373,7 +480,7 @@ class ArticleSpeakers:
 
     def _resolve(self, mention: str, pos: int) -> Resolved:
         m = mention.strip().strip("“”\"‘’'").strip()
-        m = re.sub(r"\s*\([^)]*\)", "", m) if not re.fullmatch(r"\([^)]*\)", m) else m
+        m = _PARENS_SP.sub("", m) if "(" in m and not _PARENS_ONLY.fullmatch(m) else m
         low = m.lower()
         if not m:
             return Resolved(None, "unknown", "unresolved")
@@ -394,10 +501,10 @@ class ArticleSpeakers:
                     return Resolved(r[0], r[1], "pronoun")
             return Resolved(None, "unknown", "unresolved")
         # documents: "a statement released by X", "the MoD report"
-        by = _BY_AUTHOR.match(m)
+        by = _BY_AUTHOR.match(m) if "by" in low or "from" in low else None
         if by:
             return self._resolve(by.group(1), pos)
-        if _DOC_WORDS.search(m):
+        if _DOC_WORDS_LOW.search(low):
             core = _DET_RE.sub("", _DOC_WORDS.sub(" ", m)).strip(" ,")
             core = re.sub(r"\s+", " ", core)
             if not core or core.lower() in L.DETERMINERS:
@@ -420,8 +527,10 @@ class ArticleSpeakers:
         core = _DET_RE.sub("", m)
         core = _POSS_TAIL.sub("", core)
         # "the ministry" after "the transport ministry": the most recent source with that head noun
-        if re.fullmatch(r"(?:the|this)\s+[a-z]+(?:\s+[a-z]+)?", m, re.IGNORECASE) and \
-                core.split()[-1].lower() not in L.PERSON_TITLES:
+        if (
+            _THE_NOUN.fullmatch(m)
+            and core.split()[-1].lower() not in L.PERSON_TITLES
+        ):
             head = core.split()[-1].lower()
             r = self._recent(pos, lambda k, src: src.lower().endswith(" " + head) or src.lower() == head)
             if r:
@@ -437,26 +546,25 @@ class ArticleSpeakers:
         if hm and _looks_like_person_name(hm.group(1)):
             return Resolved(self.canonical_person(hm.group(1)), "person", "name")
         # a trailing proper name after a description: "The head of the city Oleksandr Sienkevych"
-        tm = re.search(rf"(?:^|\s)({_CAP}\s+{_CAP}(?:\s+{_CAP})?)$", core)
+        tm = _TRAILING_NAME.search(core)
         if tm and tm.start(1) > 0 and _looks_like_person_name(tm.group(1)):
             return Resolved(self.canonical_person(tm.group(1)), "person", "name")
         # a role: "the Kremlin spokesman", "the governor"
         ws = _norm_words(core)
-        if ws and ws[-1] in L.PERSON_TITLES or re.search(r"\b(?:" + _TITLES_RE + r")\s+of\b", core, re.I):
+        if ws and ws[-1] in L.PERSON_TITLES or _TITLE_OF.search(core):
             name = self._role_lookup(core, pos)
             if name:
                 return Resolved(name, "person", "role")
             return Resolved(core, kind_of(core), "mention")
         # a trailing proper name after a description: "The head of the city Oleksandr Sienkevych"
-        tm = re.search(rf"(?:^|\s)({_CAP}\s+{_CAP}(?:\s+{_CAP})?)$", core)
+        tm = _TRAILING_NAME.search(core)
         if tm and tm.start(1) > 0 and _looks_like_person_name(tm.group(1)):
             return Resolved(self.canonical_person(tm.group(1)), "person", "name")
         kind = kind_of(core)
         if kind == "person" and _looks_like_person_name(core):
             return Resolved(self.canonical_person(core), "person", "name")
         # trim trailing locative PP of groups: "separatist forces in the eastern Donetsk region"
-        core2 = re.split(r"\s+(?:in|from|on|at|near|across|inside|outside|of(?=\s+(?:this|that|these|those)\s))\s+"
-                         r"(?:the\s+)?", core, maxsplit=1)[0]
+        core2 = _LOCATIVE_SPLIT.split(core, maxsplit=1)[0]
         if len(core2.split()) >= 1 and kind_of(core2) != "unknown":
             core = core2
         return Resolved(core, kind_of(core), "mention")

@@ -86,8 +86,7 @@ GOLD: list[tuple] = [
     ("002", "Chechen volunteers were seizing villages", KADYROV),
     ("002", "if the mountain does not come to Muhammad", KADYROV),
     ("002", "it fought off Russian advances", "Ukrainian military"),
-    ("002", "would be the new focus of its offensive", "Moscow",
-     "relative clause with a gap: 'which Moscow has said would be Y'"),
+    ("002", "would be the new focus of its offensive", "Moscow"),  # relative clause: 'which Moscow has said ...'
     ("002", "more than four million people have fled", "United Nations"),
     ("002", "the U.S. would provide $500 million", "Biden"),
     ("002", "The two leaders also discussed efforts", "White House"),
