@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, F
 
 from claims.extraction import ExtractedClaim, extract_claims, source_key, source_surname_key
+from claims.importers import ImportFileError
 from claims.models import Article, Claim, ClaimOrigin, Source, SourceKind
 from claims.validators import validate_storable_datetime
 from matching.services import claim_matches_find_for
@@ -352,8 +353,6 @@ def article_import_records(*, records, created_by=None) -> ImportReport:
     One failing record never stops the rest; each article is its own transaction, through article_ingest.
     The upload page and `manage.py import_articles` both come through here.
     """
-    from claims.importers import ImportFileError
-
     report = ImportReport(created=0, existing=0, claims=0, errors=[], articles=[])
     for record in records:
         if isinstance(record, ImportFileError):
