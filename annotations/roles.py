@@ -1,5 +1,9 @@
 """The three roles, checked the same way by the UI, the API and the admin."""
 
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
+
 ANNOTATOR = "annotator"
 REVIEWER = "reviewer"
 
@@ -35,9 +39,6 @@ def can_add_articles(user) -> bool:
 
 def role_required(test):
     """View decorator: 403 (not a login redirect) for a signed-in user whose role does not pass `test`."""
-    from functools import wraps
-
-    from django.core.exceptions import PermissionDenied
 
     def decorator(view):
         @wraps(view)

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from statistics import median
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, QuerySet
+from django.contrib.auth import get_user_model
+from django.db.models import BooleanField, Count, Exists, OuterRef, Prefetch, QuerySet, Value
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from annotations.agreement import AlphaResult, KappaResult, krippendorff_alpha, pairwise_kappas
-from annotations.models import Adjudication, Annotation
+from annotations.models import Adjudication, Annotation, ClaimReservation
 from annotations.roles import is_reviewer
-from claims.models import Claim, ClaimStatus
+from claims.models import Article, Claim, ClaimStatus, Source
+from matching.selectors import claim_cluster_ids
 
 
 @dataclass(frozen=True)
@@ -213,11 +216,8 @@ def my_verdicts_for_article(*, user, article) -> dict[int, str]:
 
 
 def claim_held_by_other(*, user, claim: Claim) -> bool:
-    from annotations.models import ClaimReservation
 
-    return (
-        ClaimReservation.objects.filter(claim=claim, expires_at__gt=timezone.now()).exclude(annotator=user).exists()
-    )
+    return ClaimReservation.objects.filter(claim=claim, expires_at__gt=timezone.now()).exclude(annotator=user).exists()
 
 
 def claims_visible_to(*, user) -> QuerySet[Claim]:
@@ -226,7 +226,6 @@ def claims_visible_to(*, user) -> QuerySet[Claim]:
     Each claim gets `visible_annotations` (everyone's for reviewers, only the user's own for annotators) and
     `labelled_by_me`. Blind labelling: an annotator never sees another annotator's label through the API.
     """
-    from django.db.models import BooleanField, Prefetch, Value
 
     labels = Annotation.objects.select_related("annotator").order_by("created_at", "id")
     claims = Claim.objects.select_related("article", "source").defer("article__body")
@@ -306,10 +305,6 @@ def claim_export_batches(
     `adjudication` (or null) and the `cluster` of confirmed matches it belongs to (or null); with `with_history`,
     also every recorded change of its labels and adjudication, oldest first (one more query per page).
     """
-    from django.contrib.auth import get_user_model
-
-    from claims.models import Article, Source
-    from matching.selectors import claim_cluster_ids
 
     # Confirmed matches are human decisions, so far fewer than claims: one query up front for the whole export.
     clusters = claim_cluster_ids()
@@ -411,10 +406,6 @@ def labels_per_day(*, days: int = 30) -> list[tuple]:
 
     A label counts on the day it was first given (created_at), in the site's time zone.
     """
-    from datetime import timedelta
-
-    from django.db.models import Count
-    from django.db.models.functions import TruncDate
 
     today = timezone.localdate()
     first = today - timedelta(days=days - 1)

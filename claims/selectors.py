@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.conf import settings
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 
-from claims.models import Article, Claim
+from claims.models import Article, Claim, Source
 
 
 def article_claims(*, article: Article) -> QuerySet[Claim]:
@@ -17,9 +19,6 @@ def article_list_for(*, user, q: str = "", publisher: str = "") -> QuerySet[Arti
     Counts are subqueries rather than joined Count()s, so they neither multiply each other nor grow the page's
     query count with the number of articles.
     """
-    from django.conf import settings
-    from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
-    from django.db.models.functions import Coalesce
 
     def count_of(claims: QuerySet[Claim]):
         counted = claims.order_by().values("article_id").annotate(n=Count("id")).values("n")
@@ -47,23 +46,18 @@ def article_publishers() -> list[str]:
 
 def article_sources(*, article: Article):
     """The sources this article's claims are attributed to: the likeliest choices when fixing a claim's source."""
-    from claims.models import Source
 
     return Source.objects.filter(claims__article=article).distinct().order_by("name")
 
 
 def article_list_with_claim_counts() -> QuerySet[Article]:
     """Articles for the API list, newest first, each with its number of claims; the body is left out."""
-    from django.db.models import Count
 
     return Article.objects.defer("body").annotate(claim_count=Count("claims")).order_by("-created_at", "-id")
 
 
 def source_list_with_verdict_counts() -> QuerySet:
     """Sources, each with its number of claims and of claims per consensus verdict (one grouped query)."""
-    from django.db.models import Count, Q
-
-    from claims.models import Source
 
     verdicts = ("verified", "disputed", "unverified")
     return Source.objects.annotate(
