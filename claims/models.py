@@ -109,6 +109,12 @@ class Claim(models.Model):
             models.Index(fields=["article", "position"], name="claim_article_position_idx"),
             models.Index(fields=["source"], name="claim_source_idx"),
             models.Index(fields=["status", "label_count"], name="claim_queue_idx"),
+            # The review queue walks claims in this order and stops at the first one open to the annotator.
+            models.Index(
+                fields=["label_count", "article", "position"],
+                condition=Q(is_flagged_not_claim=False),
+                name="claim_queue_order_idx",
+            ),
             models.Index(fields=["consensus_verdict"], name="claim_consensus_idx"),
         ]
 
