@@ -137,9 +137,13 @@ def next_claim_response(request: HttpRequest) -> HttpResponse:
     return replace_url(response, reverse("review"))
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def review_submit(request: HttpRequest) -> HttpResponse:
+    # Without JavaScript a label with an error is shown again at this address; reloading it later (or following it
+    # from the history) must land on the review page, not on a blank "405 Method Not Allowed".
+    if request.method != "POST":
+        return redirect("review")
     require_annotator(request)
     claim = claim_from(request.POST.get("claim"))
     form = LabelForm(request.POST)
@@ -211,6 +215,11 @@ def next_conflicting(after: Claim | None = None) -> Claim | None:
     return claims.first()
 
 
+def next_conflicting_after(claim: Claim) -> Claim | None:
+    """The next conflicting claim after this one, going round to the start: passing the last one is not the end."""
+    return next_conflicting(claim) or next_conflicting()
+
+
 def render_adjudicate(
     request: HttpRequest, claim: Claim | None, *, form: AdjudicationForm | None = None, status: int = 200
 ) -> HttpResponse:
@@ -238,15 +247,17 @@ def adjudicate(request: HttpRequest) -> HttpResponse:
     if "claim" in request.GET:
         claim = claim_from(request.GET["claim"])
     elif "after" in request.GET:
-        claim = next_conflicting(claim_from(request.GET["after"]))
+        claim = next_conflicting_after(claim_from(request.GET["after"]))
     else:
         claim = next_conflicting()
     return render_adjudicate(request, claim)
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def adjudicate_submit(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":  # as review_submit: this address is shown again when a verdict has an error
+        return redirect("adjudicate")
     require_reviewer(request)
     claim = claim_from(request.POST.get("claim"))
     form = AdjudicationForm(request.POST)
@@ -265,9 +276,10 @@ def adjudicate_submit(request: HttpRequest) -> HttpResponse:
             messages.success(request, f"Final verdict: {adjudication.get_verdict_display()} for “{claim}”.")
             if from_claim_page:
                 return redirect("claim_detail", pk=claim.pk)
+            # Go on from this claim, so the ones passed by (s) come back only after the rest of the queue.
             if not request.htmx:
-                return redirect("adjudicate")
-            return replace_url(render_adjudicate(request, next_conflicting()), reverse("adjudicate"))
+                return redirect(f"{reverse('adjudicate')}?after={claim.pk}")
+            return replace_url(render_adjudicate(request, next_conflicting_after(claim)), reverse("adjudicate"))
     if from_claim_page:
         return render_claim_page(request, claim, adjudication_form=form, status=UNPROCESSABLE)
     return render_adjudicate(request, claim, form=form, status=UNPROCESSABLE)

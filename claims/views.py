@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
@@ -71,6 +72,10 @@ def claim_status(claim: Claim, *, mine: str | None, reviewer: bool) -> tuple[str
     if claim.status == ClaimStatus.ADJUDICATED or claim.label_count >= needed:
         return "st-complete", "has all its labels"
     return "st-needs", f"needs labels ({claim.label_count} of {needed})"
+
+
+def _claims(count: int) -> str:
+    return f"{count} extracted claim{pluralize(count)}"
 
 
 def _safe_next(request: HttpRequest, default: str) -> str:
@@ -142,6 +147,7 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "rows": rows,
             "new_claim_form": ClaimNewForm(),
             "can_fix": is_annotator(request.user),
+            "reviewer": reviewer,
             "labels_needed": settings.LABELS_PER_CLAIM,
         },
     )
@@ -168,7 +174,7 @@ def article_new(request: HttpRequest) -> HttpResponse:
             add_service_errors(form, error)
         else:
             if result.created:
-                messages.success(request, f"Article added with {result.claims_created} extracted claims.")
+                messages.success(request, f"Article added with {_claims(result.claims_created)}.")
             else:
                 messages.info(request, "This text is already here: showing the existing article.")
             return redirect("article_detail", pk=result.article.pk)
@@ -198,18 +204,20 @@ def _import_upload(upload, user) -> FileReport:
     return FileReport(name, report)
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 @role_required(can_add_articles)
 def article_upload(request: HttpRequest) -> HttpResponse:
     """Import .txt/.jsonl files; one bad line never stops the rest, and every error is listed by file and line."""
+    if request.method != "POST":  # the import report is shown at this address; reloading it must not be a 405
+        return redirect("article_new")
     form = ArticleUploadForm(request.POST, request.FILES)
     reports = []
     if form.is_valid():
         reports = [_import_upload(upload, request.user) for upload in form.cleaned_data["files"]]
         articles = [a for r in reports for a in r.report.articles]
         if len(articles) == 1 and not any(r.report.errors for r in reports):
-            messages.success(request, f"Imported with {reports[0].report.claims} extracted claims.")
+            messages.success(request, f"Imported with {_claims(reports[0].report.claims)}.")
             return redirect("article_detail", pk=articles[0].pk)
     return render(
         request,

@@ -55,11 +55,15 @@ TABLE: dict[str, list[Case]] = {
     # annotations
     "home": [Case("get", SIGNED_IN)],
     "review": [Case("get", SIGNED_IN)],
-    "review_submit": _posted_only((LOGIN, FOUND, FOUND, FOUND), "label"),
+    # Forms that render their errors at their own address: a GET there (a reload later) goes back to the page.
+    "review_submit": [Case("get", (LOGIN, FOUND, FOUND, FOUND)), Case("post", (LOGIN, FOUND, FOUND, FOUND), "label")],
     "review_skip": _posted_only((LOGIN, FOUND, FOUND, FOUND), "claim"),
     "review_undo": _posted_only((LOGIN, FOUND, FOUND, FOUND)),
     "adjudicate": [Case("get", REVIEWERS)],
-    "adjudicate_submit": _posted_only((LOGIN, FORBIDDEN, FOUND, FOUND), "adjudication"),
+    "adjudicate_submit": [
+        Case("get", (LOGIN, FOUND, FOUND, FOUND)),
+        Case("post", (LOGIN, FORBIDDEN, FOUND, FOUND), "adjudication"),
+    ],
     "claim_reopen": _posted_only((LOGIN, FORBIDDEN, FOUND, FOUND)),
     "dashboard": [Case("get", REVIEWERS)],
     # matching
@@ -69,7 +73,10 @@ TABLE: dict[str, list[Case]] = {
     # claims
     "article_list": [Case("get", SIGNED_IN)],
     "article_new": [Case("get", REVIEWERS), Case("post", (LOGIN, FORBIDDEN, FOUND, FOUND), "article")],
-    "article_upload": _posted_only((LOGIN, FORBIDDEN, FOUND, FOUND), "upload"),
+    "article_upload": [
+        Case("get", (LOGIN, FORBIDDEN, FOUND, FOUND)),
+        Case("post", (LOGIN, FORBIDDEN, FOUND, FOUND), "upload"),
+    ],
     "article_detail": [Case("get", SIGNED_IN)],
     "claim_new": [Case("get", SIGNED_IN), Case("post", (LOGIN, FOUND, FOUND, FOUND), "new_claim")],
     "claim_detail": [Case("get", SIGNED_IN)],

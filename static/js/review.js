@@ -4,10 +4,14 @@
 (function () {
   "use strict";
 
+  // Inputs that take no typing (a verdict radio, a checkbox, a button) leave the keys working: a reviewer who
+  // clicked a verdict radio can still press 2 or s.
+  var NOT_TYPED = { radio: true, checkbox: true, button: true, submit: true, reset: true, file: true, range: true, color: true };
   function isTyping(el) {
     if (!el) return false;
     var tag = el.tagName;
-    return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || el.isContentEditable;
+    if (tag === "INPUT") return NOT_TYPED[(el.getAttribute("type") || "text").toLowerCase()] !== true;
+    return tag === "TEXTAREA" || tag === "SELECT" || el.isContentEditable;
   }
 
   // ---- Review page: keys ------------------------------------------------------------------------------------
@@ -112,10 +116,19 @@
     }
   });
 
-  // After a new claim is swapped in, put focus on it so screen readers read it and the keys keep working.
+  // After a new claim is swapped in, put focus on it so screen readers read it and the keys keep working. When the
+  // answer is the same claim with a field in error (a bad evidence link, no rationale), focus that field instead:
+  // its error is tied to it (aria-describedby), so it is read out, and the annotator can fix it at once.
   document.addEventListener("htmx:afterSwap", function (event) {
     if (!isReviewRequest(event)) return;
-    var context = document.getElementById("claim-context") || document.getElementById("review-heading");
+    var invalid = document.querySelector("#review [aria-invalid='true'], #adjudicate [aria-invalid='true']");
+    if (invalid) {
+      invalid.focus({ preventScroll: true });
+      invalid.scrollIntoView({ block: "center" });
+      return;
+    }
+    var context = document.getElementById("claim-context") || document.getElementById("review-heading")
+      || document.getElementById("adjudicate-heading");
     if (context) {
       if (!context.hasAttribute("tabindex")) context.setAttribute("tabindex", "-1");
       context.focus({ preventScroll: true });

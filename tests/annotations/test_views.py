@@ -164,7 +164,7 @@ def test_submit_with_htmx_returns_the_next_claim_as_a_partial(annotator_client, 
     assert response.status_code == HTTPStatus.OK
     assert "<html" not in page
     assert page.count('id="review"') == 1
-    assert 'hx-swap-oob="true"' in page
+    assert 'hx-swap-oob="innerHTML"' in page
     assert "Saved: Verified" in page
     assert _claim_field(second) in page
     assert response["HX-Replace-Url"] == reverse("review")
@@ -208,8 +208,48 @@ def test_submit_on_a_flagged_claim_shows_why(annotator_client):
 
 
 def test_review_pages_only_accept_their_methods(annotator_client):
-    assert annotator_client.get(reverse("review_submit")).status_code == HTTPStatus.METHOD_NOT_ALLOWED
     assert annotator_client.post(reverse("review")).status_code == HTTPStatus.METHOD_NOT_ALLOWED
+    assert annotator_client.get(reverse("review_skip")).status_code == HTTPStatus.METHOD_NOT_ALLOWED
+
+
+@pytest.mark.parametrize(("name", "goes_to"), [("review_submit", "review"), ("adjudicate_submit", "adjudicate")])
+def test_reloading_a_form_shown_again_with_errors_goes_back_to_its_page(reviewer_client, name, goes_to):
+    # Without JavaScript a label or verdict with an error is shown at the form's own address; a reload there (or a
+    # link from the history) was a blank "405 Method Not Allowed" page.
+    response = reviewer_client.get(reverse(name))
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"] == reverse(goes_to)
+
+
+def test_field_errors_are_tied_to_their_fields_for_screen_readers(annotator_client):
+    # Django names "<id>_error" in the field's aria-describedby; the error must carry that id, or nothing is read.
+    claim = ClaimFactory()
+    response = annotator_client.post(
+        reverse("review_submit"), {"claim": claim.pk, "verdict": "verified", "evidence_url": "ftp://x"}, **HTMX
+    )
+    page = response.content.decode()
+    assert 'aria-describedby="id_evidence_url_error"' in page
+    assert '<span class="field-error" id="id_evidence_url_error">Enter a valid http or https URL.</span>' in page
+
+
+def test_adjudication_errors_and_help_are_tied_to_their_fields(reviewer_client, annotator, second_annotator):
+    claim = _conflict(claims_in_one_article(1)[0], annotator, second_annotator)
+    page = reviewer_client.post(
+        reverse("adjudicate_submit"), {"claim": claim.pk, "verdict": "", "rationale": " "}, **HTMX
+    ).content.decode()
+    assert 'aria-describedby="id_rationale_helptext id_rationale_error"' in page
+    assert 'id="id_rationale_helptext"' in page
+    assert 'id="id_rationale_error"' in page
+    assert 'aria-describedby="id_verdict_error"' in page
+    assert 'id="id_verdict_error"' in page
+
+
+def test_the_status_region_is_updated_in_place_so_screen_readers_announce_it(annotator_client):
+    # Replacing the live region itself (hx-swap-oob="true") is not reliably announced; changing its content is.
+    claim, _ = claims_in_one_article(2)
+    page = annotator_client.post(reverse("review_submit"), {"claim": claim.pk, "verdict": "verified"}, **HTMX)
+    status = 'id="review-status" class="status" role="status" aria-live="polite" aria-atomic="true"'
+    assert f'{status} hx-swap-oob="innerHTML"' in page.content.decode()
 
 
 def test_forms_are_csrf_protected(annotator):
@@ -349,8 +389,25 @@ def test_adjudicate_passes_a_claim_by_with_after(reviewer_client, annotator, sec
     first, second = (_conflict(c, annotator, second_annotator) for c in claims_in_one_article(2))
     page = reviewer_client.get(reverse("adjudicate"), {"after": first.pk}).content.decode()
     assert f'name="claim" value="{second.pk}"' in page
+    # Passing the last one goes round to the first: it used to say "No conflicts" with two still waiting.
     last = reviewer_client.get(reverse("adjudicate"), {"after": second.pk}).content.decode()
-    assert "No conflicts" in last
+    assert "No conflicts" not in last
+    assert f'name="claim" value="{first.pk}"' in last
+
+
+def test_after_a_verdict_the_queue_goes_on_from_that_claim_not_back_to_one_passed_by(
+    reviewer_client, annotator, second_annotator
+):
+    first, second, third = (_conflict(c, annotator, second_annotator) for c in claims_in_one_article(3))
+    # The reviewer passed `first` by and decides `second`: next comes `third`, then `first` again.
+    response = reviewer_client.post(
+        reverse("adjudicate_submit"), {"claim": second.pk, "verdict": "verified", "rationale": "r"}, **HTMX
+    )
+    assert f'name="claim" value="{third.pk}"' in response.content.decode()
+    response = reviewer_client.post(
+        reverse("adjudicate_submit"), {"claim": third.pk, "verdict": "verified", "rationale": "r"}, **HTMX
+    )
+    assert f'name="claim" value="{first.pk}"' in response.content.decode()
 
 
 def test_adjudicate_submit_with_htmx_records_the_verdict_and_swaps_in_the_next_conflict(
@@ -365,7 +422,7 @@ def test_adjudicate_submit_with_htmx_records_the_verdict_and_swaps_in_the_next_c
     page = response.content.decode()
     assert response.status_code == HTTPStatus.OK
     assert "<html" not in page
-    assert 'hx-swap-oob="true"' in page
+    assert 'hx-swap-oob="innerHTML"' in page
     assert "Final verdict: Disputed" in page
     assert f'name="claim" value="{second.pk}"' in page
     assert response["HX-Replace-Url"] == reverse("adjudicate")
@@ -379,7 +436,7 @@ def test_adjudicate_submit_without_javascript_redirects_to_the_queue(reviewer_cl
     response = reviewer_client.post(
         reverse("adjudicate_submit"), {"claim": claim.pk, "verdict": "verified", "rationale": "Checked."}
     )
-    assert response["Location"] == reverse("adjudicate")
+    assert response["Location"] == f"{reverse('adjudicate')}?after={claim.pk}"
 
 
 @pytest.mark.parametrize("headers", [{}, HTMX])

@@ -15,6 +15,12 @@ SCREENSHOT = Path(settings.BASE_DIR) / "docs" / "dashboard.png"
 RATIONALE = "The ministry's own figures say otherwise."
 
 
+def _user(username: str):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username=username)
+
+
 def _label_with_key(page, live_server, claim, key: str) -> None:
     page.goto(f"{live_server.url}/review/?claim={claim.pk}")
     page.keyboard.press(key)
@@ -58,6 +64,8 @@ def test_two_annotators_disagree_and_a_reviewer_adjudicates_with_keys(live_serve
     assert "Final verdict: Unverified" in page.locator("#review-status").inner_text()
     assert "No conflicts" in page.locator("#adjudicate").inner_text()
     assert page.evaluate("window.__samePage") is True
+    # Focus moves to the "No conflicts" heading, not back to the top of the page (it used to be lost on <body>).
+    assert page.evaluate("document.activeElement.id") == "adjudicate-heading"
     adjudication = Adjudication.objects.get(claim=claim)
     assert (adjudication.verdict, adjudication.rationale, adjudication.reviewer.username) == (
         Verdict.UNVERIFIED,
@@ -104,3 +112,28 @@ def test_reviewer_pages_fit_a_phone(live_server, new_page, tmp_path):
         page.goto(f"{live_server.url}{path}")
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path
         page.screenshot(path=str(tmp_path / f"phone{path.replace('/', '-')}.png"), full_page=True)
+
+
+def test_keys_still_work_after_a_verdict_radio_is_clicked(live_server, new_page):
+    # A reviewer who clicked a verdict (focus on the radio) found every key dead: radios counted as text fields.
+    for username in ("ann_a", "ann_b"):
+        make_user(username)
+    make_user("rex", "reviewer")
+    _, claims = make_story()
+    for claim in claims[:2]:
+        annotation_submit(claim=claim, annotator=_user("ann_a"), verdict="verified")
+        annotation_submit(claim=claim, annotator=_user("ann_b"), verdict="disputed")
+    page = new_page()
+    sign_in(page, live_server, "rex")
+    page.goto(f"{live_server.url}/adjudicate/")
+    assert page.locator("#adjudicate").get_attribute("data-claim") == str(claims[0].pk)
+    page.locator("input[name=verdict][value=verified]").click()
+    assert page.evaluate("document.activeElement.type") == "radio"
+    page.keyboard.press("2")  # changes the verdict and moves to the rationale, as from anywhere else
+    assert page.locator("input[value=disputed]").is_checked()
+    assert page.evaluate("document.activeElement.id") == "id_rationale"
+    page.keyboard.press("Escape")
+    page.locator("input[name=verdict][value=verified]").click()
+    page.keyboard.press("s")  # pass
+    page.wait_for_url(f"{live_server.url}/adjudicate/?after={claims[0].pk}")
+    assert page.locator("#adjudicate").get_attribute("data-claim") == str(claims[1].pk)

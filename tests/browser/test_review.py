@@ -124,6 +124,22 @@ def test_an_error_is_shown_in_place_and_nothing_is_lost(live_server, new_page):
     assert _claim_on_screen(page) == claims[0].pk
     assert page.locator("#id_evidence_url").input_value() == "ftp://example.com/report"
     assert not Annotation.objects.exists()
+    # The focus goes to the field in error (it used to go to the claim, so a screen reader heard nothing of it),
+    # and the field names its error: aria-describedby points at an element that exists.
+    assert page.evaluate("document.activeElement.id") == "id_evidence_url"
+    described = page.evaluate(
+        "(() => { const id = document.activeElement.getAttribute('aria-describedby');"
+        " const el = id && document.getElementById(id); return el ? el.textContent : null; })()"
+    )
+    assert described == "Enter a valid http or https URL."
+    # The live region is the same element before and after, so its new text is announced.
+    page.evaluate("window.__status = document.getElementById('review-status')")
+    page.keyboard.press("Control+a")
+    page.keyboard.press("Delete")
+    page.keyboard.press("Escape")
+    page.keyboard.press("2")
+    page.wait_for_function("document.querySelector('#review-status').innerText.includes('Saved')")
+    assert page.evaluate("window.__status === document.getElementById('review-status')") is True
 
 
 def test_review_page_fits_a_phone(live_server, new_page, tmp_path):

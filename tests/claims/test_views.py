@@ -257,6 +257,49 @@ def test_upload_of_one_article_goes_straight_to_it(reviewer_client):
     assert response["Location"] == reverse("article_detail", args=[Article.objects.get().pk])
 
 
+def test_reloading_the_import_report_goes_back_to_the_add_page(reviewer_client):
+    # The report of an import with errors is shown at /articles/upload/; reloading it was a blank 405 page.
+    response = reviewer_client.get(reverse("article_upload"))
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"] == reverse("article_new")
+
+
+def test_upload_message_counts_claims_in_good_english(reviewer_client):
+    upload = SimpleUploadedFile("story.txt", b"Storm report\nThe mayor said the roads are closed.")
+    response = reviewer_client.post(reverse("article_upload"), {"files": upload}, follow=True)
+    assert Claim.objects.count() == 1
+    assert "Imported with 1 extracted claim." in response.content.decode()
+
+
+def test_paste_message_counts_claims_in_good_english(reviewer_client):
+    body = "Dam holds\nThe regional governor said on Monday that the dam is safe."
+    response = reviewer_client.post(reverse("article_new"), {"body": body}, follow=True)
+    assert Claim.objects.count() == 1
+    assert "Article added with 1 extracted claim." in response.content.decode()
+
+
+def test_paste_errors_and_help_are_tied_to_their_fields(reviewer_client):
+    page = reviewer_client.post(reverse("article_new"), {"body": "Text.", "url": "javascript:x"}).content.decode()
+    assert 'aria-describedby="id_url_error"' in page
+    assert '<span class="field-error" id="id_url_error">' in page
+    assert 'aria-describedby="id_title_helptext"' in page
+    assert 'id="id_title_helptext"' in page
+
+
+def test_article_page_legend_matches_the_reviewers_badges(reviewer_client):
+    article = ArticleFactory()
+    page = reviewer_client.get(reverse("article_detail", args=[article.pk])).content.decode()
+    assert 'data-label="conflicting labels"' in page
+    assert 'data-label="labelled by you"' not in page
+
+
+def test_article_page_legend_for_an_annotator_shows_their_states(annotator_client):
+    article = ArticleFactory()
+    page = annotator_client.get(reverse("article_detail", args=[article.pk])).content.decode()
+    assert 'data-label="labelled by you"' in page
+    assert 'data-label="conflicting labels"' not in page
+
+
 def test_upload_without_files_shows_the_error(reviewer_client):
     response = reviewer_client.post(reverse("article_upload"), {})
     assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
