@@ -316,7 +316,17 @@ _NOUNY_FORMS = {
     "affirmed",
     "denied",
     "warned",
+    "rules",
+    "ruling",
+    "ruled",
 }
+# adjectives that make a following cue form a noun: "the consensus estimate", "its earlier forecast"
+_NOUN_CUE_HEAD = re.compile(r"(?:a|an|the)\s+(?:charge|claim|allegation|accusation|assertion|contention|view|position|"
+                            r"notion|idea|suggestion|figure|account)\s+(?:that\s+)?\w")
+_OUT_RE = re.compile(r"\s+out\b")
+_NOUN_ADJECTIVES = frozenset(L._wordlist(
+    "average consensus median mean earlier previous prior initial latest own new final preliminary revised "
+    "annual quarterly monthly upper lower original"))
 _PASSIVE = {"is", "was", "were", "are", "be", "been", "being", "get", "got", "gets"}
 _STANCE_OBJECT = re.compile(
     r"\s*(?:its|his|her|their|our)\s+(?:[a-z]+\s+)?(?:intention|intent|plans?|readiness|"
@@ -384,7 +394,10 @@ _SPACE_THAT = re.compile(r"\s+(?:that)\b")
 _TIME_TAIL = re.compile(r"(?:\s*(?:" + L.TIME_WORDS + r"))*\s*(?:[.!?]|,\s*\w+ing\b|$)", re.I)
 _CONTENT_END_RE = re.compile(
     r",\s*(?:adding|saying|citing|referring to|according to|noting|he added|she added|while|"
-    r"whereas)\b|\s+and\s+(?=(?:said|says|added|told|insisted|warned)\b)"
+    r"whereas)\b|,?\s+(?:and|but)\s+(?:also\s+)?(?=(?:said|says|added|told|insisted|warned|maintained|argued|"
+    r"stressed|noted|acknowledged|conceded|admitted|denied|claimed|contended)\b)"
+    r"|,\s+(?:a|an)\s+(?:[a-z]+\s+)?(?:position|claim|charge|view|assertion|stance|allegation|accusation|figure|"
+    r"account|contention|characteri[sz]ation|description|assessment)\s+(?:that|which|the|[A-Z])"
     r"|(?:,\s*|\s+)(?:and|but|while|whereas)\s+(?=(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){1,4}"
     r"(?:has\s+|had\s+|have\s+|also\s+)?(?:said|says|announced|added|told|insisted|warned|claimed|"
     r"denied|argued|stated|noted|confirmed|reported|estimated|believes|believed)\b)"
@@ -521,6 +534,8 @@ def _np_ok(m: str) -> bool:
         return False
     if any(c in m for c in '“”"') or _VERBISH.search(" " + low + " "):
         return False
+    if _NOUN_CUE_HEAD.match(low):
+        return False  # "..., a charge the Kremlin denies": the reporter's gloss on the statement
     return any(w[0].isupper() for w in ws) or ws[0].lower() in _PRONOUN_SUBJ or len(ws) <= 8
 
 
@@ -540,8 +555,6 @@ def _clause_subject(text: str, s0: int, pos: int, coordinated: bool = False) -> 
     if lm:
         start = lm.end()
     body = seg[start:]
-    if any(c in body for c in '“”"'):
-        return None
     vm = None
     for v in _FINITE.finditer(body):
         prev = body[: v.start()].rstrip().rsplit(" ", 1)[-1].lower()
@@ -550,6 +563,8 @@ def _clause_subject(text: str, s0: int, pos: int, coordinated: bool = False) -> 
         vm = v
         break
     subj = body[: vm.start()] if vm else body
+    if any(c in (subj if coordinated else body) for c in '“”"'):
+        return None  # (a quotation in the first verb's object does not hide the subject of "... but said")
     subj = _clean_mention(subj.strip().rstrip(",").strip())
     if not subj or len(_words(subj)) > 14 or not _np_ok(subj.replace(",", " ")):
         return None
@@ -897,11 +912,14 @@ class RuleAttributor:
             lemma, cls = L.LEMMA_OF[form], L.CLASS_OF[form]
         if lemma == "ask":
             return  # what is asked is a question, not a claim
+        if lemma == "rule" and _OUT_RE.match(text, m.end(), s1):
+            return  # "ruled out tax rises": a decision, not a statement
         word = m.group()
         pre_words = _words(text[max(s0, m.start() - 40) : m.start()])
         prev = pre_words[-1].lower() if pre_words else ""
-        if form in _NOUNY_FORMS and prev in _NOUN_MARKERS:
-            return
+        if form in _NOUNY_FORMS and (prev in _NOUN_MARKERS or prev in _NOUN_ADJECTIVES or prev.endswith(("s'", "s’"))
+                                     and text[m.start() - 1].isspace()):
+            return  # "the estimate", "analysts' average estimate", "its earlier forecast"
         if prev in _PASSIVE and lemma not in ("continue",) and form not in ("says", "say") and not form.endswith("ing"):
             return
         if prev == "to" and form in (

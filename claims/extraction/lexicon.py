@@ -63,6 +63,7 @@ CUE_VERBS: dict[str, tuple[str, str]] = {
     "disclose": ("disclose discloses disclosed disclosing", "speech"),
     "reveal": ("reveal reveals revealed revealing", "speech"),
     "testify": ("testify testifies testified testifying", "speech"),
+    "rule": ("rule rules ruled ruling", "speech"),
     "tweet": ("tweet tweets tweeted tweeting", "speech"),
     "post": ("posted", "speech"),
     "report": ("report reports reported reporting", "report"),
@@ -115,7 +116,8 @@ NEEDS_COMPLEMENTIZER = {
     "note", "stress", "emphasize", "reveal", "disclose", "confirm", "deny", "indicate", "announce", "report",
     "find", "show", "signal", "hint", "expect", "hope", "fear", "worry", "doubt", "estimate", "promise",
     "pledge", "vow", "proclaim", "affirm", "conclude", "complain", "caution", "testify", "calculate",
-    "project", "forecast", "speculate", "tweet", "anticipate", "assure", "warn", "acknowledge", "admit", "explain",
+    "project", "forecast", "speculate", "tweet", "rule", "anticipate", "assure", "warn", "acknowledge", "admit",
+    "explain",
     "declare", "state", "continue", "post", "ask",
 }
 # verbs that may take "to"-infinitive content ("claimed to have taken", "vowed to deliver")
@@ -156,6 +158,8 @@ ACCORDING_RE = re.compile(r"\b(?:according to|as (?=\w+(?: \w+){0,4} (?:put it|n
 RECIPIENTS = (
     r"reporters|journalists|the press|the media|lawmakers|parliament|legislators|senators|supporters|"
     r"the crowd|a crowd|an audience|the audience|the court|the jury|the committee|the conference|"
+    r"analysts|investors|shareholders|employees|staff|workers|residents|students|parents|viewers|listeners|"
+    r"readers|delegates|members|colleagues|donors|voters|fans|followers|officials|diplomats|"
     r"a (?:news|press) conference|the (?:news|press) conference|a briefing|a news briefing|a press briefing|"
     r"(?:the |a )?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}|him|her|them|us|me|you|his \w+|her \w+|their \w+|"
     r"the [a-z]+(?: [a-z]+)?|(?:host|anchor|moderator|interviewer|radio host|talk show host)\s+[A-Z][\w.’'-]*"
@@ -198,7 +202,9 @@ PERSON_TITLES = {
     "owner", "worker", "doctor", "nurse", "teacher", "student", "mother", "father", "son", "daughter",
     "wife", "husband", "friend", "neighbour", "neighbor", "woman", "man", "diplomat", "politician",
     "monarch", "dictator", "strongman", "emir", "sheikh", "pope", "bishop", "cardinal", "priest",
-    "operative", "staffer", "campaign manager", "coordinator", "commissioner", "inspector", "administrator",
+    "operative", "staffer", "campaign manager", "striker", "midfielder", "defender", "goalkeeper", "winger",
+    "forward", "coach", "boss", "skipper", "player", "quarterback", "pitcher", "keeper", "referee", "umpire",
+    "coordinator", "commissioner", "inspector", "administrator",
 }
 HEAD_OF_STATE = {"president", "premier", "prime minister", "leader", "chancellor", "head of state", "monarch"}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .attribution import DEFAULT_ATTRIBUTOR, Attributor, base_confidence
-from .boilerplate import classify_lines
+from .boilerplate import classify_lines, dateline_end
 from .quotes import quote_regions
 from .records import Attribution, ExtractedClaim, Sentence
 from .segmentation import split_lines, split_sentences
@@ -21,6 +21,7 @@ _CLOSES_WITH_QUOTE_OR_CUE = re.compile(
     r"(?:[”\"»]|'')\s*$|\b(?:said|says|added|adds|told|tells|wrote|writes|continued|explained|insisted|argued|noted|"
     r"declared|stated)\b[^“”\"]{0,60}$"
 )
+_CAPS_LABEL = re.compile(r"\s*[A-Z][A-Z.’'-]+(?:\s+[A-Z][A-Z.’'-]+){0,2}\s*:")
 _TERMINAL_CHARS = frozenset(".!?…\"”’)")
 
 
@@ -48,14 +49,25 @@ def extract_claims(text: str, attributor: Attributor | None = None) -> list[Extr
     content = [ln for ln in lines if ln.furniture is None and text[ln.start:ln.end].strip()]
     speakers = ArticleSpeakers(text, [(ln.start, ln.end) for ln in content])
 
+    # "MORENO: ..." lines of a transcript are speakers, not "NEW DELHI: ..." datelines
+    transcript = sum(1 for ln in content if _CAPS_LABEL.match(text, ln.start, ln.end)) >= 2
+    dateline_open = True
+    interviewee = _interviewee(text, content, speakers)
     results: list[tuple[Attribution, str | None, str, str, float]] = []
     carry: tuple[str | None, str, str, str] | None = None  # source, kind, mention, cue of an open quotation
-    for ln in content:
+    for n_line, ln in enumerate(content):  # a dateline opens the story: only the first lines are tried
         raw = text[ln.start:ln.end]
         sents = split_sentences(text, ln)
+        if dateline_open and n_line < 12 and sents and text[sents[0].start].isupper():
+            d = dateline_end(text, sents[0].start, sents[0].end, colon=not transcript)
+            if d > sents[0].start:  # "KYIV, Jan 5 (Reuters) - Ukraine's military said ...": not part of the clause
+                sents[0] = Sentence(d, sents[0].end, sents[0].line)
+                dateline_open = False  # an article has one dateline
         headline = _is_headline(raw)
         attrs = attributor.attribute_line(text, sents, ln.index, headline)
         regions = quote_regions(text, ln.start, ln.end)
+        if interviewee and _ANSWER.match(raw):
+            attrs = _answer_attributions(text, sents, ln.index, attrs, interviewee)
         attrs.sort(key=lambda a: a.start)
 
         # resolve explicit sources in reading order
@@ -179,6 +191,46 @@ def extract_claims(text: str, attributor: Attributor | None = None) -> list[Extr
         out.append(ExtractedClaim(text=text[s:e], start=s, end=e, source=src, source_mention=a.mention,
                                   source_kind=kind or "unknown", cue=a.cue, is_direct_quote=a.direct,
                                   confidence=round(conf, 2), position=len(out)))
+    return out
+
+
+_QUESTION = re.compile(r"\s*(?:Q|Question)\s*[:.]\s")
+_ANSWER = re.compile(r"\s*(?:A|Answer)\s*[:.]\s+")
+
+
+def _interviewee(text: str, content, speakers: ArticleSpeakers) -> tuple[str, int] | None:
+    """The person answering in a "Q: ... / A: ..." interview: the person the article names most often."""
+    first_q = next((ln.start for ln in content if _QUESTION.match(text, ln.start, ln.end)), None)
+    if first_q is None or not any(_ANSWER.match(text, ln.start, ln.end) for ln in content):
+        return None
+    counts: dict[str, list[int]] = {}
+    for pos, name in speakers.person_mentions:
+        full = speakers.canonical_person(name)
+        counts.setdefault(full, []).append(pos)
+    if not counts:
+        return None
+    name, poss = max(counts.items(), key=lambda kv: (len(kv[1]), -kv[1][0]))
+    return name, poss[0]
+
+
+def _answer_attributions(text: str, sents: list[Sentence], line: int, attrs: list[Attribution],
+                         interviewee: tuple[str, int]) -> list[Attribution]:
+    """The sentences of an interview answer ("A: ...") are the interviewee's claims."""
+    from .attribution import MIN_CONTENT_WORDS, _strip_span
+
+    name, pos = interviewee
+    for a in attrs:
+        if a.mention.lower() in ("i", "we"):
+            a.mention, a.mention_start = name, pos
+    out = list(attrs)
+    for i, sent in enumerate(sents):
+        s = _ANSWER.match(text, sent.start, sent.end).end() if i == 0 else sent.start
+        cs, ce = _strip_span(text, s, sent.end)
+        if ce <= cs or text[ce - 1] == "?" or len(_WORDS.findall(text, cs, ce)) < MIN_CONTENT_WORDS:
+            continue
+        if any(a.start < sent.end and a.end > sent.start for a in attrs):
+            continue
+        out.append(Attribution(cs, ce, name, pos, "A:", "speech", line, direct=True))
     return out
 
 

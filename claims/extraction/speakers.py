@@ -90,6 +90,20 @@ _BY_AUTHOR = re.compile(
     r"issued|published|posted|put out|sent|shared|circulated|written)?\s*(?:by|from)\s+(.+)$",
     re.IGNORECASE,
 )
+_DOC_PARTICIPLE = re.compile(r"\s*,\s*(?:published|released|conducted|carried out|led|funded|commissioned|issued|"
+                             r"presented|posted|due)\b.*$", re.S)
+_COMPANY_NP = re.compile(
+    r"(?:(?:the|this)\s+(?:[\w-]+\s+){0,3})?(?:company|firm|maker|manufacturer|retailer|lender|insurer|carrier|airline|"
+    r"giant|chipmaker|automaker|carmaker|drugmaker|startup|start-up|conglomerate|operator|supplier|brand|chain|"
+    r"business|group|bank|miner|producer|utility|exchange|platform)",
+    re.IGNORECASE,
+)
+_CORPORATE = re.compile(
+    r"(?<![\w’'-])((?:[A-Z][\w&.’'-]*\s+){0,3}[A-Z][\w&.’'-]*\s+(?:Inc|Corp|Corporation|Ltd|LLC|PLC|plc|Co|Group|"
+    r"Holdings|Systems|Technologies|Foods|Motors|Airlines|Pharmaceuticals|Energy|Industries|AG|SA|NV|SE|AB|ASA)"
+    r")\b\.?"
+)
+_NAME_OF_PLACE = re.compile(r"(.*[A-Z][\w’'-]+)\s+of\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?$")
 _DET_RE = re.compile(r"^(?:(?:the|a|an|its|his|her|their|our|this|that|these|those)\s+)+", re.IGNORECASE)
 _POSS_TAIL = re.compile(r"(?:’s|'s|’|')$")
 _TRAILING_NAME = re.compile(rf"(?:^|\s)({_CAP}\s+{_CAP}(?:\s+{_CAP})?)$")
@@ -500,6 +514,19 @@ class ArticleSpeakers:
                 if r:
                     return Resolved(r[0], r[1], "pronoun")
             return Resolved(None, "unknown", "unresolved")
+        # "The study, published in the journal X": the document, not where it appeared
+        if "," in m:
+            m2 = _DOC_PARTICIPLE.sub("", m)
+            if m2 != m:
+                return self._resolve(m2, pos)
+        # "the packaged food maker", "the company": the organisation the article is about
+        if _COMPANY_NP.fullmatch(m):
+            r = self._recent(pos, lambda k, src: k == "organisation" and not _COMPANY_NP.fullmatch(src))
+            if r:
+                return Resolved(r[0], r[1], "role")
+            names = _CORPORATE.findall(self.text, 0, pos)
+            if names:
+                return Resolved(names[-1], "organisation", "role")
         # documents: "a statement released by X", "the MoD report"
         by = _BY_AUTHOR.match(m) if "by" in low or "from" in low else None
         if by:
@@ -507,6 +534,8 @@ class ArticleSpeakers:
         if _DOC_WORDS_LOW.search(low):
             core = _DET_RE.sub("", _DOC_WORDS.sub(" ", m)).strip(" ,")
             core = re.sub(r"\s+", " ", core)
+            if core and core.islower() and kind_of(core) == "unknown":
+                return Resolved(_DET_RE.sub("", m), "organisation", "mention")  # "a large study": the study itself
             if not core or core.lower() in L.DETERMINERS:
                 if self.doc_authors:
                     p, src, kind = self.doc_authors[-1]
@@ -538,6 +567,12 @@ class ArticleSpeakers:
         if core in self.acronyms:
             full = self.acronyms[core]
             return Resolved(full, kind_of(full), "name")
+        # "Sen. Thomas Whitfield of Oklahoma": a person named with their home state or town
+        pm = _NAME_OF_PLACE.match(core) if " of " in core else None
+        if pm:
+            r = self._resolve(pm.group(1), pos)
+            if r.kind == "person" and r.via == "name":
+                return r
         # title + name: "Kremlin spokesman Dmitry Peskov"
         rm = _ROLE_NAME.search(core)
         if rm and rm.end() == len(core) and _looks_like_person_name(rm.group(2)):
