@@ -16,7 +16,7 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, mixins, serializers, status, viewsets
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.permissions import BasePermission
 from rest_framework.renderers import JSONRenderer
@@ -33,7 +33,16 @@ from annotations.services import (
     claim_reopen,
     review_next_claim,
 )
-from claims.api import ClaimSerializer, IdCursorPagination, IsAnnotator, IsReviewer, URLAsTextModelSerializer
+from claims.api import (
+    ClaimSerializer,
+    IdCursorPagination,
+    IsAnnotator,
+    IsReviewer,
+    NoUnknownFieldsSerializer,
+    StrictCharField,
+    StrictPrimaryKeyRelatedField,
+    URLAsTextModelSerializer,
+)
 from claims.filters import ClaimFilter
 from claims.models import Claim
 
@@ -60,11 +69,13 @@ class AnnotationSerializer(URLAsTextModelSerializer):
         read_only_fields = fields
 
 
-class AnnotationInputSerializer(serializers.Serializer):
-    claim = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.all())
+class AnnotationInputSerializer(NoUnknownFieldsSerializer):
+    claim = StrictPrimaryKeyRelatedField(queryset=Claim.objects.all(), help_text="The claim's id.")
     verdict = serializers.ChoiceField(choices=Verdict.choices)
-    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000)
-    evidence_url = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+    note = StrictCharField(required=False, allow_blank=True, default="", max_length=5000)
+    evidence_url = StrictCharField(
+        required=False, allow_blank=True, default="", max_length=2000, help_text="An http(s) link, or empty."
+    )
 
 
 class AnnotationFilter(django_filters.FilterSet):
@@ -74,7 +85,7 @@ class AnnotationFilter(django_filters.FilterSet):
         to_field_name="username",
         help_text="Annotator's username.",
     )
-    verdict = django_filters.ChoiceFilter(choices=Verdict.choices)
+    verdict = django_filters.ChoiceFilter(choices=Verdict.choices, help_text="The label's verdict.")
 
     class Meta:
         model = Annotation
@@ -107,10 +118,19 @@ class AnnotationViewSet(
             "201 when created, 200 when it already existed (updated, or unchanged if the same)."
         ),
         request=AnnotationInputSerializer,
+        examples=[
+            OpenApiExample(
+                "Label",
+                value={"claim": 12, "verdict": "disputed", "note": "Denied by the ministry", "evidence_url": ""},
+                request_only=True,
+            )
+        ],
         responses={
             201: AnnotationSerializer,
             200: OpenApiResponse(AnnotationSerializer, description="Your existing label, updated."),
-            400: OpenApiResponse(description="Field errors."),
+            400: OpenApiResponse(
+                description="Messages per field, e.g. an unknown claim, or a claim that already has all its labels."
+            ),
         },
     )
     def create(self, request, *args, **kwargs):
@@ -175,6 +195,9 @@ HISTORY_PARAMETER = OpenApiParameter(
 )
 
 
+HISTORY_VALUES = {"": False, "false": False, "0": False, "no": False, "true": True, "1": True, "yes": True}
+
+
 class ClaimJSONLExportView(ExportView):
     @extend_schema(
         summary="Export claims as JSON lines (streamed)",
@@ -191,11 +214,14 @@ class ClaimJSONLExportView(ExportView):
             (200, "application/x-ndjson"): OpenApiResponse(
                 OpenApiTypes.STR, examples=[OpenApiExample("Line", value=JSONL_EXAMPLE)]
             ),
-            400: OpenApiResponse(description="A filter value is invalid."),
+            400: OpenApiResponse(description="A filter value (or `history`) is invalid."),
         },
     )
     def get(self, request, *args, **kwargs):
-        with_history = request.query_params.get("history", "").lower() in {"1", "true", "yes"}
+        history = request.query_params.get("history", "").strip().lower()
+        if history not in HISTORY_VALUES:
+            raise ValidationError({"history": ["Must be true or false."]})
+        with_history = HISTORY_VALUES[history]
         chunks = exports.jsonl_chunks(self.batches(with_history=with_history))
         return _attachment(chunks, content_type="application/x-ndjson; charset=utf-8", name="claims", extension="jsonl")
 
@@ -269,7 +295,11 @@ CLAIMREVIEW_EXAMPLE = {
 
 
 class ClaimReviewView(generics.GenericAPIView):
+    """JSON-LD whatever the Accept header asks (`application/ld+json` included); errors are JSON."""
+
     permission_classes = [IsReviewer]
+    renderer_classes = [JSONRenderer]
+    content_negotiation_class = JSONForErrors
     queryset = Claim.objects.all()
     pagination_class = None
     filter_backends = []
@@ -305,13 +335,15 @@ class ClaimReviewView(generics.GenericAPIView):
         return Response(review, content_type="application/ld+json")
 
 
-class AdjudicationInputSerializer(serializers.Serializer):
-    verdict = serializers.ChoiceField(choices=Verdict.choices)
-    rationale = serializers.CharField(max_length=5000, trim_whitespace=True)
+class AdjudicationInputSerializer(NoUnknownFieldsSerializer):
+    verdict = serializers.ChoiceField(choices=Verdict.choices, help_text="The claim's final verdict.")
+    rationale = StrictCharField(max_length=5000, trim_whitespace=True, help_text="Why; required.")
 
 
 class AdjudicationSerializer(serializers.ModelSerializer):
-    reviewer = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    reviewer = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, help_text="The reviewer who set or last changed it."
+    )
 
     class Meta:
         model = Adjudication
@@ -331,10 +363,17 @@ class AdjudicationView(generics.GenericAPIView):
             "Becomes the claim's consensus verdict. Posting again changes it; the earlier one stays in history."
         ),
         request=AdjudicationInputSerializer,
+        examples=[
+            OpenApiExample(
+                "Adjudication",
+                value={"verdict": "verified", "rationale": "The ministry's figure matches the army's."},
+                request_only=True,
+            )
+        ],
         responses={
             201: AdjudicationSerializer,
             200: OpenApiResponse(AdjudicationSerializer, description="The claim's adjudication, changed."),
-            400: OpenApiResponse(description="Field errors."),
+            400: OpenApiResponse(description="Messages per field."),
         },
     )
     def post(self, request, pk: int, *args, **kwargs):
@@ -397,7 +436,11 @@ class AgreementView(generics.GenericAPIView):
     permission_classes = [IsReviewer]
     serializer_class = AgreementSerializer
 
-    @extend_schema(summary="Inter-annotator agreement: Krippendorff's alpha, Cohen's kappa per pair, per annotator")
+    @extend_schema(
+        summary="Inter-annotator agreement: Krippendorff's alpha, Cohen's kappa per pair, per annotator",
+        description="Over every label so far, overall, per pair of annotators, per article and per source. "
+        "Reviewers and admins only.",
+    )
     def get(self, request, *args, **kwargs):
         return Response(AgreementSerializer(agreement_report()).data)
 
@@ -414,6 +457,8 @@ class ReviewNextView(generics.GenericAPIView):
             "Fewest labels first; never a claim you labelled or another annotator holds. Label it with "
             "POST /api/annotations/. 204 when nothing is left for you."
         ),
+        operation_id="review_next",
+        request=None,
         responses={200: ClaimSerializer, 204: OpenApiResponse(description="Nothing left to label.")},
     )
     def post(self, request, *args, **kwargs):

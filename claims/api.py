@@ -11,9 +11,15 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view
-from rest_framework import mixins, serializers, status, viewsets
-from rest_framework.pagination import CursorPagination
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
+from rest_framework import exceptions, mixins, serializers, status, viewsets
+from rest_framework.pagination import Cursor, CursorPagination
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
@@ -55,12 +61,72 @@ class CanAddArticle(BasePermission):
         return request.method != "POST" or can_add_articles(request.user)
 
 
+MAX_ID = 2**63 - 1  # the largest id any database stores; a larger number in a query is refused, not a 500
+
+
 class IdCursorPagination(CursorPagination):
-    """Stable pages over any number of rows: the cursor is the last id, so page 10,000 is as fast as page 1."""
+    """Stable pages over any number of rows: the cursor is the last id, so page 10,000 is as fast as page 1.
+
+    A cursor that does not decode to an id is a 400 on `cursor` (DRF answers 404, or 500 for a crafted position).
+    """
 
     ordering = "id"
     page_size_query_param = "page_size"
     max_page_size = 500
+    cursor_query_description = "Where the page starts: copy it from the `next` or `previous` link, never build it."
+    page_size_query_description = f"Results per page: 50 unless given, at most {max_page_size}."
+
+    def decode_cursor(self, request) -> Cursor | None:
+        message = "Invalid cursor: follow the `next` and `previous` links as they are."
+        try:
+            cursor = super().decode_cursor(request)
+        except exceptions.NotFound as exc:
+            raise exceptions.ValidationError({self.cursor_query_param: [message]}) from exc
+        if cursor is not None and cursor.position is not None:
+            try:
+                position = int(cursor.position)
+            except ValueError:
+                position = -1
+            if not 0 <= position <= MAX_ID:
+                raise exceptions.ValidationError({self.cursor_query_param: [message]})
+        return cursor
+
+
+class StrictCharField(serializers.CharField):
+    """A text field that takes only a string: DRF's CharField quietly turns 123 or true into "123" or "True"."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
+    """An id that is an integer (or a string of digits, as a form sends it); DRF takes 3.7 as 3."""
+
+    def to_internal_value(self, data):
+        digits = isinstance(data, str) and data.isascii() and data.isdigit()
+        if isinstance(data, bool) or not (isinstance(data, int) or digits):
+            self.fail("incorrect_type", data_type=type(data).__name__)
+        if not 0 < int(data) <= MAX_ID:
+            self.fail("does_not_exist", pk_value=data)
+        return super().to_internal_value(data)
+
+
+class NoUnknownFieldsSerializer(serializers.Serializer):
+    """Input that names a field we do not have is a 400 on that field, not silently ignored (a typo such as
+    `evidence` for `evidence_url` would otherwise lose data without a word)."""
+
+    ignored = frozenset({"csrfmiddlewaretoken"})  # a session-authenticated HTML form sends it
+
+    def to_internal_value(self, data):
+        if hasattr(data, "keys"):
+            unknown = sorted(str(key) for key in data if key not in self.fields and key not in self.ignored)
+            if unknown:
+                known = ", ".join(name for name, field in self.fields.items() if not field.read_only)
+                message = f"Unknown field. The fields are: {known}."
+                raise serializers.ValidationError({key: [message] for key in unknown})
+        return super().to_internal_value(data)
 
 
 class URLAsTextModelSerializer(serializers.ModelSerializer):
@@ -110,12 +176,18 @@ class ArticleDetailSerializer(URLAsTextModelSerializer):
         fields = ["id", "title", "url", "publisher", "published_at", "language", "created_at", "body", "claims"]
 
 
-class ArticleCreateSerializer(serializers.Serializer):
-    title = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")
+class ArticleCreateSerializer(NoUnknownFieldsSerializer):
+    title = StrictCharField(
+        required=False, allow_blank=True, max_length=500, default="", help_text="Defaults to the text's first line."
+    )
     # Not trimmed: the claims' offsets index into the text exactly as sent.
-    body = serializers.CharField(trim_whitespace=False)
-    url = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="")
-    publisher = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
+    body = StrictCharField(
+        trim_whitespace=False, help_text="The article text; claim offsets (`start`, `end`) index into it as sent."
+    )
+    url = StrictCharField(
+        required=False, allow_blank=True, max_length=2000, default="", help_text="http(s) link; unique when given."
+    )
+    publisher = StrictCharField(required=False, allow_blank=True, max_length=200, default="")
     published_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
 
 
@@ -146,6 +218,11 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     lookup_value_regex = r"\d+"
     queryset = Article.objects.none()
 
+    @property
+    def request_max_bytes(self) -> int:
+        """What config.parsers.JSONParser reads: room for an article of ARTICLE_MAX_BYTES in escaped JSON."""
+        return settings.ARTICLE_MAX_BYTES * REQUEST_OVERHEAD_FACTOR + REQUEST_OVERHEAD_BYTES
+
     def get_queryset(self):
         if self.action == "list":
             return article_list_with_claim_counts()
@@ -168,11 +245,24 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
             "(2 MB by default) is a 413. Reviewers and admins only."
         ),
         request=ArticleCreateSerializer,
+        examples=[
+            OpenApiExample(
+                "Article",
+                value={
+                    "title": "Overnight drone attack",
+                    "body": "Overnight drone attack\nThe ministry said that 40 drones were shot down overnight.\n",
+                    "url": "https://example.org/a",
+                    "publisher": "Example Wire",
+                    "published_at": "2025-01-02T08:00:00Z",
+                },
+                request_only=True,
+            )
+        ],
         responses={
             201: ArticleDetailSerializer,
             200: OpenApiResponse(ArticleDetailSerializer, description="The same text was already stored."),
-            400: OpenApiResponse(description="Field errors."),
-            413: OpenApiResponse(description="The article text is over the limit."),
+            400: OpenApiResponse(description="Messages per field, e.g. an empty `body` or a `url` already used."),
+            413: OpenApiResponse(description="The article text is over ARTICLE_MAX_BYTES (a message on `body`)."),
         },
     )
     def create(self, request, *args, **kwargs):
@@ -295,6 +385,9 @@ class VerdictCountsSerializer(serializers.Serializer):
 
 
 class SourceSerializer(serializers.ModelSerializer):
+    aliases = serializers.ListField(
+        child=serializers.CharField(), read_only=True, help_text="Other names this source appears under."
+    )
     claim_count = serializers.IntegerField(read_only=True)
     verdict_counts = VerdictCountsSerializer(
         source="*",

@@ -5,6 +5,7 @@ parameter's message, never an empty list or a 500.
 """
 
 import django_filters
+from django import forms
 from django.db.models import Exists, OuterRef, QuerySet
 from django_filters.fields import IsoDateTimeField
 
@@ -25,6 +26,20 @@ class DateTimeFilter(django_filters.IsoDateTimeFilter):
     field_class = StorableIsoDateTimeField
 
 
+MAX_ID = 2**63 - 1
+
+
+class IdFilter(django_filters.NumberFilter):
+    """A whole number from 1 to the largest id a database stores: 1.5 or 1e30 is a 400, never a 500."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)
+
+
 class ClaimFilter(django_filters.FilterSet):
     article = django_filters.ModelChoiceFilter(queryset=Article.objects.all(), help_text="Article id.")
     source = django_filters.ModelChoiceFilter(queryset=Source.objects.all(), help_text="Source id.")
@@ -34,7 +49,11 @@ class ClaimFilter(django_filters.FilterSet):
         method="filter_blind",
         help_text="The consensus verdict (adjudicated, else unanimous once a claim has all its labels).",
     )
-    status = django_filters.ChoiceFilter(choices=ClaimStatus.choices, method="filter_blind")
+    status = django_filters.ChoiceFilter(
+        choices=ClaimStatus.choices,
+        method="filter_blind",
+        help_text="Where the claim is in labelling. Annotators: verdict and status reach only claims they labelled.",
+    )
     flagged = django_filters.ChoiceFilter(
         choices=[("true", "true"), ("false", "false")], method="filter_flagged", help_text="Flagged as not a claim."
     )
@@ -53,15 +72,13 @@ class ClaimFilter(django_filters.FilterSet):
     search = django_filters.CharFilter(
         field_name="text", lookup_expr="icontains", max_length=200, help_text="Words in the claim text."
     )
-    cluster = django_filters.NumberFilter(
-        method="filter_cluster", min_value=1, help_text="Claims of one cluster of confirmed matches (its id)."
-    )
+    cluster = IdFilter(method="filter_cluster", help_text="Claims of one cluster of confirmed matches (its id).")
 
     class Meta:
         model = Claim
         fields = []
 
-    def filter_cluster(self, queryset: QuerySet[Claim], name: str, value) -> QuerySet[Claim]:
+    def filter_cluster(self, queryset: QuerySet[Claim], name: str, value: int) -> QuerySet[Claim]:
         return queryset.filter(pk__in=claims_in_cluster(cluster_id=int(value)).values("pk"))
 
     def filter_flagged(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
@@ -77,10 +94,16 @@ class ClaimFilter(django_filters.FilterSet):
 
 
 class ArticleFilter(django_filters.FilterSet):
-    publisher = django_filters.CharFilter(max_length=200)
-    published_after = DateTimeFilter(field_name="published_at", lookup_expr="gte")
-    published_before = DateTimeFilter(field_name="published_at", lookup_expr="lt")
-    search = django_filters.CharFilter(field_name="title", lookup_expr="icontains", max_length=200)
+    publisher = django_filters.CharFilter(max_length=200, help_text="The publisher's name, exactly.")
+    published_after = DateTimeFilter(
+        field_name="published_at", lookup_expr="gte", help_text="Published at or after (ISO 8601)."
+    )
+    published_before = DateTimeFilter(
+        field_name="published_at", lookup_expr="lt", help_text="Published before (ISO 8601)."
+    )
+    search = django_filters.CharFilter(
+        field_name="title", lookup_expr="icontains", max_length=200, help_text="Words in the title."
+    )
 
     class Meta:
         model = Article
@@ -88,8 +111,10 @@ class ArticleFilter(django_filters.FilterSet):
 
 
 class SourceFilter(django_filters.FilterSet):
-    kind = django_filters.ChoiceFilter(choices=SourceKind.choices)
-    search = django_filters.CharFilter(field_name="name", lookup_expr="icontains", max_length=200)
+    kind = django_filters.ChoiceFilter(choices=SourceKind.choices, help_text="What sort of source.")
+    search = django_filters.CharFilter(
+        field_name="name", lookup_expr="icontains", max_length=200, help_text="Words in the name."
+    )
 
     class Meta:
         model = Source

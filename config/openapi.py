@@ -22,9 +22,14 @@ COMMON = {
     "403": ("Your role may not do this.", "Error"),
     "404": ("No such object.", "Error"),
     "405": ("This method is not allowed here.", "Error"),
-    "413": ("The article text is larger than the configured limit.", "FieldErrors"),
+    "406": ("The Accept header asks for a type this operation does not answer with (it answers JSON).", "Error"),
+    "413": ("The request body is larger than the limit.", "FieldErrors"),
+    "415": ("The Content-Type is not one this operation reads: send application/json.", "Error"),
     "429": ("Too many requests: slow down and retry after the time in Retry-After.", "Error"),
 }
+ONLY_FOR_WRITES = {"413", "415"}  # codes only an operation that reads a body can give
+# Operations that answer with their own file type whatever the Accept header says, so never 406.
+ANY_ACCEPT = {"export_claims_jsonl", "export_claims_csv", "export_claimreview_jsonl", "claims_claimreview"}
 
 
 def add_error_responses(result, generator, request, public):
@@ -35,15 +40,25 @@ def add_error_responses(result, generator, request, public):
         for method, operation in operations.items():
             if method not in {"get", "post", "put", "patch", "delete"}:
                 continue
+            _integer_path_ids(operation)
             responses = operation.setdefault("responses", {})
             for code, (description, schema) in COMMON.items():
-                if code == "413" and method != "post":
+                if code in ONLY_FOR_WRITES and "requestBody" not in operation:
                     continue
-                responses.setdefault(
-                    code,
-                    {
-                        "description": description,
-                        "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{schema}"}}},
-                    },
-                )
+                if code == "406" and operation.get("operationId") in ANY_ACCEPT:
+                    continue
+                content = {"application/json": {"schema": {"$ref": f"#/components/schemas/{schema}"}}}
+                response = responses.setdefault(code, {"description": description})
+                # A view documents its own wording for an error ("No such claim, or it has no consensus verdict
+                # yet."); the body is still the one the exception handler gives every error.
+                response.setdefault("content", content)
     return result
+
+
+def _integer_path_ids(operation: dict) -> None:
+    """Router views document `{id}` as a string matching ^\\d+$; it is a positive integer, as on the other paths."""
+    for parameter in operation.get("parameters", []):
+        if parameter.get("in") == "path" and parameter.get("schema", {}).get("pattern") == r"^\d+$":
+            parameter["schema"] = {"type": "integer", "minimum": 1}
+        if parameter.get("in") == "path" and parameter["name"] == "id" and not parameter.get("description"):
+            parameter["description"] = "The object's id."

@@ -64,3 +64,45 @@ def test_api_answers_any_schema_generated_request_without_a_server_error(case, a
         response,
         checks=[not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance],
     )
+
+
+# Bodies no schema describes: each is a 400 in JSON, never a 500 or an HTML page.
+
+
+@pytest.mark.parametrize(
+    ("body", "start"),
+    [
+        (b"[" * 100_000 + b"]" * 100_000, "JSON parse error - the body is nested too deeply."),  # was a RecursionError
+        (b'{"claim": NaN, "verdict": "verified"}', "JSON parse error - NaN is not valid JSON"),
+        (b'{"claim": 1, "verdict": "verified", "note": "\xff"}', "JSON parse error - the body is not valid utf-8"),
+        (b'{"claim": 1,', "JSON parse error - "),
+    ],
+    ids=["deeply-nested", "nan", "not-utf8", "truncated"],
+)
+def test_malformed_json_bodies_are_400_json(db, body, start):
+    from django.test import Client
+
+    user = UserFactory()
+    user.groups.add(Group.objects.get(name="annotator"))
+    token = Token.objects.create(user=user).key
+    response = Client().generic(
+        "POST", "/api/annotations/", body, content_type="application/json", HTTP_AUTHORIZATION=f"Token {token}"
+    )
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["detail"].startswith(start)
+
+
+def test_a_body_over_the_upload_limit_is_413_json_with_the_limit(db, settings):
+    from django.test import Client
+
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    user = UserFactory()
+    user.groups.add(Group.objects.get(name="annotator"))
+    token = Token.objects.create(user=user).key
+    body = b'{"claim": 1, "verdict": "verified", "note": "' + b"x" * 2000 + b'"}'
+    response = Client().generic(
+        "POST", "/api/annotations/", body, content_type="application/json", HTTP_AUTHORIZATION=f"Token {token}"
+    )
+    assert response.status_code == 413
+    assert response.json() == {"detail": "The request body is larger than the limit of 1,000 bytes."}

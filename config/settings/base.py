@@ -138,6 +138,12 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    # Our JSON parser: a malformed or deeply nested body is a 400, and a view may accept more than 2.5 MB.
+    "DEFAULT_PARSER_CLASSES": [
+        "config.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
@@ -159,7 +165,21 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://claimdesk")}
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "ClaimDesk API",
-    "DESCRIPTION": "Articles, sourced claims, sources, annotations and streamed exports.",
+    "DESCRIPTION": (
+        "Articles, sourced claims, sources, annotations and streamed exports.\n\n"
+        "**Authentication**: send `Authorization: Token <key>` (a key from `manage.py issue_token USERNAME` or the "
+        "admin's Tokens page), or use a signed-in browser session (then unsafe methods need the `X-CSRFToken` "
+        "header). No credentials, or a wrong key, is a 401.\n\n"
+        "**Roles**: annotators label claims; reviewers and admins also add articles, adjudicate, read agreement, "
+        "the exports and ClaimReview; only staff delete labels. Anything else is a 403.\n\n"
+        "**Blind labelling**: an annotator sees only their own labels, and a claim's consensus (`verdict`, "
+        "`status`, `label_count`) only once they have labelled it; the `verdict` and `status` filters reach only "
+        "those claims, and sources' `verdict_counts` are null for them.\n\n"
+        "**Pages**: claims and annotations come in cursor pages (`page_size` up to 500; follow `next` until it is "
+        "null); articles and sources in numbered pages of 50 (`page`, with a `count`).\n\n"
+        '**Errors** are JSON: `{"detail": "..."}`, or for invalid input and query parameters an object from '
+        "field (or parameter) name to a list of messages. Unknown fields in a request body are refused."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
@@ -170,6 +190,15 @@ SPECTACULAR_SETTINGS = {
         "config.openapi.add_error_responses",
     ],
     "COMPONENT_SPLIT_REQUEST": True,
+    "TAGS": [
+        {"name": "articles", "description": "News articles and the claims extracted from them."},
+        {"name": "claims", "description": "Sourced claims: a statement and who made it; adjudication, ClaimReview."},
+        {"name": "sources", "description": "Who made the claims."},
+        {"name": "annotations", "description": "Labels: one verdict per claim and annotator."},
+        {"name": "review", "description": "The review queue for annotators."},
+        {"name": "agreement", "description": "Inter-annotator agreement (reviewers and admins)."},
+        {"name": "export", "description": "Streamed exports of every claim (reviewers and admins)."},
+    ],
     "ENUM_NAME_OVERRIDES": {
         "VerdictEnum": "annotations.models.Verdict",
         "ClaimStatusEnum": "claims.models.ClaimStatus",

@@ -79,8 +79,38 @@ def test_annotation_create_answers_201_then_200_when_posted_again_for_the_same_c
         ({"verdict": "verified", "claim": 999999}, {"claim": ['Invalid pk "999999" - object does not exist.']}),
         ({"verdict": "verified", "claim": "twelve"}, {"claim": ["Incorrect type. Expected pk value, received str."]}),
         ({"claim": None}, {"claim": ["This field may not be null."], "verdict": ["This field is required."]}),
+        # DRF took 3.7 as claim 3, and a number as the note "5".
+        ({"verdict": "verified", "claim": 1.5}, {"claim": ["Incorrect type. Expected pk value, received float."]}),
+        ({"verdict": "verified", "claim": True}, {"claim": ["Incorrect type. Expected pk value, received bool."]}),
+        ({"verdict": "verified", "note": 5}, {"note": ["Not a valid string."]}),
+        (
+            {"verdict": "verified", "claim": 10**30},
+            {"claim": [f'Invalid pk "{10**30}" - object does not exist.']},
+        ),
+        # Misspelt or foreign fields were silently dropped (the evidence lost; "annotator" looked accepted).
+        (
+            {"verdict": "verified", "evidence": "https://example.org/x", "annotator": "someone"},
+            {
+                "annotator": ["Unknown field. The fields are: claim, verdict, note, evidence_url."],
+                "evidence": ["Unknown field. The fields are: claim, verdict, note, evidence_url."],
+            },
+        ),
     ],
-    ids=["bad-verdict", "js-url", "bad-url", "nul", "long-note", "unknown-claim", "claim-not-id", "missing"],
+    ids=[
+        "bad-verdict",
+        "js-url",
+        "bad-url",
+        "nul",
+        "long-note",
+        "unknown-claim",
+        "claim-not-id",
+        "missing",
+        "claim-float",
+        "claim-bool",
+        "note-number",
+        "claim-too-large",
+        "unknown-fields",
+    ],
 )
 def test_annotation_create_rejects_bad_input_with_field_errors(annotator, payload, errors):
     payload = {"claim": ClaimFactory().pk, **payload}
@@ -280,6 +310,24 @@ def test_adjudication_rejects_bad_input_with_field_errors(reviewer, payload, fie
     response = _client_for(reviewer).post(url, payload, format="json")
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert field in response.json()
+
+
+def test_adjudication_refuses_unknown_fields(reviewer):
+    url = reverse("api:claim-adjudication", args=[ClaimFactory().pk])
+    payload = {"verdict": "verified", "rationale": "x", "reason": "the footage"}
+    response = _client_for(reviewer).post(url, payload, format="json")
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert response.json() == {"reason": ["Unknown field. The fields are: verdict, rationale."]}
+
+
+def test_annotation_create_from_a_session_form_ignores_only_the_csrf_token(annotator):
+    client = APIClient(enforce_csrf_checks=False)
+    client.force_login(annotator)
+    claim = ClaimFactory()
+    payload = {"claim": str(claim.pk), "verdict": "verified", "csrfmiddlewaretoken": "x"}
+    response = client.post(reverse("api:annotation-list"), payload)  # multipart, as an HTML form sends it
+    assert response.status_code == HTTPStatus.CREATED, response.content
+    assert response.json()["claim"] == claim.pk
 
 
 def test_annotators_cannot_adjudicate_or_read_agreement(annotator):

@@ -329,7 +329,42 @@ def test_exports_accept_any_accept_header(reviewer, labelled):
     assert response.status_code == HTTPStatus.OK
 
 
+@pytest.mark.parametrize("value", ["maybe", "2", "tru"])
+def test_jsonl_export_with_a_history_value_that_is_not_a_boolean_is_400(reviewer, labelled, value):
+    """It was read as false: a client asking for history got none without a word."""
+    response = _client_for(reviewer).get(reverse("api:export-claims-jsonl"), {"history": value})
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert response.json() == {"history": ["Must be true or false."]}
+
+
+@pytest.mark.parametrize("value", ["true", "True", "1", "yes"])
+def test_jsonl_export_history_takes_the_usual_spellings_of_true(reviewer, labelled, value):
+    response = _client_for(reviewer).get(reverse("api:export-claims-jsonl"), {"history": value})
+    assert response.status_code == HTTPStatus.OK
+    assert all("history" in json.loads(line) for line in _streamed(response).splitlines())
+
+
 # ClaimReview
+
+
+@pytest.mark.parametrize("accept", ["application/ld+json", "application/json", "text/html", "*/*"])
+def test_claimreview_answers_json_ld_whatever_the_accept_header(reviewer, labelled, accept):
+    """`Accept: application/ld+json`, the type the schema documents, was a 406; text/html was the browsable API."""
+    claim = labelled["adjudicated"]
+    response = _client_for(reviewer).get(reverse("api:claim-claimreview", args=[claim.pk]), HTTP_ACCEPT=accept)
+    assert response.status_code == HTTPStatus.OK
+    assert response["Content-Type"] == "application/ld+json"
+    assert json.loads(response.content)["@type"] == "ClaimReview"
+
+
+def test_claimreview_errors_are_json_even_when_json_ld_is_asked_for(reviewer, labelled):
+    claim = labelled["single"]
+    response = _client_for(reviewer).get(
+        reverse("api:claim-claimreview", args=[claim.pk]), HTTP_ACCEPT="application/ld+json"
+    )
+    assert response.status_code == HTTPStatus.NOT_FOUND
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["detail"].startswith(f"Claim {claim.pk} has no consensus verdict yet")
 
 
 def test_claimreview_of_an_adjudicated_claim_has_the_required_fields(reviewer, labelled, settings):

@@ -1,3 +1,4 @@
+import base64
 import json
 from http import HTTPStatus
 
@@ -193,8 +194,16 @@ def test_article_create_with_a_url_already_used_is_a_field_error(reviewer):
         ({"body": ARTICLE_TEXT, "url": "javascript:alert(1)"}, {"url": ["Enter a valid http or https URL."]}),
         ({"body": ARTICLE_TEXT, "published_at": "yesterday"}, {"published_at": None}),
         ({"body": ["not", "text"]}, {"body": ["Not a valid string."]}),
+        # DRF's CharField took a number and stored "123" as the article.
+        ({"body": 123}, {"body": ["Not a valid string."]}),
+        ({"body": ARTICLE_TEXT, "title": True}, {"title": ["Not a valid string."]}),
+        # A misspelt field was silently dropped: the article was stored without its date.
+        (
+            {"body": ARTICLE_TEXT, "published": "2025-01-02T08:00:00Z"},
+            {"published": ["Unknown field. The fields are: title, body, url, publisher, published_at."]},
+        ),
     ],
-    ids=["nul", "blank", "missing", "bad-url", "bad-date", "not-a-string"],
+    ids=["nul", "blank", "missing", "bad-url", "bad-date", "not-a-string", "number", "bool-title", "unknown-field"],
 )
 def test_article_create_rejects_bad_input_with_field_errors(reviewer, payload, errors):
     response = _client_for(reviewer).post(reverse("api:article-list"), payload, format="json")
@@ -229,6 +238,20 @@ def test_article_create_refuses_a_huge_request_unread_with_413(reviewer, setting
     response = _client_for(reviewer).generic("POST", reverse("api:article-list"), body, content_type="application/json")
     assert response.status_code == HTTPStatus.REQUEST_ENTITY_TOO_LARGE
     assert response.json() == {"body": ["The article text is larger than the limit of 1,000 bytes."]}
+
+
+def test_article_create_takes_escaped_json_beyond_djangos_upload_limit_when_the_text_is_within_its_own(
+    reviewer, settings
+):
+    """`json.dumps` escapes Cyrillic as \\uXXXX, six bytes per letter: the request is larger than the text. DRF
+    read it through request.body, which DATA_UPLOAD_MAX_MEMORY_SIZE capped, so such an article was a bare 413."""
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 2000
+    text = "Министр заявил, что 40 дронов были сбиты ночью.\n" * 40  # ~3.6 kB of UTF-8, ~11 kB escaped
+    body = json.dumps({"body": text})
+    assert len(body) > settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    response = _client_for(reviewer).generic("POST", reverse("api:article-list"), body, content_type="application/json")
+    assert response.status_code == HTTPStatus.CREATED, response.content
+    assert response.json()["body"] == text
 
 
 def test_article_create_is_403_for_annotators(annotator):
@@ -409,10 +432,35 @@ def test_claim_list_unknown_filter_values_are_400_with_the_parameter_named(revie
     assert isinstance(response.json()[field][0], str)
 
 
-def test_claim_list_bad_cursor_is_404_json(reviewer):
-    response = _client_for(reviewer).get(reverse("api:claim-list"), {"cursor": "garbage"})
-    assert response.status_code == HTTPStatus.NOT_FOUND
-    assert response.json() == {"detail": "Invalid cursor"}
+@pytest.mark.parametrize(
+    "cursor",
+    [
+        "garbage",
+        # Decodes, but its position is not an id: DRF passed "abc" to the id filter, a 500.
+        base64.b64encode(b"p=abc").decode(),
+        base64.b64encode(b"p=99999999999999999999999").decode(),
+    ],
+    ids=["not-base64", "position-not-a-number", "position-too-large"],
+)
+def test_claim_list_bad_cursor_is_400_on_cursor(reviewer, cursor):
+    response = _client_for(reviewer).get(reverse("api:claim-list"), {"cursor": cursor})
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert response.json() == {"cursor": ["Invalid cursor: follow the `next` and `previous` links as they are."]}
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("1.5", "Enter a whole number."),
+        # An OverflowError in the matching selector, a 500.
+        ("99999999999999999999999", "Ensure this value is less than or equal to 9223372036854775807."),
+        ("0", "Ensure this value is greater than or equal to 1."),
+    ],
+)
+def test_claim_list_cluster_filter_takes_only_an_id(reviewer, value, message):
+    response = _client_for(reviewer).get(reverse("api:claim-list"), {"cluster": value})
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert response.json() == {"cluster": [message]}
 
 
 def test_claim_list_uses_a_fixed_number_of_queries(reviewer, annotator, second_annotator, django_assert_num_queries):
