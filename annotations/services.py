@@ -94,6 +94,8 @@ def annotation_submit(
     else:
         created = False
         changed = (annotation.verdict, annotation.note, annotation.evidence_url) != (verdict, note, evidence_url)
+        if changed:
+            _refuse_change_once_complete(claim=claim, user=annotator)
     if changed:
         annotation.verdict, annotation.note, annotation.evidence_url = verdict, note, evidence_url
         if seconds_spent is not None and seconds_spent >= 0:
@@ -106,13 +108,28 @@ def annotation_submit(
     return SubmitResult(annotation=annotation, created=created, changed=changed)
 
 
+def _refuse_change_once_complete(*, claim: Claim, user) -> None:
+    """Blind labelling: once a claim has all its labels, its status tells an annotator how the others voted, so
+    they may no longer change or take back their own label (a reviewer settles it instead)."""
+    if is_reviewer(user):
+        return
+    if Annotation.objects.filter(claim=claim).count() >= settings.LABELS_PER_CLAIM:
+        raise ValidationError(
+            {"claim": "This claim has all its labels, so they are locked; a reviewer can still change the outcome."}
+        )
+
+
 @transaction.atomic
 def annotation_undo_last(*, annotator) -> Claim | None:
-    """Remove this annotator's most recent label (kept in history) and hand its claim back to them."""
+    """Remove this annotator's most recent label (kept in history) and hand its claim back to them.
+
+    Refused (ValidationError) when that claim already has all its labels: see _refuse_change_once_complete.
+    """
     annotation = Annotation.objects.filter(annotator=annotator).order_by("-updated_at", "-id").first()
     if annotation is None:
         return None
-    claim = annotation.claim
+    claim = Claim.objects.select_for_update().get(pk=annotation.claim_id)
+    _refuse_change_once_complete(claim=claim, user=annotator)
     annotation._history_user = annotator
     annotation.delete()
     claim_refresh_consensus(claim=claim)

@@ -182,7 +182,11 @@ def review_skip_view(request: HttpRequest) -> HttpResponse:
 def review_undo(request: HttpRequest) -> HttpResponse:
     """Take back my most recent label and show that claim again, ready for a new verdict."""
     require_annotator(request)
-    claim = annotation_undo_last(annotator=request.user)
+    try:
+        claim = annotation_undo_last(annotator=request.user)
+    except ValidationError as error:
+        messages.warning(request, " ".join(error.messages))
+        return next_claim_response(request)
     if claim is None:
         messages.info(request, "Nothing to undo: you have no labels yet.")
         return next_claim_response(request)

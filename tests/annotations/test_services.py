@@ -75,6 +75,8 @@ def test_consensus_follows_labels_and_adjudication(settings, annotator, second_a
     annotation_submit(claim=claim, annotator=second_annotator, verdict=Verdict.VERIFIED)
     claim.refresh_from_db()
     assert (claim.status, claim.consensus_verdict) == (ClaimStatus.AGREED, Verdict.VERIFIED)
+    claim = ClaimFactory()
+    annotation_submit(claim=claim, annotator=annotator, verdict=Verdict.VERIFIED)
     annotation_submit(claim=claim, annotator=second_annotator, verdict=Verdict.DISPUTED)
     claim.refresh_from_db()
     assert (claim.status, claim.consensus_verdict) == (ClaimStatus.CONFLICTING, "")
@@ -170,3 +172,21 @@ def test_annotator_progress_counts_labelled_remaining_and_today(annotator):
     annotation_submit(claim=first, annotator=annotator, verdict=Verdict.VERIFIED)
     progress = annotator_progress(user=annotator)
     assert (progress.labelled, progress.remaining, progress.today) == (1, 2, 1)
+
+
+def test_labels_lock_once_a_claim_has_all_of_them_so_its_status_cannot_be_probed(
+    settings, annotator, second_annotator, reviewer
+):
+    settings.LABELS_PER_CLAIM = 2
+    claim = ClaimFactory()
+    annotation_submit(claim=claim, annotator=annotator, verdict=Verdict.VERIFIED)
+    annotation_submit(claim=claim, annotator=annotator, verdict=Verdict.DISPUTED)  # still open: may change
+    annotation_submit(claim=claim, annotator=second_annotator, verdict=Verdict.VERIFIED)
+    with pytest.raises(ValidationError) as error:
+        annotation_submit(claim=claim, annotator=annotator, verdict=Verdict.VERIFIED)
+    assert "locked" in error.value.message_dict["claim"][0]
+    # Sending the same label again (a retry) is still fine, and a reviewer is not locked out.
+    assert not annotation_submit(claim=claim, annotator=annotator, verdict=Verdict.DISPUTED).changed
+    with pytest.raises(ValidationError):
+        annotation_undo_last(annotator=second_annotator)
+    assert claim.annotations.count() == 2
