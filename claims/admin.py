@@ -9,6 +9,15 @@ from claims.models import Article, Claim, ClaimOrigin, Source
 from claims.services import article_ingest, article_validate_input, claim_create, claim_validate_span, content_sha256
 
 
+def _carry_on_with(obj, stored, fields: list[str]) -> None:
+    """Adds go through a service, which stores its own row: the admin carries on (message, redirect) with it."""
+    obj.pk = stored.pk
+    for field in fields:
+        setattr(obj, field, getattr(stored, field))
+    obj._state.adding = False
+    obj._state.db = stored._state.db
+
+
 class ClaimInline(admin.TabularInline):
     model = Claim
     fields = [
@@ -99,12 +108,7 @@ class ArticleAdmin(admin.ModelAdmin):
             language=obj.language,
             created_by=request.user,
         )
-        # Let the admin carry on (messages, redirect) with the row the ingest service stored.
-        obj.pk = result.article.pk
-        obj.content_sha256 = result.article.content_sha256
-        obj.created_at = result.article.created_at
-        obj._state.adding = False
-        obj._state.db = result.article._state.db
+        _carry_on_with(obj, result.article, ["content_sha256", "created_at"])
 
 
 class AnnotationInline(admin.TabularInline):
@@ -210,9 +214,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
             origin=ClaimOrigin.MANUAL,
             created_by=request.user,
         )
-        obj.pk, obj.text, obj.position = claim.pk, claim.text, claim.position
-        obj._state.adding = False
-        obj._state.db = claim._state.db
+        _carry_on_with(obj, claim, ["text", "position"])
 
 
 @admin.register(Source)
