@@ -3,6 +3,7 @@
 // the buttons are plain form buttons and the add-claim form has visible offset fields.
 (function () {
   "use strict";
+  document.documentElement.classList.remove("no-js"); // keys work: show the keys panel
 
   // Inputs that take no typing (a verdict radio, a checkbox, a button) leave the keys working: a reviewer who
   // clicked a verdict radio can still press 2 or s.

@@ -10,7 +10,7 @@ from annotations.services import claim_adjudicate, review_next_claim, review_ski
 from claims.models import Article
 from matching.models import ClaimMatch, MatchStatus
 from tests.annotations.factories import AnnotationFactory
-from tests.claims.factories import ClaimFactory
+from tests.claims.factories import ArticleFactory, ClaimFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +83,20 @@ def test_admin_adds_a_claim_only_at_offsets_inside_the_article(client, admin_use
     good = client.post(url, {"article": article.pk, "start": 0, "end": 8, "cue": ""})
     assert good.status_code == HTTPStatus.FOUND
     assert article.claims.filter(start=0, end=8, created_by=admin_user).exists()
+
+
+def test_admin_pages_escape_html_in_stored_text(client, admin_user):
+    payload = "<script>alert(1)</script>"
+    claim = ClaimFactory(article=ArticleFactory(title=payload, publisher=payload))
+    annotation = AnnotationFactory(claim=claim, annotator=admin_user, note=payload)
+    client.force_login(admin_user)
+    pages = [
+        reverse("admin:claims_article_changelist"),
+        reverse("admin:claims_article_change", args=[claim.article.pk]),
+        reverse("admin:claims_claim_change", args=[claim.pk]),
+        reverse("admin:annotations_annotation_change", args=[annotation.pk]),
+    ]
+    for url in pages:
+        html = client.get(url).content.decode()
+        assert payload not in html, url
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html, url
