@@ -211,7 +211,7 @@ _EVAL_END = re.compile(
 _CLOSE_QUOTE = re.compile(r"[”\"]|''")
 # '"Y," he continued': a closing quotation, then the speaker just before the cue
 _QUOTE_THEN_SUBJECT = re.compile(r"(?:[,?!][”\"’]|,'')\s*(?:[\w.’'-]+\s+){1,4}$")
-_CHUNK_SEP = re.compile(r"[,:]\s*")
+_CHUNK_SEP = re.compile(r"(?:(?<!\d)[,:]|[,:](?!\d))\s*")  # not "12,000"
 _THAT_END = re.compile(r"\bthat\s*,\s*$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:’s|'s)$")
 # "Moscow over the past few days (has said)": a time phrase after the subject
@@ -327,6 +327,9 @@ _OUT_RE = re.compile(r"\s+out\b")
 _NOUN_ADJECTIVES = frozenset(L._wordlist(
     "average consensus median mean earlier previous prior initial latest own new final preliminary revised "
     "annual quarterly monthly upper lower original"))
+# "The claim, shared on Facebook 12,000 times, says": a participial or relative phrase is not an appositive name
+_APPOSITIVE_NOT_NP = re.compile(r"\w+ing\b|[a-z]+ed\s+(?:on|in|by|at|from|to|with|for|across|over|online)\b|who|which")
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]{2,}(?![\w’'-])")
 _PASSIVE = {"is", "was", "were", "are", "be", "been", "being", "get", "got", "gets"}
 _STANCE_OBJECT = re.compile(
     r"\s*(?:its|his|her|their|our)\s+(?:[a-z]+\s+)?(?:intention|intent|plans?|readiness|"
@@ -340,6 +343,7 @@ _CHANNEL_QUOTE = re.compile(
     r"(?=[“\"‘]|'')",
     re.IGNORECASE,
 )
+_PROGRESSIVE_CONTENT = re.compile(r"\s*(?:[^,.;:“”\"]{0,40}?\s)?(?:that\b|:|[“\"])|\s*,\s*[“\"]")
 _PROGRESSIVE_AUX = {"is", "was", "were", "are", "be", "been", "am"}
 # "X, while saying Y, ..." / "X did Z despite saying Y": a speech participle inside an adjunct
 _ADJUNCT_ING = re.compile(r"\b(?:while|whilst|despite|after|when|by|upon)\s*$", re.IGNORECASE)
@@ -420,8 +424,22 @@ _COMMA = re.compile(r"\s*,")
 _COMMA_SPACE = re.compile(r",\s*")
 _TO_INF = re.compile(r"\s*to\s+[“\"]?\w")
 _PRONOUN_CLAUSE = re.compile(r"\s*(?:it|he|she|they|we|I|there)\s+(?:\w+\s+)?\w")
-_NOT_CONTENT = re.compile(r"\s*(?:to|of|about|for|with|goodbye|hello|nothing|so|yes|no|thanks|sorry)\b", re.IGNORECASE)
+_NOT_CONTENT = re.compile(
+    r"\s*(?:to|of|about|for|with|goodbye|hello|nothing|so|yes|no|thanks|sorry)\b"
+    r"|\s*(?:a|the|another)\s+(?:[a-z]+\s+)?(?:story|tale|stories)\b",  # "the trial tells a different story"
+    re.IGNORECASE,
+)
 _QUOTE_IN = re.compile(r"[“”\"«»]|’’|''")
+# headlines: a commitment verb with a noun-phrase object ("allies pledge air defence") is an action
+# report; its content must be a clause, shown by a finite auxiliary, copula or modal before any comma
+_HEADLINE_CLAUSE = re.compile(
+    r"[^,;:“”\"]{0,80}?(?<![\w’'-])(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|"
+    r"won’t|won't|isn’t|isn't|aren’t|aren't|wasn’t|wasn't|doesn’t|doesn't|didn’t|didn't|not|to\s+be)(?![\w’'-])"
+)
+_COMMIT_VERBS = frozenset({"pledge", "vow", "promise", "charge"})  # "Poll shows bump" stays a (checkable) finding
+# headlines: ", Russia inches towards Bakhmut" (comma + a new capitalised subject and a predicate) opens a second
+# headline clause — the statement stops before it
+_HEADLINE_NEXT_CLAUSE = re.compile(r",\s+(?=(?:[A-Z][\w’'.-]*\s+){1,3}[a-z]{2,}\b)")
 _PRONOUN_SUBJ = {"he", "she", "they", "it", "we", "i", "you"}
 _CLASS_CONF = {"speech": 0.8, "report": 0.7, "belief": 0.6}
 MIN_CONTENT_WORDS = 3
@@ -635,7 +653,7 @@ def _subject_before(text: str, s0: int, cue_start: int) -> tuple[str, int] | Non
             head = _clean_mention(pre[a3:b3])
             app = pre[chunks[-2][0] : chunks[-2][1]].strip()
             if head and _np_ok(head):
-                if app and not _PREP_START.match(app) and not re.match(r"\w+ing\b|who|which", app) and _np_ok(app):
+                if app and not _PREP_START.match(app) and not _APPOSITIVE_NOT_NP.match(app) and _np_ok(app):
                     return head + ", " + app, s0 + a3 + pre[a3:].find(head[:3])
                 return head, s0 + a3 + pre[a3:].find(head[:3])
         a2, b2 = cut(*chunks[-2])
@@ -763,6 +781,8 @@ class RuleAttributor:
                 continue
             if len(_ALPHA_WORD.findall(text, cs, ce)) < MIN_CONTENT_WORDS or text[ce - 1] == "?":
                 continue  # too short, or a question (an interviewer's)
+            if text.count(",", cs, ce) >= 2 and not _LOWER_WORD.search(text, cs, ce):
+                continue  # "Kingsport: Hale, Ortiz, Benn, ...": a line-up or a list of names, not a statement
             direct = _is_quote_open(text, max(sent.start, cs - 1), min(sent.end, ce + 1))
             out.append(Attribution(cs, ce, name, m.start(1), ":", "speech", sent.line, direct=direct))
         return out
@@ -778,6 +798,10 @@ class RuleAttributor:
             cs, ce = _strip_span(text, cs, ce)
             if ce <= cs:
                 return
+            if headline:
+                hm = _HEADLINE_NEXT_CLAUSE.search(text, cs, ce)
+                if hm and not _QUOTE_IN.search(text, cs, hm.start()):
+                    cs, ce = _strip_span(text, cs, hm.start())
             nw = len(_words(text[cs:ce]))
             if nw < MIN_CONTENT_WORDS and not (
                 nw >= 2
@@ -920,6 +944,8 @@ class RuleAttributor:
         if form in _NOUNY_FORMS and (prev in _NOUN_MARKERS or prev in _NOUN_ADJECTIVES or prev.endswith(("s'", "s’"))
                                      and text[m.start() - 1].isspace()):
             return  # "the estimate", "analysts' average estimate", "its earlier forecast"
+        if prev.endswith(("’m", "'m", "’re", "'re")) and form in ("told", "informed", "assured", "warned"):
+            return  # "I'm told the computers don't drink tea": the speaker is not the subject
         if prev in _PASSIVE and lemma not in ("continue",) and form not in ("says", "say") and not form.endswith("ing"):
             return
         if prev == "to" and form in (
@@ -951,6 +977,8 @@ class RuleAttributor:
         if (low is None or "according" in low[s0 : m.start()]) and _ACCORDING_OPEN.search(text[s0 : m.start()]):
             return  # "according to the latest intelligence report: ..."
         progressive = form.endswith("ing") and prev in _PROGRESSIVE_AUX  # "the Kremlin was anticipating that"
+        if progressive and not _PROGRESSIVE_CONTENT.match(text, m.end(), s1):
+            return  # "Carrow is adding fluoride to water": an action, not a statement
         if form.endswith("ing") and not progressive and text[s0 : m.start()].rstrip()[-1:] not in _PUNCT_CHARS:
             # "X, while saying Y, also ...", "X did Z despite saying Y": the claim of the clause subject
             adj = _ADJUNCT_ING.search(text, s0, m.start())
@@ -1202,7 +1230,11 @@ class RuleAttributor:
             return p
         if _STANCE_OBJECT.match(text, p, s1):
             return p  # "affirmed its intention to build relations"
-        if lemma in L.NEEDS_COMPLEMENTIZER and not headline and not _PRONOUN_CLAUSE.match(text, p, s1):
+        if (
+            lemma in L.NEEDS_COMPLEMENTIZER
+            and not _PRONOUN_CLAUSE.match(text, p, s1)
+            and (not headline or lemma in _COMMIT_VERBS and not _HEADLINE_CLAUSE.match(text, p, s1))
+        ):
             return None
         if _PREP_START.match(text, p, s1) and not headline:
             return None

@@ -158,7 +158,7 @@ ACCORDING_RE = re.compile(r"\b(?:according to|as (?=\w+(?: \w+){0,4} (?:put it|n
 RECIPIENTS = (
     r"reporters|journalists|the press|the media|lawmakers|parliament|legislators|senators|supporters|"
     r"the crowd|a crowd|an audience|the audience|the court|the jury|the committee|the conference|"
-    r"analysts|investors|shareholders|employees|staff|workers|residents|students|parents|viewers|listeners|"
+    r"analysts|investors|officers|investigators|detectives|deputies|agents|police|paramedics|shareholders|employees|staff|workers|residents|students|parents|viewers|listeners|"
     r"readers|delegates|members|colleagues|donors|voters|fans|followers|officials|diplomats|"
     r"a (?:news|press) conference|the (?:news|press) conference|a briefing|a news briefing|a press briefing|"
     r"(?:the |a )?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}|him|her|them|us|me|you|his \w+|her \w+|their \w+|"

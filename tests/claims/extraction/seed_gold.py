@@ -23,7 +23,10 @@ SEPARATISTS = {"Pro-Russian separatists", "separatists", "Pro-Russian separatist
 
 GOLD: list[tuple] = [
     # ---------------------------------------------------------------- 000: AFP wrap, allies pledge air defence
-    ("000", "air defence, Russia inches", {"Ukraine allies", "allies"}),  # headline "allies pledge air defence"
+    # headline "Ukraine allies pledge air defence, Russia inches towards Bakhmut": removed from the gold (was
+    # ("000", "air defence, Russia inches", {"Ukraine allies", "allies"})).  A pledge of a noun phrase is an
+    # action report, not a checkable statement, and the old span crossed into the second headline clause;
+    # see test_headlines.py for the rule.  The body claims of 000 are unchanged.
     ("000", "Turkish leader Recep Tayyip Erdogan would offer to mediate", "Kremlin"),
     ("000", "they had inched closer to the industrial city", {"separatists forces", "separatist forces",
                                                                "separatists forces in the east"}),

@@ -136,6 +136,71 @@ GOLD: list[tuple] = [
     ("india_wire", "La Nina conditions were expected", "Mrutyunjay Mohapatra"),
     ("india_wire", "106 per cent of the long-period average", "Mrutyunjay Mohapatra"),
     ("india_wire", "a good monsoon would help cool food inflation", "Agriculture experts"),
+    # ------------------------------------------------------------- opinion column (author's own claims are not sourced)
+    ("opinion_column", "would bankrupt small firms within a year", "Owen Trask"),
+    ("opinion_column", "most of its members could not absorb the cost", {"Federation of Small Businesses"},
+     "source 'The Federation of Small Businesses' is cut to 'Federation' (of + proper name)"),
+    ("opinion_column", "revenue stayed broadly flat", {"researchers", "researchers who ran it"}),
+    ("opinion_column", "We got the same work done in four days", "Priya Wendt"),
+    # ------------------------------------------------------------- long-form feature, multi-paragraph quote
+    ("longform_feature", "he has missed only two nights", "Declan Furey",
+     "parenthetical 'he says' before the first cue: the pronoun is not resolved to the scene-set name"),
+    ("longform_feature", "People think it's lonely", "Declan Furey"),
+    ("longform_feature", "When I started, there were eleven keepers", "Declan Furey"),  # not "I'm told"
+    ("longform_feature", "will be fully automated by the end of next year",
+     {"Commissioners of Irish Lights"}, "source cut to 'Commissioners' (of + proper name)"),
+    ("longform_feature", "improved reliability and reduced costs", {"spokeswoman for the commissioners"}),
+    ("longform_feature", "saved at least three crews from the rocks", "Maura Keane"),
+    ("longform_feature", "It cannot row out in a gale", "Maura Keane"),
+    ("longform_feature", "he had already bought a small house", "Declan Furey",
+     "pronoun 'He' resolved to the last speaker (a woman): no gender agreement"),
+    # ------------------------------------------------------------- science / space
+    ("science_space", "shows a clear spectral signature of water", {"team", "international team"}),
+    ("science_space", "the planet is too hot to host liquid oceans", "Scientists"),
+    ("science_space", "This is the smallest planet where we have seen water", "Jonas Brenner"),
+    ("science_space", "the signal was faint", "Leah Morgan"),
+    ("science_space", "Webb would observe the planet again", "Nasa"),
+    # ------------------------------------------------------------- match report
+    ("match_report", "earned the right to dream", "Sue Barlow"),
+    ("match_report", "the lads never stopped running", "Sue Barlow"),
+    ("match_report", "the winner should have been ruled out", "Rob Kerr"),
+    ("match_report", "It's a clear push", "Rob Kerr"),
+    ("match_report", "he had barely slept the night before", {"Daniel Varga", "Substitute Daniel Varga"}),
+    # ------------------------------------------------------------- merger, anonymous sources
+    ("merger_sources", "Halvorsen in talks to buy rival Pinecrest", {"sources"}),
+    ("merger_sources", "is in advanced talks to acquire smaller rival", {"people familiar with the matter"}),
+    ("merger_sources", "A deal could be announced as soon as next week", {"two sources"}),
+    ("merger_sources", "lined up financing from a group of banks", {"one of the sources", "sources"}),
+    ("merger_sources", "The talks could still fall apart", {"sources", "one of the sources"}),
+    ("merger_sources", "regulators were likely to scrutinise the deal", "Antitrust experts"),
+    # ------------------------------------------------------------- local crime
+    ("crime_local", "has been charged with armed robbery", {"police"}),
+    ("crime_local", "the gun was not loaded", {"suspect"}),
+    ("crime_local", "took about $600 from the register", {"affidavit"}),
+    ("crime_local", "had threatened to shoot her", {"clerk"}),
+    ("crime_local", "what good old-fashioned police work can do", "Ramon Ochoa"),
+    # ------------------------------------------------------------- fact check
+    ("fact_check", "quietly approved", {"claim", "The claim"}),
+    ("fact_check", "the city has no authority over bottled water", {"spokesman for the council"}),
+    ("fact_check", "bottled water producers decide whether", {"FDA"}),
+    ("fact_check", "three people were hospitalised", {"One post", "post"}),
+    # ------------------------------------------------------------- news brief, two headlines
+    ("news_brief", "harbour wall will be rebuilt by spring", "Elaine Fisk"),
+    ("news_brief", "most customers would be reconnected by Friday", {"Coastline Power", "Utility Coastline Power"}),
+    ("news_brief", "the $4 million project would be paid for", "Elaine Fisk"),
+]
+
+# the author's / reporter's own statements and action headlines: no claim may cover them
+NOT_CLAIMS: list[tuple[str, str]] = [
+    ("opinion_column", "The five-day office week is a relic"),
+    ("opinion_column", "tells a different story"),
+    ("opinion_column", "Ministers should stop hiding behind slogans"),
+    ("fact_check", "There is no evidence that the council voted"),
+    ("fact_check", "Carrow is adding fluoride to bottled water is false"),
+    ("news_brief", "Storm knocks out power to thousands"),
+    ("crime_local", "Man charged after gas station robbery"),
+    ("match_report", "Hale, Ortiz, Benn, Cole"),
+    ("match_report", "Pike, Moss, Grey, Pratt"),
 ]
 
 FURNITURE: list[tuple[str, str]] = [
@@ -349,3 +414,11 @@ def test_company_description_resolves_to_the_company():
             "sales to fall.\nThe company said it would cut 300 jobs.\n")
     claims = extract_claims(text)
     assert claims[-1].source == "Acme Widgets Inc"
+
+
+@pytest.mark.parametrize(("name", "fragment"), NOT_CLAIMS, ids=[f"{n}:{f[:30]}" for n, f in NOT_CLAIMS])
+def test_unsourced_statements_are_not_claims(name, fragment):
+    text = _article(name)
+    fs = text.index(fragment)
+    fe = fs + len(fragment)
+    assert not [c.text for c in _claims(name) if _overlap(c.start, c.end, fs, fe) >= 0.5 * (fe - fs)]
