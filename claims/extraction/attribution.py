@@ -592,6 +592,35 @@ def _clause_subject(text: str, s0: int, pos: int, coordinated: bool = False) -> 
     return subj, s0 + start + body.find(subj)
 
 
+# a present-tense verb after a singular subject noun: "The result contradicts ...", "the data shows ..."
+_VERB_3SG = re.compile(r"[a-z]{2,}(?:[^su\W’'s]s|[sxz]es|[cs]hes)")
+_PLURAL_NOUN = re.compile(r"[a-z]+(?:[^su\W]s|[sxz]es|[cs]hes)")
+
+
+def _verb_in_np(mention: str) -> int | None:
+    """Index (in ``mention.split()``) of a finite verb inside a would-be subject noun phrase, or None.
+
+    Only the plain clause shape "Det Noun Verb Object...": "The result contradicts earlier models" ->
+    "contradicts" (a present-tense verb after a singular noun), "the agency told the ministry" -> "told".
+    Participles ("experts interviewed by ..."), -ing objects and capitalised words are not taken for verbs.
+    """
+    ws = mention.split()
+    if len(ws) < 4 or ws[0].lower() not in L.DETERMINERS:
+        return None
+    noun, w, nxt = ws[1], ws[2], ws[3].lower()
+    if not (noun.isalpha() and noun.islower() and w.isalpha() and w.islower() and nxt.isalpha()):
+        return None
+    if noun in L.DETERMINERS or noun in _NOUN_MARKERS or noun.endswith("ly") or nxt.endswith("ing"):
+        return None
+    if nxt in ("by", "in", "at", "on", "from", "with", "for", "to", "of", "as", "under", "and", "or"):
+        return None  # "the officials based in Kyiv": a participle phrase
+    if _VERB_3SG.fullmatch(w) and not _PLURAL_NOUN.fullmatch(noun):
+        return 2
+    if _FINITE.fullmatch(w) and not w.endswith("ed"):
+        return 2
+    return None
+
+
 def _subject_before(text: str, s0: int, cue_start: int) -> tuple[str, int] | None:
     """The noun phrase before a cue: (mention, absolute start)."""
     pre = text[s0:cue_start]
@@ -658,6 +687,13 @@ def _subject_before(text: str, s0: int, cue_start: int) -> tuple[str, int] | Non
                 return head, s0 + a3 + pre[a3:].find(head[:3])
         a2, b2 = cut(*chunks[-2])
         head = _clean_mention(pre[a2:b2])
+        vi = _verb_in_np(head) if head else None
+        if vi is not None:
+            # "The result contradicts earlier models, which predicted": the antecedent of "which"
+            head = " ".join(head.split()[vi + 1 :])
+            a2 = pre.rfind(head, a2, b2 + 1)
+            if a2 < 0:
+                return None
         if head and _np_ok(head):
             return head, s0 + a2
         return None
@@ -675,6 +711,9 @@ def _subject_before(text: str, s0: int, cue_start: int) -> tuple[str, int] | Non
         if not mm:
             return None
         mention = mm.group(1)
+    vi = _verb_in_np(mention)
+    if vi is not None:
+        mention = " ".join(mention.split()[vi + 1 :])  # "The result contradicts models that predicted"
     if not _np_ok(mention):
         return None
     off = pre.rfind(mention, 0, b + 1)

@@ -69,6 +69,8 @@ def extract_claims(text: str, attributor: Attributor | None = None) -> list[Extr
         if interviewee and _ANSWER.match(raw):
             attrs = _answer_attributions(text, sents, ln.index, attrs, interviewee)
         attrs.sort(key=lambda a: a.start)
+        if regions and len(attrs) > 1:
+            attrs = _drop_nested(attrs, regions)
 
         # resolve explicit sources in reading order
         resolved: list[tuple[Attribution, str | None, str, str]] = []
@@ -232,6 +234,31 @@ def _answer_attributions(text: str, sents: list[Sentence], line: int, attrs: lis
             continue
         out.append(Attribution(cs, ce, name, pos, "A:", "speech", line, direct=True))
     return out
+
+
+def _drop_nested(attrs: list[Attribution], regions: list[tuple[int, int, bool]]) -> list[Attribution]:
+    """Drop attributions whose source is named inside another speaker's quotation.
+
+    '“The data tells us the ice is thinning,” said Dr. Ana Ruiz.': "tells" is Ruiz's word, not a claim by
+    "the data" — a cue inside a quotation attributed to someone outside it is part of the quoted statement.
+    """
+    keep = []
+    for a in attrs:
+        ms = a.mention_start
+        nested = ms >= 0 and a.mention and any(
+            qs <= ms < qe
+            and any(
+                o is not a
+                and o.mention
+                and not qs <= o.mention_start < qe
+                and min(qe, o.end) - max(qs, o.start) > 0
+                for o in attrs
+            )
+            for qs, qe, _closed in regions
+        )
+        if not nested:
+            keep.append(a)
+    return keep
 
 
 def _piece(text: str, s: int, e: int, owner: Attribution, sent: Sentence) -> Attribution:

@@ -250,6 +250,25 @@ def kind_of(mention: str) -> str:
     return "unknown"
 
 
+_MALE_WORDS = frozenset(L._wordlist(
+    "he him his mr mr. sir lord king prince father son brother husband uncle spokesman chairman congressman "
+    "businessman councilman alderman"))
+_FEMALE_WORDS = frozenset(L._wordlist(
+    "she her hers ms ms. mrs mrs. miss madam dame lady queen princess mother daughter sister wife aunt "
+    "spokeswoman chairwoman congresswoman businesswoman councilwoman"))
+_GENDER_TOKEN = re.compile(r"[\w.]+")
+_PLURAL_HEAD = re.compile(r"(?:the|these|those|some|many|several)\s+[A-Za-z]+[^\Wsu]s\b", re.IGNORECASE)
+
+
+def _gender_of(mention: str) -> str | None:
+    """"m"/"f" when the mention itself says so ("she", "Mr. Holt", "a spokeswoman"), "p" for a group, else None."""
+    if _PLURAL_HEAD.match(mention):
+        return "p"  # "The Commissioners of Irish Lights": a group is neither "he" nor "she"
+    ws = {w.lower() for w in _GENDER_TOKEN.findall(mention)}
+    male, female = bool(ws & _MALE_WORDS), bool(ws & _FEMALE_WORDS)
+    return "m" if male and not female else "f" if female and not male else None
+
+
 @lru_cache(maxsize=65536)
 def _looks_like_person_name(m: str) -> bool:
     toks = m.replace("’s", "").replace("'s", "").split()
@@ -302,6 +321,7 @@ class ArticleSpeakers:
         self.person_mentions: list[tuple[int, str]] = []
         self.history: list[tuple[int, str, str]] = []  # (pos, source, kind) of resolved sources
         self.doc_authors: list[tuple[int, str, str]] = []
+        self.gender: dict[str, str] = {}  # person source -> "m"/"f", learnt from resolved pronouns and titles
         low = text.lower()
         self._low = low if len(low) == len(text) else None  # offsets kept: title words are found on it
         for s, e in spans:
@@ -487,6 +507,10 @@ class ArticleSpeakers:
         res = self._resolve(mention, pos)
         if res.source:
             self.history.append((pos, res.source, res.kind))
+            if res.kind == "person" and res.source not in self.gender:
+                g = _gender_of(mention)
+                if g:
+                    self.gender[res.source] = g  # "she" -> Maura Keane: a later "he" is someone else
             if res.kind == "person" and res.via == "name":
                 self.person_mentions.append((pos, res.source))
                 self.person_mentions.sort()
@@ -502,11 +526,12 @@ class ArticleSpeakers:
         if low in L.PRONOUNS:
             g = L.PRONOUNS[low]
             if g in "mf":
-                r = self._recent(pos, lambda k, s: k == "person")
+                gender = self.gender
+                r = self._recent(pos, lambda k, s: k == "person" and gender.get(s, g) == g)
                 if r is None:
-                    prior = [n for p, n in self.person_mentions if p < pos]
-                    if prior:
-                        return Resolved(self.canonical_person(prior[-1]), "person", "pronoun")
+                    for p, n in reversed(self.person_mentions):
+                        if p < pos and gender.get(c := self.canonical_person(n), g) == g:
+                            return Resolved(c, "person", "pronoun")
                     return Resolved(None, "person", "unresolved")
                 return Resolved(r[0], "person", "pronoun")
             if g in "pn":

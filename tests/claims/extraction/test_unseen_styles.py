@@ -152,8 +152,7 @@ GOLD: list[tuple] = [
     ("longform_feature", "improved reliability and reduced costs", {"spokeswoman for the commissioners"}),
     ("longform_feature", "saved at least three crews from the rocks", "Maura Keane"),
     ("longform_feature", "It cannot row out in a gale", "Maura Keane"),
-    ("longform_feature", "he had already bought a small house", "Declan Furey",
-     "pronoun 'He' resolved to the last speaker (a woman): no gender agreement"),
+    ("longform_feature", "he had already bought a small house", "Declan Furey"),  # "He" after "she" = Keane
     # ------------------------------------------------------------- science / space
     ("science_space", "shows a clear spectral signature of water", {"team", "international team"}),
     ("science_space", "the planet is too hot to host liquid oceans", "Scientists"),
