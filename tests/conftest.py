@@ -32,6 +32,18 @@ def admin_user(db):
 
 
 @pytest.fixture
+def annotator_client(client, annotator):
+    client.force_login(annotator)
+    return client
+
+
+@pytest.fixture
+def reviewer_client(client, reviewer):
+    client.force_login(reviewer)
+    return client
+
+
+@pytest.fixture
 def api_client():
     return APIClient()
 

@@ -21,12 +21,6 @@ def _claim_field(claim) -> str:
     return f'<input type="hidden" name="claim" value="{claim.pk}">'
 
 
-@pytest.fixture
-def annotator_client(client, annotator):
-    client.force_login(annotator)
-    return client
-
-
 @pytest.mark.parametrize(
     ("method", "name"),
     [("get", "home"), ("get", "review"), ("post", "review_submit"), ("post", "review_skip"), ("post", "review_undo")],
@@ -349,12 +343,6 @@ def _conflict(claim, first, second, note=""):
     annotation_submit(claim=claim, annotator=first, verdict=Verdict.VERIFIED, note=note)
     annotation_submit(claim=claim, annotator=second, verdict=Verdict.DISPUTED, evidence_url="https://example.org/x")
     return claim
-
-
-@pytest.fixture
-def reviewer_client(client, reviewer):
-    client.force_login(reviewer)
-    return client
 
 
 def test_adjudicate_is_for_reviewers_only(annotator_client):

@@ -16,18 +16,6 @@ from tests.html import article_body_text
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def annotator_client(client, annotator):
-    client.force_login(annotator)
-    return client
-
-
-@pytest.fixture
-def reviewer_client(client, reviewer):
-    client.force_login(reviewer)
-    return client
-
-
 @pytest.mark.parametrize(
     ("method", "url"),
     [

@@ -15,18 +15,6 @@ pytestmark = pytest.mark.django_db
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
-@pytest.fixture
-def annotator_client(client, annotator):
-    client.force_login(annotator)
-    return client
-
-
-@pytest.fixture
-def reviewer_client(client, reviewer):
-    client.force_login(reviewer)
-    return client
-
-
 @pytest.mark.parametrize(("status", "message"), [("confirmed", "Confirmed"), ("rejected", "Rejected")])
 def test_deciding_a_match_with_htmx_keeps_the_claim_on_screen(annotator_client, annotator, status, message):
     match = ClaimMatchFactory()
