@@ -30,8 +30,10 @@ run: seed ## Set everything up and serve on http://127.0.0.1:$(PORT)
 	@echo "ClaimDesk on http://127.0.0.1:$(PORT)/  (admin: /admin/, API docs: /api/docs/)"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-lint: $(STAMP) ## ruff check and the migrations check
+lint: $(STAMP) ## ruff check and format check, import-linter's layer contracts, the migrations check
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports
 	$(PY) manage.py makemigrations --check --dry-run --settings=config.settings.test
 
 test: lint ## Lint, check migrations and run the whole test suite

@@ -9,12 +9,10 @@ from django.core import signing
 
 from annotations.models import Verdict
 from claims.forms import add_service_errors
-from matching.models import MatchStatus
 
 __all__ = [
     "AdjudicationForm",
     "LabelForm",
-    "MatchDecisionForm",
     "add_service_errors",
     "shown_token",
     "seconds_since_shown",
@@ -67,7 +65,3 @@ class AdjudicationForm(forms.Form):
     origin = forms.ChoiceField(
         choices=[("queue", "queue"), ("claim", "claim")], required=False, widget=forms.HiddenInput
     )
-
-
-class MatchDecisionForm(forms.Form):
-    status = forms.ChoiceField(choices=[(s, s) for s in MatchStatus.values])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from statistics import median
@@ -15,9 +16,8 @@ from django.utils import timezone
 
 from annotations.agreement import AlphaResult, KappaResult, krippendorff_alpha, pairwise_kappas
 from annotations.models import Adjudication, Annotation, ClaimReservation
-from annotations.roles import is_reviewer
 from claims.models import Article, Claim, ClaimStatus, Source
-from matching.selectors import claim_cluster_ids
+from core.roles import is_reviewer
 
 
 @dataclass(frozen=True)
@@ -293,7 +293,12 @@ def _export_history(claim_ids: list[int]) -> dict[int, list[dict]]:
 
 
 def claim_export_batches(
-    *, claims: QuerySet[Claim], batch_size: int = 2000, with_review_dates: bool = False, with_history: bool = False
+    *,
+    claims: QuerySet[Claim],
+    clusters: Mapping[int, int] | None = None,
+    batch_size: int = 2000,
+    with_review_dates: bool = False,
+    with_history: bool = False,
 ):
     """Yield the claims as lists of plain export rows (dicts), `batch_size` claims per list, in id order.
 
@@ -302,13 +307,12 @@ def claim_export_batches(
     labels, and one each for the articles, sources and annotators not seen recently: no query per row.
     With `with_review_dates`, each row also carries `reviewed_at`, when its consensus was reached (the
     adjudication's date, else the latest label's), for ClaimReview. Every row carries the reviewer's
-    `adjudication` (or null) and the `cluster` of confirmed matches it belongs to (or null); with `with_history`,
+    `adjudication` (or null) and its id in `clusters` (claim id -> cluster id, from the layer above that knows
+    matches; null when absent); with `with_history`,
     also every recorded change of its labels and adjudication, oldest first (one more query per page).
     """
 
-    # Confirmed matches are human decisions, so far fewer than claims: one query up front for the whole export.
-    clusters = claim_cluster_ids()
-
+    clusters = clusters or {}
     claims = claims.order_by()
     articles: dict[int, dict] = {}
     sources: dict[int, dict] = {}

@@ -13,8 +13,8 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from annotations.models import Adjudication, Annotation, ClaimReservation, ClaimSkip, Verdict
-from annotations.roles import is_admin, is_annotator, is_reviewer
 from claims.models import Claim, ClaimStatus
+from core.roles import is_admin, is_annotator, is_reviewer
 
 _http_url = URLValidator(schemes=["http", "https"])
 MAX_NOTE_LENGTH = 5000

@@ -26,9 +26,20 @@ def main(gold: str, verbose: bool = False) -> None:
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as out:
         for doc_id, text in docs.items():
             for c in extract_claims(text):
-                out.write(json.dumps({"article": f"{doc_id}.txt", "start": c.start, "end": c.end,
-                                      "source": c.source, "source_mention": c.source_mention, "cue": c.cue,
-                                      "quote": c.is_direct_quote}) + "\n")
+                out.write(
+                    json.dumps(
+                        {
+                            "article": f"{doc_id}.txt",
+                            "start": c.start,
+                            "end": c.end,
+                            "source": c.source,
+                            "source_mention": c.source_mention,
+                            "cue": c.cue,
+                            "quote": c.is_direct_quote,
+                        }
+                    )
+                    + "\n"
+                )
         claims_path = out.name
     print(f"extracted {len(docs)} articles in {time.perf_counter() - t0:.2f}s -> {claims_path}")
     spec = importlib.util.spec_from_file_location("polnear_score", gold_path.parent / "score.py")

@@ -13,10 +13,10 @@ sys.path.insert(0, str(ROOT))
 from claims.extraction import extract_claims  # noqa: E402
 
 SAMPLES = [
-    "Officials said on Tuesday that the bridge would reopen next month. \"We are confident,\" "
+    'Officials said on Tuesday that the bridge would reopen next month. "We are confident," '
     "the mayor, Jane Doe, told reporters. She added that repairs cost $2 million.\n"
     "According to the transport ministry, traffic fell by a third.\n",
-    "The company denied the report.\nIn a statement, Acme Corp said it \"fully complies with the law\".\n"
+    'The company denied the report.\nIn a statement, Acme Corp said it "fully complies with the law".\n'
     "Analysts estimated that profits would fall, while the union warned of strikes.\n",
     "Gen. Mark Smith, the army chief, said: \u201cThe situation is stable.\n\u201cWe will not retreat.\u201d\n"
     "Source link\nFollow us on Twitter\n",

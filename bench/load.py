@@ -206,16 +206,24 @@ def main() -> None:
     errors = [e for c in clients for e in c.errors]
     acknowledged = {a for c in clients for a in c.acknowledged}
     stored, lost, duplicated, over_limit = check_database(acknowledged, settings.LABELS_PER_CLAIM)
-    print(f"ClaimDesk load: {args.database}, {args.annotators} annotators, {elapsed:.1f} s, gunicorn "
-          f"{args.workers} workers x 4 threads, {args.claims} claims, LABELS_PER_CLAIM={settings.LABELS_PER_CLAIM}, "
-          f"think time {args.think_ms:.0f} ms")
-    print(f"  next claim: {len(next_ms)} requests, p50 {percentile(next_ms, 50):.1f} ms, "
-          f"p95 {percentile(next_ms, 95):.1f} ms")
-    print(f"  submit:     {len(submit_ms)} requests, p50 {percentile(submit_ms, 50):.1f} ms, "
-          f"p95 {percentile(submit_ms, 95):.1f} ms ({len(submit_ms) / elapsed:.0f} labels/s)")
+    print(
+        f"ClaimDesk load: {args.database}, {args.annotators} annotators, {elapsed:.1f} s, gunicorn "
+        f"{args.workers} workers x 4 threads, {args.claims} claims, LABELS_PER_CLAIM={settings.LABELS_PER_CLAIM}, "
+        f"think time {args.think_ms:.0f} ms"
+    )
+    print(
+        f"  next claim: {len(next_ms)} requests, p50 {percentile(next_ms, 50):.1f} ms, "
+        f"p95 {percentile(next_ms, 95):.1f} ms"
+    )
+    print(
+        f"  submit:     {len(submit_ms)} requests, p50 {percentile(submit_ms, 50):.1f} ms, "
+        f"p95 {percentile(submit_ms, 95):.1f} ms ({len(submit_ms) / elapsed:.0f} labels/s)"
+    )
     print(f"  errors: {len(errors)}" + (f" (first: {errors[0]})" if errors else ""))
-    print(f"  acknowledged labels: {len(acknowledged)}, in the database: {stored}, lost: {lost}, "
-          f"duplicated: {duplicated}, claims over the label limit: {over_limit}")
+    print(
+        f"  acknowledged labels: {len(acknowledged)}, in the database: {stored}, lost: {lost}, "
+        f"duplicated: {duplicated}, claims over the label limit: {over_limit}"
+    )
 
 
 if __name__ == "__main__":

@@ -6,9 +6,9 @@ from django.urls import path
 from rest_framework import generics, serializers
 
 from annotations.models import Annotation
-from claims.api import IsReviewer
 from claims.models import Article, Claim, Source
 from config.urls import urlpatterns as site_urlpatterns
+from core.api import IsReviewer
 
 
 class BaselineArticleSerializer(serializers.ModelSerializer):

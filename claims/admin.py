@@ -1,15 +1,14 @@
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
-from annotations.models import Annotation, Verdict
-from claims.models import Article, Claim, ClaimOrigin, Source
-from claims.services import article_ingest, article_validate_input, claim_create, claim_validate_span, content_sha256
+from claims.models import Article, Claim, Source
+from claims.services import article_ingest, article_validate_input, content_sha256
 
 
-def _carry_on_with(obj, stored, fields: list[str]) -> None:
+def carry_on_with(obj, stored, fields: list[str]) -> None:
     """Adds go through a service, which stores its own row: the admin carries on (message, redirect) with it."""
     obj.pk = stored.pk
     for field in fields:
@@ -108,113 +107,7 @@ class ArticleAdmin(admin.ModelAdmin):
             language=obj.language,
             created_by=request.user,
         )
-        _carry_on_with(obj, result.article, ["content_sha256", "created_at"])
-
-
-class AnnotationInline(admin.TabularInline):
-    model = Annotation
-    fields = ["annotator", "verdict", "note", "evidence_url", "updated_at"]
-    readonly_fields = ["updated_at"]
-    raw_id_fields = ["annotator"]
-    extra = 0
-
-
-def _verdict_counts():
-    return {
-        f"n_{verdict}": Count("annotations", filter=Q(annotations__verdict=verdict), distinct=True)
-        for verdict in Verdict.values
-    }
-
-
-class ClaimAddForm(forms.ModelForm):
-    """A claim is a span of its article: the text is taken from the offsets, never typed."""
-
-    class Meta:
-        model = Claim
-        fields = ["article", "start", "end", "source", "source_mention", "cue", "is_direct_quote"]
-
-    def clean(self):
-        data = super().clean()
-        article, start, end = data.get("article"), data.get("start"), data.get("end")
-        if article is not None and start is not None and end is not None:
-            try:
-                claim_validate_span(article=article, text=article.body[start:end], start=start, end=end)
-            except ValidationError as error:
-                for field, messages in error.message_dict.items():
-                    self.add_error(field if field in self.fields else None, messages)
-        return data
-
-
-@admin.register(Claim)
-class ClaimAdmin(SimpleHistoryAdmin):
-    list_display = [
-        "id",
-        "short_text",
-        "article",
-        "source",
-        "cue",
-        "is_direct_quote",
-        "origin",
-        "is_flagged_not_claim",
-        "verdict_counts",
-    ]
-    list_display_links = ["id", "short_text"]
-    list_filter = ["origin", "is_flagged_not_claim", "is_direct_quote", "source__kind", "created_at"]
-    search_fields = ["text", "source_mention", "source__name", "article__title"]
-    date_hierarchy = "created_at"
-    list_select_related = ["article", "source"]
-    autocomplete_fields = ["source"]
-    raw_id_fields = ["article"]
-    readonly_fields = ["verdict_counts", "created_by", "created_at", "updated_by", "updated_at"]
-    inlines = [AnnotationInline]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(**_verdict_counts())
-
-    def get_readonly_fields(self, request, obj=None):
-        if obj is not None:
-            # Offsets and text are tied to the article body; fix a wrong span by adding a new claim instead.
-            return ["article", "text", "start", "end", *self.readonly_fields]
-        return self.readonly_fields
-
-    @admin.display(description="text")
-    def short_text(self, obj):
-        return str(obj)
-
-    @admin.display(description="verdicts")
-    def verdict_counts(self, obj):
-        return " · ".join(f"{label}: {getattr(obj, f'n_{value}', 0)}" for value, label in Verdict.choices)
-
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        if obj is None:
-            kwargs["form"] = ClaimAddForm
-        return super().get_form(request, obj, change=change, **kwargs)
-
-    def get_fields(self, request, obj=None):
-        if obj is None:
-            return ClaimAddForm.Meta.fields
-        return super().get_fields(request, obj)
-
-    def get_inlines(self, request, obj):
-        return self.inlines if obj is not None else []
-
-    def save_model(self, request, obj, form, change):
-        if change:
-            obj.updated_by = request.user
-            super().save_model(request, obj, form, change)
-            return
-        claim = claim_create(
-            article=obj.article,
-            start=obj.start,
-            end=obj.end,
-            source=obj.source,
-            source_mention=obj.source_mention,
-            cue=obj.cue,
-            is_direct_quote=obj.is_direct_quote,
-            origin=ClaimOrigin.MANUAL,
-            created_by=request.user,
-        )
-        _carry_on_with(obj, claim, ["text", "position"])
+        carry_on_with(obj, result.article, ["content_sha256", "created_at"])
 
 
 @admin.register(Source)

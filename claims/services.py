@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -17,7 +18,6 @@ from claims.extraction import ExtractedClaim, extract_claims, source_key, source
 from claims.importers import ImportFileError
 from claims.models import Article, Claim, ClaimOrigin, Source, SourceKind
 from claims.validators import validate_storable_datetime
-from matching.services import claim_matches_find_for
 
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "his", "its", "their"})
 MAX_ALIASES = 50
@@ -29,6 +29,22 @@ class IngestResult:
     article: Article
     created: bool
     claims_created: int
+
+
+# Apps above claims react to new claims (matching suggests the same claim in other articles) without claims
+# importing them: they subscribe in their AppConfig.ready(). A listener must never make an import fail.
+_claims_created_listeners: list[Callable[..., object]] = []
+
+
+def claims_created_subscribe(listener: Callable[..., object]) -> None:
+    """`listener(claims=[...])` is called with the claims each ingest stores, inside its transaction."""
+    if listener not in _claims_created_listeners:
+        _claims_created_listeners.append(listener)
+
+
+def claims_created_notify(*, claims: list[Claim]) -> None:
+    for listener in _claims_created_listeners:
+        listener(claims=claims)
 
 
 def content_sha256(body: str) -> str:
@@ -116,8 +132,7 @@ def article_ingest(
             return IngestResult(article=existing, created=False, claims_created=0)
         raise ValidationError({"url": "Another article with this URL already exists."}) from None
     claims = Claim.objects.bulk_create(_claims_from_extraction(article, extract_claims(body)))
-    # Suggest matches with the same claims in other articles (issue 8); a failure is logged, never loses the import.
-    claim_matches_find_for(claims=claims)
+    claims_created_notify(claims=claims)
     return IngestResult(article=article, created=True, claims_created=len(claims))
 
 

@@ -7,7 +7,6 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
-    path("api/", include("config.api_urls")),
-    path("", include("annotations.urls")),
-    path("", include("claims.urls")),
+    path("api/", include("web.api.urls")),
+    path("", include("web.urls")),
 ]

@@ -14,9 +14,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from annotations.roles import is_annotator
 from annotations.services import SubmitResult, annotation_submit
 from claims.models import Article, Claim
+from core.roles import is_annotator
 from matching import engine
 from matching.models import ClaimMatch, ClaimSignature, MatchStatus
 

@@ -18,5 +18,12 @@ from .pipeline import extract_claims
 from .records import ExtractedClaim
 from .speakers import kind_of, source_key, source_surname_key
 
-__all__ = ["Attributor", "ExtractedClaim", "RuleAttributor", "extract_claims", "kind_of", "source_key",
-           "source_surname_key"]
+__all__ = [
+    "Attributor",
+    "ExtractedClaim",
+    "RuleAttributor",
+    "extract_claims",
+    "kind_of",
+    "source_key",
+    "source_surname_key",
+]

@@ -137,10 +137,10 @@ _TRAIL_AUX_RE = re.compile(
 # every last word _TRAIL_AUX_RE can end on, apart from its "in a|an|its... <words>" branch
 _TRAIL_AUX_LAST = frozenset(
     L._wordlist(
-    "has have had is was were are will would could should may might must can did does do also later earlier "
-    "previously already then now again once repeatedly publicly privately reportedly separately further recently "
-    "first meanwhile not never often always still even just who which that initially originally too been being "
-    "monday tuesday wednesday thursday friday saturday sunday week yesterday today"
+        "has have had is was were are will would could should may might must can did does do also later earlier "
+        "previously already then now again once repeatedly publicly privately reportedly separately further recently "
+        "first meanwhile not never often always still even just who which that initially originally too been being "
+        "monday tuesday wednesday thursday friday saturday sunday week yesterday today"
     )
 )
 # 'while police cleared the square as they had promised': the "subject" before a postposed cue spans a clause
@@ -200,8 +200,10 @@ _EVAL_RE = re.compile(
     r"|(?P<cue4>called|calls)\s+(?P<obj4>)(?P<q4>[“\"]|'')(?=\w))"
 )
 # 'what Gilbert called "a perception problem"': the speaker after a relative pronoun
-_REL_CALLER = re.compile(r"\b(?:what|that|which|whom)\s+((?:[\w’'.-]+,?\s+){0,7}?[\w’'.-]+),?\s+"
-                         r"(?:(?:has|had|have|once|also|later|then|famously|on\s+\w+)\s+)*$")
+_REL_CALLER = re.compile(
+    r"\b(?:what|that|which|whom)\s+((?:[\w’'.-]+,?\s+){0,7}?[\w’'.-]+),?\s+"
+    r"(?:(?:has|had|have|once|also|later|then|famously|on\s+\w+)\s+)*$"
+)
 _EVAL_CUE_LOW = re.compile(r"(?<![\w-])(?:call|accus|critici[sz])")
 _EVAL_OBJ_LAST_STOP = frozenset(L._wordlist("and or of to in with for on at by from as into about"))
 _EVAL_OBJ_STOP = re.compile(r"(?:for|on|in|up|off|out|back|to|at|by|with|from|upon)\b", re.IGNORECASE)
@@ -226,12 +228,17 @@ _APPOSITIVE_REST = re.compile(r",\s*[^,;:“”\"]{1,120}?(?:,\s*(?:who|which)\b
 _APPOS_RELATIVE = re.compile(r",\s*(?:who|which)\b.*$", re.S)
 # '"Y," X told the victims' families.': a few more words after a postposed cue, no new clause
 _SHORT_TAIL = re.compile(r"(?:\s+(?!that\b|who\b|which\b)[^\s“”\"]+){0,8}\s*$")
-_SOURCE_PARTICIPLE = re.compile(r"\s+(?:conducted|released|published|issued|filed|obtained|prepared|carried out|"
-                                r"commissioned|compiled|reported|sent|written)\b")
+_SOURCE_PARTICIPLE = re.compile(
+    r"\s+(?:conducted|released|published|issued|filed|obtained|prepared|carried out|"
+    r"commissioned|compiled|reported|sent|written)\b"
+)
 _LEAD_END = re.compile(r"[,(–—]\s*$")
 # what may open a sentence before "according to X, Y" without being content
-_ADVERBIAL_LEAD = re.compile(r"\s*(?:(?:and|but|yet|so|still|however|now|also|instead|meanwhile|moreover|indeed|"
-                             r"in fact|in addition|at the same time|last \w+|this \w+|on \w+)\s*,?\s*)*", re.IGNORECASE)
+_ADVERBIAL_LEAD = re.compile(
+    r"\s*(?:(?:and|but|yet|so|still|however|now|also|instead|meanwhile|moreover|indeed|"
+    r"in fact|in addition|at the same time|last \w+|this \w+|on \w+)\s*,?\s*)*",
+    re.IGNORECASE,
+)
 _RELATIVE_RE = re.compile(r"\s+(?:who|which|whom)\s+.*$", re.IGNORECASE)
 _PARTICIPLE_CUT = re.compile(r"\s+(?:\w+ing|who|which|whose)\b.*$")
 _VERBISH = re.compile(
@@ -321,12 +328,17 @@ _NOUNY_FORMS = {
     "ruled",
 }
 # adjectives that make a following cue form a noun: "the consensus estimate", "its earlier forecast"
-_NOUN_CUE_HEAD = re.compile(r"(?:a|an|the)\s+(?:charge|claim|allegation|accusation|assertion|contention|view|position|"
-                            r"notion|idea|suggestion|figure|account)\s+(?:that\s+)?\w")
+_NOUN_CUE_HEAD = re.compile(
+    r"(?:a|an|the)\s+(?:charge|claim|allegation|accusation|assertion|contention|view|position|"
+    r"notion|idea|suggestion|figure|account)\s+(?:that\s+)?\w"
+)
 _OUT_RE = re.compile(r"\s+out\b")
-_NOUN_ADJECTIVES = frozenset(L._wordlist(
-    "average consensus median mean earlier previous prior initial latest own new final preliminary revised "
-    "annual quarterly monthly upper lower original"))
+_NOUN_ADJECTIVES = frozenset(
+    L._wordlist(
+        "average consensus median mean earlier previous prior initial latest own new final preliminary revised "
+        "annual quarterly monthly upper lower original"
+    )
+)
 # "The claim, shared on Facebook 12,000 times, says": a participial or relative phrase is not an appositive name
 _APPOSITIVE_NOT_NP = re.compile(r"\w+ing\b|[a-z]+ed\s+(?:on|in|by|at|from|to|with|for|across|over|online)\b|who|which")
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]{2,}(?![\w’'-])")
@@ -414,8 +426,8 @@ _COMMA_QUOTE_END = re.compile(r"[,”\"’]\s*$")
 _ACCORDING_OPEN = re.compile(r"\baccording to\b[^,;:]*$", re.IGNORECASE)
 # last characters (of right-stripped text) that end a clause / a quotation
 _PUNCT_CHARS = frozenset(",;–—")
-_INVERTED_CHARS = frozenset(",”\"’?!—–-")
-_QUOTED_CHARS = frozenset("”\"’?!")
+_INVERTED_CHARS = frozenset(',”"’?!—–-')
+_QUOTED_CHARS = frozenset('”"’?!')
 _NOUN_MARKERS = frozenset(L.DETERMINERS | {"of", "for", "such", "no", "any"})
 _QUOTED_END = re.compile(r"(?:[”\"’?!]|’’|'')\s*$")
 _COLON = re.compile(r"\s*:\s*")
@@ -980,8 +992,12 @@ class RuleAttributor:
         word = m.group()
         pre_words = _words(text[max(s0, m.start() - 40) : m.start()])
         prev = pre_words[-1].lower() if pre_words else ""
-        if form in _NOUNY_FORMS and (prev in _NOUN_MARKERS or prev in _NOUN_ADJECTIVES or prev.endswith(("s'", "s’"))
-                                     and text[m.start() - 1].isspace()):
+        if form in _NOUNY_FORMS and (
+            prev in _NOUN_MARKERS
+            or prev in _NOUN_ADJECTIVES
+            or prev.endswith(("s'", "s’"))
+            and text[m.start() - 1].isspace()
+        ):
             return  # "the estimate", "analysts' average estimate", "its earlier forecast"
         if prev.endswith(("’m", "'m", "’re", "'re")) and form in ("told", "informed", "assured", "warned"):
             return  # "I'm told the computers don't drink tea": the speaker is not the subject
@@ -1151,11 +1167,7 @@ class RuleAttributor:
                     # 'Y1, the experts say, the world could ...': the whole sentence is the content
                     add(s0, self._content_end(text, p + 1, s1), subj_text, mstart, word, cls)
                     return
-                if (
-                    p >= s1
-                    or _tail_like(text, after, s1)
-                    or quoted_lead and _SHORT_TAIL.match(text, after, s1)
-                ):
+                if p >= s1 or _tail_like(text, after, s1) or quoted_lead and _SHORT_TAIL.match(text, after, s1):
                     # content starts at the sentence start
                     add(s0, s0 + j, subj_text, mstart, word, cls)
                     return
@@ -1190,8 +1202,10 @@ class RuleAttributor:
         if _last_word(text, s0, m.start()) in _PASSIVE | {"to", "so", "be"}:
             return  # "was accused of", "a town called Y", "to call him"
         obj = m.group("obj" + g)
-        if obj.lower() in ("it a day", "it quits") or _EVAL_OBJ_STOP.match(obj) or (
-            obj and obj.split()[-1].lower() in _EVAL_OBJ_LAST_STOP
+        if (
+            obj.lower() in ("it a day", "it quits")
+            or _EVAL_OBJ_STOP.match(obj)
+            or (obj and obj.split()[-1].lower() in _EVAL_OBJ_LAST_STOP)
         ):
             return  # "called for ...", "called the police and a neighbor"
         cs = m.start("obj" + g)

@@ -20,58 +20,115 @@ _I = re.IGNORECASE
 
 # (name, pattern searched in the stripped line).  Each is meant to match furniture on any site.
 LINE_PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("app_promo", re.compile(
-        r"\b(?:download|install|get|stay tuned with|available on)\b.{0,60}\b(?:app|apps|application)\b"
-        r"|\b(?:android|ios|iphone)\s+app\b|\b(?:on|in|from|via)\s+(?:the\s+)?(?:app store|google play)\b", _I)),
-    ("source_trailer", re.compile(
-        r"^(?:source(?:\s+link)?|original(?:ly)? (?:published|source)|source\s*:.*|via\s*:.*"
-        r"|read (?:the )?(?:full|more|original|rest)(?: (?:article|story|here))?.*|click here.*|continue reading.*"
-        r"|(?:this|the) (?:article|story) (?:was )?(?:originally )?(?:appeared|published) (?:on|in|at)\b.*)$", _I)),
-    ("consent", re.compile(
-        r"^(?=.*\b(?:you|your|we|our)\b).*\b(?:sign-?up|sign up|subscribe|unsubscribe|newsletter"
-        r"|privacy (?:policy|notice|statement)"
-        r"|cookie(?:s| policy| settings)|consented|terms (?:of use|and conditions|& conditions)"
-        r"|personalis(?:e|ed) (?:content|ads)|advertis(?:ing|ements?) partners?)\b", _I)),
-    ("teaser_header", re.compile(
-        r"^(?:don[’'`]?t miss|do not miss|read more|more|related|related (?:articles?|stories|news|content)"
-        r"|see also|also read|read also|recommended(?: for you)?|trending|latest|most read|popular|watch"
-        r"|video|in pictures|pictured|more on this story|top stories|you may also like|read next|up next|"
-        r"what to read next|more from [\w ]{1,30}|explore more(?: on these topics)?|related topics|"
-        r"related (?:articles?|stories|links?|coverage|reading)|most (?:popular|viewed|shared|commented)|"
-        r"editor[’']?s picks|you might also like|more stories|latest (?:news|stories)|"
-        r"(?:for )?more information(?:,)?(?: please)? contact|(?:media|press) (?:contacts?|enquiries|inquiries)|"
-        r"contacts?)\s*[:.!-]?\s*$", _I)),
+    (
+        "app_promo",
+        re.compile(
+            r"\b(?:download|install|get|stay tuned with|available on)\b.{0,60}\b(?:app|apps|application)\b"
+            r"|\b(?:android|ios|iphone)\s+app\b|\b(?:on|in|from|via)\s+(?:the\s+)?(?:app store|google play)\b",
+            _I,
+        ),
+    ),
+    (
+        "source_trailer",
+        re.compile(
+            r"^(?:source(?:\s+link)?|original(?:ly)? (?:published|source)|source\s*:.*|via\s*:.*"
+            r"|read (?:the )?(?:full|more|original|rest)(?: (?:article|story|here))?.*|click here.*|continue reading.*"
+            r"|(?:this|the) (?:article|story) (?:was )?(?:originally )?(?:appeared|published) (?:on|in|at)\b.*)$",
+            _I,
+        ),
+    ),
+    (
+        "consent",
+        re.compile(
+            r"^(?=.*\b(?:you|your|we|our)\b).*\b(?:sign-?up|sign up|subscribe|unsubscribe|newsletter"
+            r"|privacy (?:policy|notice|statement)"
+            r"|cookie(?:s| policy| settings)|consented|terms (?:of use|and conditions|& conditions)"
+            r"|personalis(?:e|ed) (?:content|ads)|advertis(?:ing|ements?) partners?)\b",
+            _I,
+        ),
+    ),
+    (
+        "teaser_header",
+        re.compile(
+            r"^(?:don[’'`]?t miss|do not miss|read more|more|related|related (?:articles?|stories|news|content)"
+            r"|see also|also read|read also|recommended(?: for you)?|trending|latest|most read|popular|watch"
+            r"|video|in pictures|pictured|more on this story|top stories|you may also like|read next|up next|"
+            r"what to read next|more from [\w ]{1,30}|explore more(?: on these topics)?|related topics|"
+            r"related (?:articles?|stories|links?|coverage|reading)|most (?:popular|viewed|shared|commented)|"
+            r"editor[’']?s picks|you might also like|more stories|latest (?:news|stories)|"
+            r"(?:for )?more information(?:,)?(?: please)? contact|(?:media|press) (?:contacts?|enquiries|inquiries)|"
+            r"contacts?)\s*[:.!-]?\s*$",
+            _I,
+        ),
+    ),
     ("teaser_line", re.compile(r"\[(?:[A-Z][A-Z ]{1,20}|pics|video|photos?)\]\s*$")),
-    ("teaser_prefix", re.compile(r"^(?i:related|read more|more|see also|also read|read also|watch|listen|recommended|"
-                               r"must read|also see|further reading|related coverage|more coverage|top story|"
-                               r"don[’']?t miss)\s*[:|]\s*\S")),
-    ("social", re.compile(
-        r"^(?:follow (?:me|us|him|her|them)\b.*|like us on facebook.*|share (?:this|on)\b.*|share\s*$"
-        r"|tweet\s*$|email\s*$|print\s*$|@\w+\s*$|copy(?:\s+the)?\s+link\b.{0,20}$|link copied\b.{0,5}$"
-        r"|(?:(?:facebook|twitter|x|linkedin|e-?mail|whatsapp|reddit|pinterest|print|share|flipboard|telegram"
-        r"|messenger|sms|copy link|bluesky|threads)\b[\s,|·•/]*){2,}$)", _I)),
-    ("comments_prompt", re.compile(
-        r"\b(?:comments? section|leave a (?:comment|reply)|share your (?:views|thoughts|opinion)"
-        r"|join the (?:debate|conversation|discussion)|have your say|post a comment|\d+ comments?)\b", _I)),
-    ("credit", re.compile(
-        r"[©℗]|\b(?:photo|image|picture|video|credit|photograph)s?\s*(?:credit|courtesy)?\s*:\s*\S"
-        r"|\b(?:getty images|shutterstock|alamy|reuters/|afp/|ap photo|afp via getty)\b", _I)),
-    ("dateline", re.compile(
-        r"^(?:first|last) (?:modification|modified|updated?|published)\b.*|^(?:updated|published|posted)"
-        r"(?: on| at)?\s*:?\s*[\d(]?.{0,40}$|^(?:issued|updated) on\b.*", _I)),
-    ("agency_credit", re.compile(
-        r"^[(\[]?(?:with|by|from|and|—|-|–)?\s*(?:(?:agencies|afp|reuters|ap|dpa|ani|pti|ians|efe|tass)"
-        r"(?:\s*(?:,|and|&)\s*(?:agencies|afp|reuters|ap|dpa|ani|pti|ians|efe|tass))*)[)\]]?\s*\.?$", _I)),
-    ("reporting_credit", re.compile(
-        r"^\(?(?:reporting|writing|editing|additional reporting|compiled) by\b.*"
-        r"|^\(?(?:this|the) (?:story|article|report|interview|post|piece|conversation|transcript|content) "
-        r"(?:has|had|was|is|may)(?: not)?(?: been| be| have been)? (?:edited|condensed|updated|corrected|amended"
-        r"|auto-generated|generated|published|produced|syndicated|translated|lightly edited)\b.*"
-        r"|^all rights reserved\b.*|^copyright\b.*|^advertisement\b.{0,40}$|^(?:skip|close|hide) (?:ad|advert)\w*$"
-        r"|^sponsored(?: content)?$|^our standards\s*:.*|^this article is more than \w+ \w+ old\b.*"
-        r"|^\(c\)\s*\d{4}|^(?:image|photo|media|video|picture) (?:caption|source|copyright)\b", _I)),
-    ("trailer", re.compile(r"\ball rights reserved\b|\bcontributed (?:reporting )?to this (?:report|story|article)\b",
-                           _I)),
+    (
+        "teaser_prefix",
+        re.compile(
+            r"^(?i:related|read more|more|see also|also read|read also|watch|listen|recommended|"
+            r"must read|also see|further reading|related coverage|more coverage|top story|"
+            r"don[’']?t miss)\s*[:|]\s*\S"
+        ),
+    ),
+    (
+        "social",
+        re.compile(
+            r"^(?:follow (?:me|us|him|her|them)\b.*|like us on facebook.*|share (?:this|on)\b.*|share\s*$"
+            r"|tweet\s*$|email\s*$|print\s*$|@\w+\s*$|copy(?:\s+the)?\s+link\b.{0,20}$|link copied\b.{0,5}$"
+            r"|(?:(?:facebook|twitter|x|linkedin|e-?mail|whatsapp|reddit|pinterest|print|share|flipboard|telegram"
+            r"|messenger|sms|copy link|bluesky|threads)\b[\s,|·•/]*){2,}$)",
+            _I,
+        ),
+    ),
+    (
+        "comments_prompt",
+        re.compile(
+            r"\b(?:comments? section|leave a (?:comment|reply)|share your (?:views|thoughts|opinion)"
+            r"|join the (?:debate|conversation|discussion)|have your say|post a comment|\d+ comments?)\b",
+            _I,
+        ),
+    ),
+    (
+        "credit",
+        re.compile(
+            r"[©℗]|\b(?:photo|image|picture|video|credit|photograph)s?\s*(?:credit|courtesy)?\s*:\s*\S"
+            r"|\b(?:getty images|shutterstock|alamy|reuters/|afp/|ap photo|afp via getty)\b",
+            _I,
+        ),
+    ),
+    (
+        "dateline",
+        re.compile(
+            r"^(?:first|last) (?:modification|modified|updated?|published)\b.*|^(?:updated|published|posted)"
+            r"(?: on| at)?\s*:?\s*[\d(]?.{0,40}$|^(?:issued|updated) on\b.*",
+            _I,
+        ),
+    ),
+    (
+        "agency_credit",
+        re.compile(
+            r"^[(\[]?(?:with|by|from|and|—|-|–)?\s*(?:(?:agencies|afp|reuters|ap|dpa|ani|pti|ians|efe|tass)"
+            r"(?:\s*(?:,|and|&)\s*(?:agencies|afp|reuters|ap|dpa|ani|pti|ians|efe|tass))*)[)\]]?\s*\.?$",
+            _I,
+        ),
+    ),
+    (
+        "reporting_credit",
+        re.compile(
+            r"^\(?(?:reporting|writing|editing|additional reporting|compiled) by\b.*"
+            r"|^\(?(?:this|the) (?:story|article|report|interview|post|piece|conversation|transcript|content) "
+            r"(?:has|had|was|is|may)(?: not)?(?: been| be| have been)? (?:edited|condensed|updated|corrected|amended"
+            r"|auto-generated|generated|published|produced|syndicated|translated|lightly edited)\b.*"
+            r"|^all rights reserved\b.*|^copyright\b.*|^advertisement\b.{0,40}$|^(?:skip|close|hide) (?:ad|advert)\w*$"
+            r"|^sponsored(?: content)?$|^our standards\s*:.*|^this article is more than \w+ \w+ old\b.*"
+            r"|^\(c\)\s*\d{4}|^(?:image|photo|media|video|picture) (?:caption|source|copyright)\b",
+            _I,
+        ),
+    ),
+    (
+        "trailer",
+        re.compile(r"\ball rights reserved\b|\bcontributed (?:reporting )?to this (?:report|story|article)\b", _I),
+    ),
     ("url", re.compile(r"^\S*(?:https?://|www\.)\S*(?:\s.{0,120})?$", _I)),
 ]
 
@@ -80,20 +137,30 @@ SHORT_LINE = 160
 _CUE_WORDS = re.compile(r"\b(?:says|said|claims?|warns?|tells?|told|insists?|denies|vows?|according)\b", _I)
 SHORT_PATTERNS: list[tuple[str, re.Pattern]] = [
     # bylines: "By Jane Doe, Reuters", "Interview by X", "Jane Doe | Staff writer", "Health reporter, BBC News"
-    ("byline", re.compile(
-        r"(?:by|(?:interview|words|text|story|report|photos?|reporting|analysis) by)\s+[A-Z][^.!?]{0,100}$"
-        r"|(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w.’'-]*\s*\|\s*[^|.!?]{2,60}$"
-        r"|(?:[\w’'-]+\s+){0,5}(?:reporter|correspondent|editor|writer|columnist|contributor|producer|"
-        r"journalist|staff|news desk)(?:\s*,\s*[\w’' &.-]{2,40})?\s*$", _I)),
+    (
+        "byline",
+        re.compile(
+            r"(?:by|(?:interview|words|text|story|report|photos?|reporting|analysis) by)\s+[A-Z][^.!?]{0,100}$"
+            r"|(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w.’'-]*\s*\|\s*[^|.!?]{2,60}$"
+            r"|(?:[\w’'-]+\s+){0,5}(?:reporter|correspondent|editor|writer|columnist|contributor|producer|"
+            r"journalist|staff|news desk)(?:\s*,\s*[\w’' &.-]{2,40})?\s*$",
+            _I,
+        ),
+    ),
     # breadcrumbs "Home > News > World", "Home / India / ..."; "Sport | Football"; "PTI | Updated: ..."
     ("breadcrumb", re.compile(r"(?:home|news|[\w’' &-]{1,25}\s[>»›/|])\s*[>»›/|]?\s*[^.!?]{0,120}$", _I)),
     # "Listen to this article", "3 min read", "Skip to main content", press-release headers
-    ("page_chrome", re.compile(
-        r"(?:listen to (?:this )?(?:article|story|episode)|\d+\s*(?:min(?:ute)?s?)(?:\s+(?:read|listen))?"
-        r"|skip to (?:main )?(?:content|navigation)|(?:accept|reject|manage|allow)(?: all)?(?: cookies| cookie"
-        r" settings)|for immediate release|reuse this content|print this (?:page|article)|[a-z]+ —)\W*$"
-        r"|SOURCE\s+[A-Z].{0,80}$|#{3}\s*$|[+(]?\d[\d() .-]{6,}\d\s*$|\S+@\S+\.\w+\s*$"
-        r"|contact\b.{0,100}(?:@|\bat\s+\(?\d)|sign up\b.{0,80}\b(?:newsletters?|alerts|updates)\b", _I)),
+    (
+        "page_chrome",
+        re.compile(
+            r"(?:listen to (?:this )?(?:article|story|episode)|\d+\s*(?:min(?:ute)?s?)(?:\s+(?:read|listen))?"
+            r"|skip to (?:main )?(?:content|navigation)|(?:accept|reject|manage|allow)(?: all)?(?: cookies| cookie"
+            r" settings)|for immediate release|reuse this content|print this (?:page|article)|[a-z]+ —)\W*$"
+            r"|SOURCE\s+[A-Z].{0,80}$|#{3}\s*$|[+(]?\d[\d() .-]{6,}\d\s*$|\S+@\S+\.\w+\s*$"
+            r"|contact\b.{0,100}(?:@|\bat\s+\(?\d)|sign up\b.{0,80}\b(?:newsletters?|alerts|updates)\b",
+            _I,
+        ),
+    ),
 ]
 _SHORT_PREFILTERED = [(name, pat) for name, pat in SHORT_PATTERNS]
 _HOME_CRUMB = re.compile(r"home\s*[>»›/|]\s*\w", _I)
@@ -126,7 +193,7 @@ def _is_stamp(raw: str) -> bool:
 def _short_furniture(raw: str) -> str | None:
     if len(raw) > SHORT_LINE:
         return None
-    if raw[-1] in ".!?\"”’":
+    if raw[-1] in '.!?"”’':
         # a sentence: only contact and sign-up lines among the short-line rules end like one
         low = raw.lower()
         if "contact" not in low and "sign up" not in low and "@" not in low:
@@ -147,11 +214,24 @@ def _short_furniture(raw: str) -> str | None:
 # lower-case substrings occurs in the line (checked before running the regex).
 PREFILTER: dict[str, tuple[str, ...]] = {
     "app_promo": ("app", "google play"),
-    "consent": ("sign", "subscri", "newsletter", "privacy", "cookie", "consented", "terms", "personalis",
-                "advertis"),
+    "consent": ("sign", "subscri", "newsletter", "privacy", "cookie", "consented", "terms", "personalis", "advertis"),
     "comments_prompt": ("comment", "leave a", "share your", "join the", "have your say"),
-    "credit": ("©", "℗", "photo", "image", "picture", "video", "credit", "getty", "shutterstock", "alamy",
-               "reuters/", "afp/", "ap photo", "afp via"),
+    "credit": (
+        "©",
+        "℗",
+        "photo",
+        "image",
+        "picture",
+        "video",
+        "credit",
+        "getty",
+        "shutterstock",
+        "alamy",
+        "reuters/",
+        "afp/",
+        "ap photo",
+        "afp via",
+    ),
     "teaser_line": ("[",),
     "teaser_prefix": (":", "|"),
     "trailer": ("rights reserved", "contributed"),
@@ -177,7 +257,7 @@ def classify_lines(text: str, lines: list[Line]) -> list[Line]:
     caption_next = False
     about: str | None = None
     for ln in lines:
-        raw = text[ln.start:ln.end].strip()
+        raw = text[ln.start : ln.end].strip()
         if not raw:
             continue  # blank lines do not end a teaser block
         if trailing:
@@ -220,7 +300,7 @@ def classify_lines(text: str, lines: list[Line]) -> list[Line]:
             reason = "label"  # one- or two-word section labels / bylines
         if reason == "credit" and prev_content is not None and prev_content.furniture is None:
             # the caption is often duplicated just above the credited copy
-            a, b = _words(text[prev_content.start:prev_content.end]), _words(raw)
+            a, b = _words(text[prev_content.start : prev_content.end]), _words(raw)
             if a and len(a & b) >= 0.6 * len(a):
                 prev_content.furniture = "caption"
         ln.furniture = reason
@@ -229,8 +309,10 @@ def classify_lines(text: str, lines: list[Line]) -> list[Line]:
 
 
 # ------------------------------------------------------------------------------------- datelines
-_MONTH_DATE = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
-               r"(?:,?\s+\d{4})?")
+_MONTH_DATE = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+    r"(?:,?\s+\d{4})?"
+)
 _AGENCY = r"(?:\((?:[A-Z][\w.&]*(?:[ -][A-Z][\w.&]*){0,3})\)|/[A-Za-z][\w ]{1,24}/)"
 _CITY = r"[A-Z][A-Z.’'-]{2,}(?:\s+[A-Z][A-Z.’'-]+){0,3}(?:,\s+[A-Z][\w.’'-]*\.?(?:\s+[A-Z][\w.’'-]*\.?)?){0,2}"
 _TCITY = r"[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,2}(?:,\s+[A-Z][\w.’'-]*\.?){0,2}"

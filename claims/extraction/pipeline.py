@@ -14,15 +14,17 @@ from .speakers import ArticleSpeakers
 _WORDS = re.compile(r"\w+")
 _OPENS_WITH_QUOTE = re.compile(r"\s*[“\"«„]")
 _QUOTED_SENTENCE_BEFORE = re.compile(r"[.!?]\s+(?:''|[“\"«„])$")
-_INTRO = re.compile(r"(?:^|[\s,])(?P<cue>said|says|wrote|writes|continued|continues|added|adds|stated|declared|"
-                    r"tweeted|posted|explained|told\s+[\w’' ]{1,40}?|(?:the\s+following|a|this|his|her|their|its)\s+"
-                    r"(?:[a-z]+\s+)?(?:statement|message|tweet|post|letter|remarks|note))\b[^:“”\"]{0,40}:\s*$")
+_INTRO = re.compile(
+    r"(?:^|[\s,])(?P<cue>said|says|wrote|writes|continued|continues|added|adds|stated|declared|"
+    r"tweeted|posted|explained|told\s+[\w’' ]{1,40}?|(?:the\s+following|a|this|his|her|their|its)\s+"
+    r"(?:[a-z]+\s+)?(?:statement|message|tweet|post|letter|remarks|note))\b[^:“”\"]{0,40}:\s*$"
+)
 _CLOSES_WITH_QUOTE_OR_CUE = re.compile(
     r"(?:[”\"»]|'')\s*$|\b(?:said|says|added|adds|told|tells|wrote|writes|continued|explained|insisted|argued|noted|"
     r"declared|stated)\b[^“”\"]{0,60}$"
 )
 _CAPS_LABEL = re.compile(r"\s*[A-Z][A-Z.’'-]+(?:\s+[A-Z][A-Z.’'-]+){0,2}\s*:")
-_TERMINAL_CHARS = frozenset(".!?…\"”’)")
+_TERMINAL_CHARS = frozenset('.!?…"”’)')
 
 
 def _is_headline(raw: str) -> bool:
@@ -46,7 +48,7 @@ def extract_claims(text: str, attributor: Attributor | None = None) -> list[Extr
         return []
     attributor = attributor or DEFAULT_ATTRIBUTOR
     lines = classify_lines(text, split_lines(text))
-    content = [ln for ln in lines if ln.furniture is None and text[ln.start:ln.end].strip()]
+    content = [ln for ln in lines if ln.furniture is None and text[ln.start : ln.end].strip()]
     speakers = ArticleSpeakers(text, [(ln.start, ln.end) for ln in content])
 
     # "MORENO: ..." lines of a transcript are speakers, not "NEW DELHI: ..." datelines
@@ -56,7 +58,7 @@ def extract_claims(text: str, attributor: Attributor | None = None) -> list[Extr
     results: list[tuple[Attribution, str | None, str, str, float]] = []
     carry: tuple[str | None, str, str, str] | None = None  # source, kind, mention, cue of an open quotation
     for n_line, ln in enumerate(content):  # a dateline opens the story: only the first lines are tried
-        raw = text[ln.start:ln.end]
+        raw = text[ln.start : ln.end]
         sents = split_sentences(text, ln)
         if dateline_open and n_line < 12 and sents and text[sents[0].start].isupper():
             d = dateline_end(text, sents[0].start, sents[0].end, colon=not transcript)
@@ -131,8 +133,11 @@ def extract_claims(text: str, attributor: Attributor | None = None) -> list[Extr
                 extra.append((_piece(text, qs, qe, o[0], sent), o[1], o[2], "quote"))
                 covered.append((qs, qe))
         # British style: the quotation opened in an earlier paragraph continues here
-        if carry is not None and _OPENS_WITH_QUOTE.match(raw) and not any(x[0].mention for x in resolved
-                                                                          if x[0].cue_kind != "carry"):
+        if (
+            carry is not None
+            and _OPENS_WITH_QUOTE.match(raw)
+            and not any(x[0].mention for x in resolved if x[0].cue_kind != "carry")
+        ):
             src, kind, mention, cue = carry
             for s in sents:
                 if free(s.start, s.end):
@@ -190,9 +195,20 @@ def extract_claims(text: str, attributor: Attributor | None = None) -> list[Extr
         if (s, e) in seen or e <= s:
             continue
         seen.add((s, e))
-        out.append(ExtractedClaim(text=text[s:e], start=s, end=e, source=src, source_mention=a.mention,
-                                  source_kind=kind or "unknown", cue=a.cue, is_direct_quote=a.direct,
-                                  confidence=round(conf, 2), position=len(out)))
+        out.append(
+            ExtractedClaim(
+                text=text[s:e],
+                start=s,
+                end=e,
+                source=src,
+                source_mention=a.mention,
+                source_kind=kind or "unknown",
+                cue=a.cue,
+                is_direct_quote=a.direct,
+                confidence=round(conf, 2),
+                position=len(out),
+            )
+        )
     return out
 
 
@@ -215,8 +231,9 @@ def _interviewee(text: str, content, speakers: ArticleSpeakers) -> tuple[str, in
     return name, poss[0]
 
 
-def _answer_attributions(text: str, sents: list[Sentence], line: int, attrs: list[Attribution],
-                         interviewee: tuple[str, int]) -> list[Attribution]:
+def _answer_attributions(
+    text: str, sents: list[Sentence], line: int, attrs: list[Attribution], interviewee: tuple[str, int]
+) -> list[Attribution]:
     """The sentences of an interview answer ("A: ...") are the interviewee's claims."""
     from .attribution import MIN_CONTENT_WORDS, _strip_span
 
@@ -245,16 +262,20 @@ def _drop_nested(attrs: list[Attribution], regions: list[tuple[int, int, bool]])
     keep = []
     for a in attrs:
         ms = a.mention_start
-        nested = ms >= 0 and a.mention and any(
-            qs <= ms < qe
+        nested = (
+            ms >= 0
+            and a.mention
             and any(
-                o is not a
-                and o.mention
-                and not qs <= o.mention_start < qe
-                and min(qe, o.end) - max(qs, o.start) > 0
-                for o in attrs
+                qs <= ms < qe
+                and any(
+                    o is not a
+                    and o.mention
+                    and not qs <= o.mention_start < qe
+                    and min(qe, o.end) - max(qs, o.start) > 0
+                    for o in attrs
+                )
+                for qs, qe, _closed in regions
             )
-            for qs, qe, _closed in regions
         )
         if not nested:
             keep.append(a)
@@ -265,5 +286,14 @@ def _piece(text: str, s: int, e: int, owner: Attribution, sent: Sentence) -> Att
     from .attribution import _strip_span
 
     s, e = _strip_span(text, s, e)
-    return Attribution(s, e, owner.mention, owner.mention_start, owner.cue, owner.cue_kind, sent.line, direct=True,
-                       inherited_from=owner.start)
+    return Attribution(
+        s,
+        e,
+        owner.mention,
+        owner.mention_start,
+        owner.cue,
+        owner.cue_kind,
+        sent.line,
+        direct=True,
+        inherited_from=owner.start,
+    )

@@ -15,13 +15,78 @@ from .records import Line, Sentence
 
 EXTRA_ABBREVIATIONS = (
     # military ranks and titles
-    "lt", "gen", "col", "sgt", "maj", "capt", "cpl", "pvt", "brig", "adm", "cmdr", "cmdt", "lt. col",
-    "lt. gen", "maj. gen", "brig. gen", "col. gen", "sgt. maj", "spc", "pfc", "ens", "cdr", "insp", "supt",
-    "det", "const", "cllr", "rep", "sen", "gov", "pres", "amb", "sec", "atty", "hon", "rev", "fr", "prof",
-    "mr", "mrs", "ms", "dr", "st", "messrs", "mme", "mlle", "jr", "sr",
+    "lt",
+    "gen",
+    "col",
+    "sgt",
+    "maj",
+    "capt",
+    "cpl",
+    "pvt",
+    "brig",
+    "adm",
+    "cmdr",
+    "cmdt",
+    "lt. col",
+    "lt. gen",
+    "maj. gen",
+    "brig. gen",
+    "col. gen",
+    "sgt. maj",
+    "spc",
+    "pfc",
+    "ens",
+    "cdr",
+    "insp",
+    "supt",
+    "det",
+    "const",
+    "cllr",
+    "rep",
+    "sen",
+    "gov",
+    "pres",
+    "amb",
+    "sec",
+    "atty",
+    "hon",
+    "rev",
+    "fr",
+    "prof",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "messrs",
+    "mme",
+    "mlle",
+    "jr",
+    "sr",
     # dates and misc.
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos",
-    "vs", "approx", "est", "dept", "corp", "inc", "ltd", "co", "bros",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "no",
+    "nos",
+    "vs",
+    "approx",
+    "est",
+    "dept",
+    "corp",
+    "inc",
+    "ltd",
+    "co",
+    "bros",
 )
 
 _LINE_RE = re.compile(r"[^\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]*")
@@ -62,32 +127,42 @@ _WS_LEFT = re.compile(r"\s*")
 # a fragment that continues the previous sentence: lower-case start or a dangling closing quote
 _CONTINUATION = re.compile(r"[\"”’»)\]]*\s*[a-z]")
 # '"We need it NOW!" Trump said.': a short attribution tail after a quote closed by ?/!
-_ATTRIBUTION_TAIL = re.compile(r"[\"”’»]*\s*(?:[\w.’'-]+\s+){1,5}?(?:said|says|asked|added|told|wrote|replied|"
-                               r"shouted|tweeted|continued|explained|insisted|declared|exclaimed)\b[^.!?]{0,80}[.!?]?$")
+_ATTRIBUTION_TAIL = re.compile(
+    r"[\"”’»]*\s*(?:[\w.’'-]+\s+){1,5}?(?:said|says|asked|added|told|wrote|replied|"
+    r"shouted|tweeted|continued|explained|insisted|declared|exclaimed)\b[^.!?]{0,80}[.!?]?$"
+)
 _QUOTE_CLOSE = re.compile(r"[?!](?:[\"”’»]|'')\s*$")
 # '"... are missing." Trump said.': the same after a quotation closed by a period, with a stricter tail
 # (the speaker, the verb, then at most a few words: "Trump said on Monday.", "she told reporters.")
-_TAIL_WORDS = (r"on|in|at|to|during|after|before|with|the|a|an|his|her|their|its|[A-Z][\w’'.-]*|reporters|journalists|"
-               r"supporters|voters|lawmakers|morning|afternoon|evening|night|week|month|yesterday|today|later|earlier|"
-               r"again|interview|statement|conference|briefing|rally|event|speech|host|hosts|audience|crowd")
+_TAIL_WORDS = (
+    r"on|in|at|to|during|after|before|with|the|a|an|his|her|their|its|[A-Z][\w’'.-]*|reporters|journalists|"
+    r"supporters|voters|lawmakers|morning|afternoon|evening|night|week|month|yesterday|today|later|earlier|"
+    r"again|interview|statement|conference|briefing|rally|event|speech|host|hosts|audience|crowd"
+)
 _PERIOD_QUOTE_CLOSE = re.compile(r"\.(?:[\"”’»]|'')\s*$")
-_SHORT_ATTRIBUTION_TAIL = re.compile(r"(?:[A-Z][\w.’'-]*\s+){1,4}?(?:said|says|added|told|wrote|replied|tweeted|"
-                                     r"continued|explained|insisted|declared)(?:\s+(?:" + _TAIL_WORDS + r"))*\s*[.!?]$")
+_SHORT_ATTRIBUTION_TAIL = re.compile(
+    r"(?:[A-Z][\w.’'-]*\s+){1,4}?(?:said|says|added|told|wrote|replied|tweeted|"
+    r"continued|explained|insisted|declared)(?:\s+(?:" + _TAIL_WORDS + r"))*\s*[.!?]$"
+)
 
 
 def split_sentences(text: str, line: Line) -> list[Sentence]:
     """Sentences of one line, trimmed of surrounding whitespace."""
-    seg = text[line.start:line.end]
+    seg = text[line.start : line.end]
     if not seg.strip():
         return []
     spans = list(get_tokenizer().span_tokenize(seg))
     merged: list[list[int]] = []
     for s, e in spans:
         # keep '"Why?" he asked.' together: Punkt may split after ?/! followed by a lower-case word
-        if merged and (_CONTINUATION.match(seg, s) and seg[merged[-1][1] - 1] in "?!\"”’" or _QUOTE_CLOSE.search(
-                seg, merged[-1][0], merged[-1][1]) and _ATTRIBUTION_TAIL.match(seg, s, e)
-                or _PERIOD_QUOTE_CLOSE.search(seg, merged[-1][0], merged[-1][1])
-                and _SHORT_ATTRIBUTION_TAIL.match(seg, s, e)):
+        if merged and (
+            _CONTINUATION.match(seg, s)
+            and seg[merged[-1][1] - 1] in '?!"”’'
+            or _QUOTE_CLOSE.search(seg, merged[-1][0], merged[-1][1])
+            and _ATTRIBUTION_TAIL.match(seg, s, e)
+            or _PERIOD_QUOTE_CLOSE.search(seg, merged[-1][0], merged[-1][1])
+            and _SHORT_ATTRIBUTION_TAIL.match(seg, s, e)
+        ):
             merged[-1][1] = e
         else:
             merged.append([s, e])

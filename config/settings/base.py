@@ -40,11 +40,13 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "axes",
+    "core",
     "claims",
     "annotations",
+    "matching",
+    "web",
     "seeds",
     "backups",
-    "matching",
 ]
 
 MIDDLEWARE = [
@@ -86,7 +88,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "annotations.context_processors.roles",
+                "core.context_processors.roles",
             ],
         },
     },
@@ -140,14 +142,14 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     # Our JSON parser: a malformed or deeply nested body is a 400, and a view may accept more than 2.5 MB.
     "DEFAULT_PARSER_CLASSES": [
-        "config.parsers.JSONParser",
+        "core.parsers.JSONParser",
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
-    "EXCEPTION_HANDLER": "config.exception_handlers.api_exception_handler",
+    "EXCEPTION_HANDLER": "core.exception_handlers.api_exception_handler",
     # Against scraping and runaway clients; an export is one request however many rows it streams.
     "DEFAULT_THROTTLE_CLASSES": [
         "rest_framework.throttling.AnonRateThrottle",

@@ -9,7 +9,6 @@ from django.urls import reverse
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from annotations import api as annotations_api
 from annotations.exports import (
     CSV_HEADER,
     claimreview,
@@ -22,6 +21,7 @@ from annotations.models import Adjudication, Annotation, Verdict
 from annotations.services import annotation_submit, claim_adjudicate
 from claims.models import Claim, SourceKind
 from tests.claims.factories import ArticleFactory, ClaimFactory, SourceFactory
+from web.api import annotations as annotations_api
 
 PUBLISHED = datetime(2025, 1, 2, 8, 0, tzinfo=UTC)
 

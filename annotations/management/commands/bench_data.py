@@ -16,8 +16,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from annotations.models import Adjudication, Annotation, Verdict
-from annotations.roles import ANNOTATOR, REVIEWER
 from claims.models import Article, Claim, ClaimStatus, Source, SourceKind
+from core.roles import ANNOTATOR, REVIEWER
 
 BATCH = 5000
 SPEAKERS = [

@@ -4,7 +4,7 @@ from claims.extraction import extract_claims
 def claims_of(text):
     claims = extract_claims(text)
     for c in claims:
-        assert text[c.start:c.end] == c.text
+        assert text[c.start : c.end] == c.text
         assert 0.0 <= c.confidence <= 1.0
     return claims
 

@@ -40,17 +40,21 @@ def test_headline_claim():
 
 
 def test_according_to_before_and_after():
-    text = ("According to the World Health Organization, cases rose by 12 percent last month.\n"
-            "Hospital admissions also increased sharply, according to regional health authorities.\n")
+    text = (
+        "According to the World Health Organization, cases rose by 12 percent last month.\n"
+        "Hospital admissions also increased sharply, according to regional health authorities.\n"
+    )
     claims = claims_of(text)
     assert find(claims, "cases rose by 12 percent").source == "World Health Organization"
     assert find(claims, "Hospital admissions").source == "regional health authorities"
 
 
 def test_pronoun_chain_resolves_to_named_person():
-    text = ("Senator Maria Lopez said the bill would pass before the recess.\n"
-            "She added that negotiations with the other party had been productive.\n"
-            "\u201cWe have the votes,\u201d she told reporters.\n")
+    text = (
+        "Senator Maria Lopez said the bill would pass before the recess.\n"
+        "She added that negotiations with the other party had been productive.\n"
+        "\u201cWe have the votes,\u201d she told reporters.\n"
+    )
     claims = claims_of(text)
     assert [c.source for c in claims] == ["Maria Lopez"] * 3
     assert claims[2].source_mention == "she"
@@ -58,17 +62,21 @@ def test_pronoun_chain_resolves_to_named_person():
 
 
 def test_role_reference_resolves_to_person_introduced_with_role():
-    text = ("The governor, Tom Reyes, ordered an evacuation of the coast.\n"
-            "Roads will stay closed until Friday, the governor wrote on social media.\n")
+    text = (
+        "The governor, Tom Reyes, ordered an evacuation of the coast.\n"
+        "Roads will stay closed until Friday, the governor wrote on social media.\n"
+    )
     c = find(claims_of(text), "Roads will stay closed")
     assert c.source == "Tom Reyes"
     assert c.source_mention == "the governor"
 
 
 def test_in_a_statement_and_belief_verbs():
-    text = ("In a statement, Acme Corp said it had fully cooperated with investigators.\n"
-            "Analysts at Northbank estimated that profits would fall by a fifth this year.\n"
-            "Economists believe inflation will ease slowly over the next two years.\n")
+    text = (
+        "In a statement, Acme Corp said it had fully cooperated with investigators.\n"
+        "Analysts at Northbank estimated that profits would fall by a fifth this year.\n"
+        "Economists believe inflation will ease slowly over the next two years.\n"
+    )
     claims = claims_of(text)
     assert find(claims, "fully cooperated").source == "Acme Corp"
     est = find(claims, "profits would fall")
@@ -79,10 +87,12 @@ def test_in_a_statement_and_belief_verbs():
 
 
 def test_colon_quote_running_over_paragraphs_keeps_source():
-    text = ("The mayor, Ines Duarte, said: \u201cThe water is safe to drink.\n"
-            "\u201cWe tested every district twice.\n"
-            "\u201cThere is no reason for concern.\u201d\n"
-            "Residents remained sceptical.\n")
+    text = (
+        "The mayor, Ines Duarte, said: \u201cThe water is safe to drink.\n"
+        "\u201cWe tested every district twice.\n"
+        "\u201cThere is no reason for concern.\u201d\n"
+        "Residents remained sceptical.\n"
+    )
     claims = claims_of(text)
     assert [c.source for c in claims] == ["Ines Duarte"] * 3
     assert all(c.is_direct_quote for c in claims)
@@ -96,20 +106,25 @@ def test_multi_sentence_quote_each_sentence_is_a_claim():
     assert {c.source for c in claims} == {"Lena Holm"}
 
 
-@pytest.mark.parametrize("text", [
-    "He said goodbye and left the room.",
-    "The said company was fined last year.",
-    "Residents were told to leave their homes.",
-    "She declined to say whether she would run.",
-    "The claims could not be verified independently.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said goodbye and left the room.",
+        "The said company was fined last year.",
+        "Residents were told to leave their homes.",
+        "She declined to say whether she would run.",
+        "The claims could not be verified independently.",
+    ],
+)
 def test_non_claims(text):
     assert claims_of(text) == []
 
 
 def test_offsets_exact_with_crlf_curly_quotes_and_non_ascii():
-    text = ("Zoë Müller sagt\r\nThe Bundesamt said on Monday that Zürich’s café owners would get aid.\r\n"
-            "\u201cIt’s a relief,\u201d said café owner Zoë Müller.\r\n")
+    text = (
+        "Zoë Müller sagt\r\nThe Bundesamt said on Monday that Zürich’s café owners would get aid.\r\n"
+        "\u201cIt’s a relief,\u201d said café owner Zoë Müller.\r\n"
+    )
     claims = claims_of(text)
     assert find(claims, "It’s a relief").source == "Zoë Müller"
     assert find(claims, "café owners would get aid").source == "Bundesamt"

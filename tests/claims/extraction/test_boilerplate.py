@@ -21,15 +21,17 @@ Nice article, thanks
 
 
 def _flags(text):
-    return {text[ln.start:ln.end]: ln.furniture for ln in classify_lines(text, split_lines(text))}
+    return {text[ln.start : ln.end]: ln.furniture for ln in classify_lines(text, split_lines(text))}
 
 
 def test_furniture_lines_are_flagged_and_prose_is_kept():
     f = _flags(PAGE)
     kept = {k for k, v in f.items() if v is None and k.strip()}
-    assert kept == {"Minister says talks will resume",
-                    "The minister said on Monday that talks would resume next week.",
-                    '"We are ready," she said.'}
+    assert kept == {
+        "Minister says talks will resume",
+        "The minister said on Monday that talks would resume next week.",
+        '"We are ready," she said.',
+    }
 
 
 def test_caption_duplicated_above_credit_line_is_flagged():
@@ -43,9 +45,16 @@ def test_everything_after_reader_comment_widget_is_dropped():
 
 
 def test_seed_furniture_lines(seeds):
-    furniture = ["Stay tuned with 24 News HD Android App", "Europe", "First modification:", "with AFP", "Source link",
-                 "DON’T MISS:", "Scroll down to our comments section below to share your views on this story",
-                 "Source: Read Full Article"]
+    furniture = [
+        "Stay tuned with 24 News HD Android App",
+        "Europe",
+        "First modification:",
+        "with AFP",
+        "Source link",
+        "DON’T MISS:",
+        "Scroll down to our comments section below to share your views on this story",
+        "Source: Read Full Article",
+    ]
     flagged = set()
     for text in seeds.values():
         for k, v in _flags(text).items():

@@ -9,8 +9,10 @@ def _by_text(claims, fragment):
 
 # ------------------------------------------------------------------ "Name: statement" lines
 def test_colon_line_of_a_named_person_is_their_claim():
-    text = ("Senator Ines Albright visited the plant on Friday.\n"
-            "Ines Albright: The new rail line will cut commuting times in half. Nobody else has a plan.\n")
+    text = (
+        "Senator Ines Albright visited the plant on Friday.\n"
+        "Ines Albright: The new rail line will cut commuting times in half. Nobody else has a plan.\n"
+    )
     claims = claims_of(text)
     assert find(claims, "The new rail line will cut").source == "Ines Albright"
     assert find(claims, "Nobody else has a plan").source == "Ines Albright"
@@ -19,23 +21,29 @@ def test_colon_line_of_a_named_person_is_their_claim():
 
 
 def test_headline_colon_line_with_a_surname_the_article_repeats():
-    text = ("Okafor: Our Budget Will Balance Itself By Spring\n"
-            "Finance minister Daniel Okafor spoke to reporters on Tuesday.\n")
+    text = (
+        "Okafor: Our Budget Will Balance Itself By Spring\n"
+        "Finance minister Daniel Okafor spoke to reporters on Tuesday.\n"
+    )
     c = find(claims_of(text), "Our Budget Will Balance")
     assert c.source == "Daniel Okafor"
 
 
 def test_colon_labels_and_unknown_single_words_are_not_speakers():
-    text = ("Update: The vote on the harbour bill was delayed again today.\n"
-            "Weather: Heavy rain is expected across the region tonight.\n"
-            "WASHINGTON: Lawmakers left the capital for the summer recess.\n")
+    text = (
+        "Update: The vote on the harbour bill was delayed again today.\n"
+        "Weather: Heavy rain is expected across the region tonight.\n"
+        "WASHINGTON: Lawmakers left the capital for the summer recess.\n"
+    )
     assert claims_of(text) == []
 
 
 def test_transcript_speakers_in_capitals_and_questions():
-    text = ("Host Rita Moreno interviewed Governor Paul Lindqvist.\n"
-            "MORENO: Do you think the tax cut will pass this year?\n"
-            "LINDQVIST: I think the votes are there and the bill will pass.\n")
+    text = (
+        "Host Rita Moreno interviewed Governor Paul Lindqvist.\n"
+        "MORENO: Do you think the tax cut will pass this year?\n"
+        "LINDQVIST: I think the votes are there and the bill will pass.\n"
+    )
     claims = claims_of(text)
     assert not _by_text(claims, "tax cut will pass")  # a question is not a claim
     assert find(claims, "the votes are there").source == "Paul Lindqvist"
@@ -80,8 +88,10 @@ def test_according_to_after_a_statement_with_its_own_cue():
 
 
 def test_according_to_in_the_middle_keeps_only_the_statement_before_it():
-    text = ("Turnout among young voters rose by a third, according to a survey by the Civic Trust, "
-            "even as older voters stayed home.")
+    text = (
+        "Turnout among young voters rose by a third, according to a survey by the Civic Trust, "
+        "even as older voters stayed home."
+    )
     claims = claims_of(text)
     c = find(claims, "Turnout among young voters rose")
     assert "older voters" not in c.text
@@ -133,12 +143,14 @@ def test_accused_and_criticized_with_their_complements():
 
 
 def test_calling_and_accusing_without_a_statement_are_not_claims():
-    for text in ("The mayor called a press conference on Monday.",
-                 "The mayor called for calm after the storm.",
-                 "The senator called the police an hour later.",
-                 "The driver called the police and a neighbor.",
-                 "He was accused of fraud by two former partners.",
-                 "A village called Millbrook voted against the plan."):
+    for text in (
+        "The mayor called a press conference on Monday.",
+        "The mayor called for calm after the storm.",
+        "The senator called the police an hour later.",
+        "The driver called the police and a neighbor.",
+        "He was accused of fraud by two former partners.",
+        "A village called Millbrook voted against the plan.",
+    ):
         assert claims_of(text) == [], text
 
 
@@ -178,17 +190,21 @@ def test_quote_closed_by_a_period_then_a_short_attribution():
 def test_short_quotation_and_quote_continued():
     c = find(claims_of("\u201cAbsolutely thrilled!\u201d she said after the vote."), "Absolutely thrilled")
     assert c.is_direct_quote
-    text = ("\u201cThe levee held this time,\u201d the engineer said. \u201cIt will not hold next year.\u201d\n"
-            "\u201cWe need the money now,\u201d she continued.\n")
+    text = (
+        "\u201cThe levee held this time,\u201d the engineer said. \u201cIt will not hold next year.\u201d\n"
+        "\u201cWe need the money now,\u201d she continued.\n"
+    )
     claims = claims_of(text)
     assert find(claims, "We need the money now").cue == "continued"
 
 
 def test_unattributed_quote_paragraph_after_a_quotation_is_the_same_speakers():
-    text = ("\u201cThe harbour is safe again,\u201d Captain Ilse Brandt told reporters on Monday.\n"
-            "\u201cThe ships can return. The cranes are working.\u201d\n"
-            "The port reopened on Tuesday.\n"
-            "\u201cIt was about time,\u201d a dock worker said.\n")
+    text = (
+        "\u201cThe harbour is safe again,\u201d Captain Ilse Brandt told reporters on Monday.\n"
+        "\u201cThe ships can return. The cranes are working.\u201d\n"
+        "The port reopened on Tuesday.\n"
+        "\u201cIt was about time,\u201d a dock worker said.\n"
+    )
     claims = claims_of(text)
     assert find(claims, "The ships can return").source == "Ilse Brandt"
     assert find(claims, "The cranes are working").source == "Ilse Brandt"
@@ -196,16 +212,20 @@ def test_unattributed_quote_paragraph_after_a_quotation_is_the_same_speakers():
 
 
 def test_intro_line_ending_with_a_colon_attributes_the_next_quoted_paragraph():
-    text = ("After the verdict, Judge Amal Haddad read the following statement:\n"
-            "\u201cThe court has weighed every argument. The sentence is final.\u201d\n")
+    text = (
+        "After the verdict, Judge Amal Haddad read the following statement:\n"
+        "\u201cThe court has weighed every argument. The sentence is final.\u201d\n"
+    )
     claims = claims_of(text)
     assert find(claims, "The court has weighed every argument").source == "Amal Haddad"
     assert find(claims, "The sentence is final").source == "Amal Haddad"
 
 
 def test_unsplit_second_quotation_in_a_sentence():
-    text = ("''The plan is dead,'' said Omar Reyes, a farmer from the valley who has opposed it for years. "
-            "''Nobody in town wants it now.''")
+    text = (
+        "''The plan is dead,'' said Omar Reyes, a farmer from the valley who has opposed it for years. "
+        "''Nobody in town wants it now.''"
+    )
     claims = claims_of(text)
     assert find(claims, "Nobody in town wants it now").source == "Omar Reyes"
 

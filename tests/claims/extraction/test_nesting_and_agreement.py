@@ -7,18 +7,27 @@ import pytest
 from claims.extraction import extract_claims
 
 
-@pytest.mark.parametrize(("text", "source"), [
-    ("“The data tells us the ice is thinning,” said Dr. Ana Ruiz.", "Ana Ruiz"),
-    ("“The FTC has made clear it will challenge the deal,” a lawyer for the company said.",
-     "lawyer for the company"),
-    ("“We are worried. The data tells us the ice is thinning,” said Dr. Ana Ruiz.", "Ana Ruiz"),
-    ("“It is over. The FTC has made clear that it will challenge the deal,” a lawyer for the company said.",
-     "lawyer for the company"),
-    ("“We are worried because the data tells us the ice is thinning,” said Dr. Ana Ruiz.", "Ana Ruiz"),
-    ("Dr. Ana Ruiz said: “We are worried. The data shows that the ice is thinning.”", "Ana Ruiz"),
-    ("“Our auditors reported that the accounts were sound,” the chief executive, Li Wen, told reporters.",
-     "Li Wen"),
-])
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("“The data tells us the ice is thinning,” said Dr. Ana Ruiz.", "Ana Ruiz"),
+        (
+            "“The FTC has made clear it will challenge the deal,” a lawyer for the company said.",
+            "lawyer for the company",
+        ),
+        ("“We are worried. The data tells us the ice is thinning,” said Dr. Ana Ruiz.", "Ana Ruiz"),
+        (
+            "“It is over. The FTC has made clear that it will challenge the deal,” a lawyer for the company said.",
+            "lawyer for the company",
+        ),
+        ("“We are worried because the data tells us the ice is thinning,” said Dr. Ana Ruiz.", "Ana Ruiz"),
+        ("Dr. Ana Ruiz said: “We are worried. The data shows that the ice is thinning.”", "Ana Ruiz"),
+        (
+            "“Our auditors reported that the accounts were sound,” the chief executive, Li Wen, told reporters.",
+            "Li Wen",
+        ),
+    ],
+)
 def test_cue_inside_anothers_quotation_is_part_of_the_quote(text, source):
     claims = extract_claims(text)
     assert claims
@@ -37,10 +46,13 @@ def test_cue_after_a_short_quoted_phrase_is_not_nested():
     assert sources.get("the plan would cut the deficit") == "finance minister"
 
 
-@pytest.mark.parametrize("text", [
-    "The result contradicts earlier models, which predicted that the moon was dry.",
-    "The result contradicts earlier models that predicted the moon was dry.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The result contradicts earlier models, which predicted that the moon was dry.",
+        "The result contradicts earlier models that predicted the moon was dry.",
+    ],
+)
 def test_subject_with_a_finite_verb_is_not_a_source(text):
     claims = extract_claims(text)
     assert all("contradicts" not in c.source_mention for c in claims)
@@ -52,35 +64,41 @@ def test_relative_which_takes_its_antecedent():
     assert c.source_mention == "the ministry"
 
 
-@pytest.mark.parametrize("text", [
-    "Experts interviewed by Reuters said that the bridge was unsafe.",
-    "The officials based in Kyiv said that the bridge was unsafe.",
-    "The armed forces said that the bridge was unsafe.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Experts interviewed by Reuters said that the bridge was unsafe.",
+        "The officials based in Kyiv said that the bridge was unsafe.",
+        "The armed forces said that the bridge was unsafe.",
+    ],
+)
 def test_participles_in_a_subject_are_not_verbs(text):
     (c,) = extract_claims(text)
     assert c.source_mention == text.split(" said")[0]
 
 
 def test_he_is_not_resolved_to_a_person_already_called_she():
-    text = ("Tom Brady said the ferry had run for years.\n"
-            "Maura Keane said the ferry was needed by the island.\n"
-            "“It cannot run in a gale,” she said.\n"
-            "He said he had already bought a small house in the village.\n")
+    text = (
+        "Tom Brady said the ferry had run for years.\n"
+        "Maura Keane said the ferry was needed by the island.\n"
+        "“It cannot run in a gale,” she said.\n"
+        "He said he had already bought a small house in the village.\n"
+    )
     by_text = {c.text: c.source for c in extract_claims(text)}
     assert by_text["It cannot run in a gale"] == "Maura Keane"
     assert by_text["he had already bought a small house in the village"] == "Tom Brady"
 
 
 def test_she_is_not_resolved_to_a_mr():
-    text = ("Ms. Ana Ruiz chaired the meeting.\n"
-            "Mr. Paul Holt said the budget would be cut by a tenth.\n"
-            "She said the cuts would spare the schools.\n")
+    text = (
+        "Ms. Ana Ruiz chaired the meeting.\n"
+        "Mr. Paul Holt said the budget would be cut by a tenth.\n"
+        "She said the cuts would spare the schools.\n"
+    )
     by_text = {c.text: c.source for c in extract_claims(text)}
     assert by_text["the cuts would spare the schools"] == "Ana Ruiz"
 
 
 def test_pronoun_without_a_known_gender_still_takes_the_last_speaker():
-    text = ("Paul Holt said the budget would be cut by a tenth.\n"
-            "He said the cuts would spare the schools.\n")
+    text = "Paul Holt said the budget would be cut by a tenth.\nHe said the cuts would spare the schools.\n"
     assert {c.source for c in extract_claims(text)} == {"Paul Holt"}

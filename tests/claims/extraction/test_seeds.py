@@ -56,9 +56,25 @@ EXPECTED = [
     ("003", "it recognises the sovereignty", "Syria"),
 ]
 
-FURNITURE = ["Android App", "Source link", "Read Full Article", "sign-up", "[REVEAL]", "[INSIGHT]", "Follow me",
-             "comments section", "admin in:", "Dimitar Dilkoff", "Clodagh Kilcoyne", "First modification",
-             "with AFP", "Great article", "viagra", "DON’T MISS", "A local resident pushes"]
+FURNITURE = [
+    "Android App",
+    "Source link",
+    "Read Full Article",
+    "sign-up",
+    "[REVEAL]",
+    "[INSIGHT]",
+    "Follow me",
+    "comments section",
+    "admin in:",
+    "Dimitar Dilkoff",
+    "Clodagh Kilcoyne",
+    "First modification",
+    "with AFP",
+    "Great article",
+    "viagra",
+    "DON’T MISS",
+    "A local resident pushes",
+]
 
 
 @pytest.mark.parametrize(("seed", "fragment", "source"), EXPECTED)

@@ -2,7 +2,7 @@ from claims.extraction.segmentation import split_lines, split_sentences
 
 
 def _sents(text):
-    return [text[s.start:s.end] for ln in split_lines(text) for s in split_sentences(text, ln)]
+    return [text[s.start : s.end] for ln in split_lines(text) for s in split_sentences(text, ln)]
 
 
 def test_line_breaks_are_hard_boundaries_with_crlf_and_cr():
@@ -28,5 +28,5 @@ def test_offsets_are_absolute():
     text = "Title\nÉmile said hi. Zoë left."
     for ln in split_lines(text):
         for s in split_sentences(text, ln):
-            assert text[s.start:s.end].strip() == text[s.start:s.end]
+            assert text[s.start : s.end].strip() == text[s.start : s.end]
     assert _sents(text)[1:] == ["Émile said hi.", "Zoë left."]

@@ -45,8 +45,11 @@ GOLD: list[tuple] = [
     # ------------------------------------------------------------- BBC health study
     ("bbc_health", "Daily walk cuts dementia risk", {"study"}),
     ("bbc_health", "Walking about 9,800 steps a day may cut", {"study", "large study"}),
-    ("bbc_health", "people who walked briskly for at least 30 minutes", {"Researchers", "Researchers at the University "
-                                                                         "of Southern Denmark"}),
+    (
+        "bbc_health",
+        "people who walked briskly for at least 30 minutes",
+        {"Researchers", "Researchers at the University of Southern Denmark"},
+    ),
     ("bbc_health", "even 3,800 steps a day could lower the risk", {"study", "The study"}),
     ("bbc_health", "the benefits appeared to level off", "Mette Kjaer"),
     ("bbc_health", "You don't need to run a marathon", "Mette Kjaer"),
@@ -96,8 +99,11 @@ GOLD: list[tuple] = [
     # ------------------------------------------------------------- press release
     ("press_release", "it will add 40 battery-electric buses", "Harbourline Transit"),
     ("press_release", "This investment will cut our diesel use by half", "Marcus Bell"),
-    ("press_release", "the buses will be funded by a $28 million federal grant",
-     {"Harbourline Transit", "Harbourline", "agency"}),
+    (
+        "press_release",
+        "the buses will be funded by a $28 million federal grant",
+        {"Harbourline Transit", "Harbourline", "agency"},
+    ),
     ("press_release", "the new buses will reduce carbon emissions", {"Harbourline", "Harbourline Transit"}),
     # ------------------------------------------------------------- Q:/A: interview
     ("interview", "Rents are still too high", "Rebecca Tan"),
@@ -114,17 +120,26 @@ GOLD: list[tuple] = [
     # ------------------------------------------------------------- Guardian politics
     ("guardian_politics", "Working families have paid enough", "Jeremy Halloran"),
     ("guardian_politics", "We will balance the books", "Jeremy Halloran"),
-    ("guardian_politics", "borrowing would fall to £85bn this year", {"Office for Budget Responsibility",
-                                                                      "Budget Responsibility"}),
+    (
+        "guardian_politics",
+        "borrowing would fall to £85bn this year",
+        {"Office for Budget Responsibility", "Budget Responsibility"},
+    ),
     ("guardian_politics", "the figures showed the government had", "Labour"),
-    ("guardian_politics", "implied deep cuts to unprotected departments", {"Institute for Fiscal Studies",
-                                                                           "Fiscal Studies"}),
+    (
+        "guardian_politics",
+        "implied deep cuts to unprotected departments",
+        {"Institute for Fiscal Studies", "Fiscal Studies"},
+    ),
     ("guardian_politics", "debt interest costs had been higher than expected", {"Treasury spokesperson"}),
     ("guardian_politics", "the fiscal rules would be met", {"Treasury spokesperson"}),  # "... but maintained that Y"
     # ------------------------------------------------------------- CNN health, "CNN —" dateline line
     ("cnn_health", "Measles cases in the US have already passed", "CDC"),
-    ("cnn_health", "more measles cases in the first two months", {"US Centers for Disease Control and Prevention",
-                                                                 "CDC"}),
+    (
+        "cnn_health",
+        "more measles cases in the first two months",
+        {"US Centers for Disease Control and Prevention", "CDC"},
+    ),
     ("cnn_health", "60 cases had been reported in 17 states", "CDC"),
     ("cnn_health", "children who had not been vaccinated", {"agency officials"}),
     ("cnn_health", "a warning sign that vaccination rates are slipping", "Paul Offerman"),
@@ -138,17 +153,29 @@ GOLD: list[tuple] = [
     ("india_wire", "a good monsoon would help cool food inflation", "Agriculture experts"),
     # ------------------------------------------------------------- opinion column (author's own claims are not sourced)
     ("opinion_column", "would bankrupt small firms within a year", "Owen Trask"),
-    ("opinion_column", "most of its members could not absorb the cost", {"Federation of Small Businesses"},
-     "source 'The Federation of Small Businesses' is cut to 'Federation' (of + proper name)"),
+    (
+        "opinion_column",
+        "most of its members could not absorb the cost",
+        {"Federation of Small Businesses"},
+        "source 'The Federation of Small Businesses' is cut to 'Federation' (of + proper name)",
+    ),
     ("opinion_column", "revenue stayed broadly flat", {"researchers", "researchers who ran it"}),
     ("opinion_column", "We got the same work done in four days", "Priya Wendt"),
     # ------------------------------------------------------------- long-form feature, multi-paragraph quote
-    ("longform_feature", "he has missed only two nights", "Declan Furey",
-     "parenthetical 'he says' before the first cue: the pronoun is not resolved to the scene-set name"),
+    (
+        "longform_feature",
+        "he has missed only two nights",
+        "Declan Furey",
+        "parenthetical 'he says' before the first cue: the pronoun is not resolved to the scene-set name",
+    ),
     ("longform_feature", "People think it's lonely", "Declan Furey"),
     ("longform_feature", "When I started, there were eleven keepers", "Declan Furey"),  # not "I'm told"
-    ("longform_feature", "will be fully automated by the end of next year",
-     {"Commissioners of Irish Lights"}, "source cut to 'Commissioners' (of + proper name)"),
+    (
+        "longform_feature",
+        "will be fully automated by the end of next year",
+        {"Commissioners of Irish Lights"},
+        "source cut to 'Commissioners' (of + proper name)",
+    ),
     ("longform_feature", "improved reliability and reduced costs", {"spokeswoman for the commissioners"}),
     ("longform_feature", "saved at least three crews from the rocks", "Maura Keane"),
     ("longform_feature", "It cannot row out in a gale", "Maura Keane"),
@@ -272,7 +299,7 @@ def _claims(name: str) -> list:
         text = _article(name)
         claims = extract_claims(text)
         for c in claims:
-            assert text[c.start:c.end] == c.text
+            assert text[c.start : c.end] == c.text
         _CLAIMS[name] = claims
     return _CLAIMS[name]
 
@@ -314,7 +341,7 @@ def test_furniture_is_flagged_and_never_claimed(name, fragment):
     text = _article(name)
     i = text.index(fragment)
     line = next(ln for ln in classify_lines(text, split_lines(text)) if ln.start <= i <= ln.end)
-    assert line.furniture, f"not flagged: {text[line.start:line.end]!r}"
+    assert line.furniture, f"not flagged: {text[line.start : line.end]!r}"
     for c in _claims(name):
         assert _overlap(c.start, c.end, line.start, line.end) == 0, c.text
 
@@ -329,20 +356,23 @@ def test_no_claim_in_any_article_is_sourced_to_furniture_or_a_dateline():
 
 
 # ------------------------------------------------------------------ unit checks of the general rules
-@pytest.mark.parametrize(("line", "rest"), [
-    ("KYIV, Jan 5 (Reuters) - Ukraine's military said", "Ukraine's military said"),
-    ("WASHINGTON (AP) — The Senate passed", "The Senate passed"),
-    ("Feb 8 (Reuters) - Northvale Foods Inc reported", "Northvale Foods Inc reported"),
-    ("SPRINGFIELD, Ore., April 2, 2024 /PRNewswire/ -- Harbourline", "Harbourline"),
-    ("NEW DELHI: India is likely", "India is likely"),
-    ("GAZA CITY, Gaza Strip (AP) — Israeli officials", "Israeli officials"),
-    ("LONDON, March 5, 2024 — Stocks fell", "Stocks fell"),
-    ("PARIS (AFP) - France said", "France said"),
-    ("US - China talks stall", "US - China talks stall"),
-    ("The Senate passed", "The Senate passed"),
-])
+@pytest.mark.parametrize(
+    ("line", "rest"),
+    [
+        ("KYIV, Jan 5 (Reuters) - Ukraine's military said", "Ukraine's military said"),
+        ("WASHINGTON (AP) — The Senate passed", "The Senate passed"),
+        ("Feb 8 (Reuters) - Northvale Foods Inc reported", "Northvale Foods Inc reported"),
+        ("SPRINGFIELD, Ore., April 2, 2024 /PRNewswire/ -- Harbourline", "Harbourline"),
+        ("NEW DELHI: India is likely", "India is likely"),
+        ("GAZA CITY, Gaza Strip (AP) — Israeli officials", "Israeli officials"),
+        ("LONDON, March 5, 2024 — Stocks fell", "Stocks fell"),
+        ("PARIS (AFP) - France said", "France said"),
+        ("US - China talks stall", "US - China talks stall"),
+        ("The Senate passed", "The Senate passed"),
+    ],
+)
 def test_dateline_prefix(line, rest):
-    assert line[dateline_end(line, 0, len(line)):] == rest
+    assert line[dateline_end(line, 0, len(line)) :] == rest
 
 
 def test_dateline_source_is_the_subject_after_it():
@@ -353,44 +383,52 @@ def test_dateline_source_is_the_subject_after_it():
 
 
 def test_transcript_speaker_labels_are_not_datelines():
-    text = ("Host Rita Moreno interviewed Governor Paul Lindqvist.\n"
-            "MORENO: Do you think the tax cut will pass this year?\n"
-            "LINDQVIST: I think the votes are there and the bill will pass.\n")
+    text = (
+        "Host Rita Moreno interviewed Governor Paul Lindqvist.\n"
+        "MORENO: Do you think the tax cut will pass this year?\n"
+        "LINDQVIST: I think the votes are there and the bill will pass.\n"
+    )
     assert any(c.source == "Paul Lindqvist" for c in extract_claims(text))
 
 
-@pytest.mark.parametrize("sentence", [
-    "The judge ruled that the evidence could be shown to the jury.",
-    "Prosecutors alleged that the mayor took bribes from two developers.",
-    "A former aide testified that the senator had ordered the files destroyed.",
-    "The company acknowledged that its filings had been late.",
-    "The minister conceded that the targets would be missed.",
-    "Economists predicted that inflation would ease by the summer.",
-    "The bank forecast that growth would slow to 1% next year.",
-    "Analysts projected that sales would fall by a tenth.",
-    "The defence argued that the witness was unreliable.",
-    "Lawyers for the firm contended that the contract was void.",
-    "The union maintained that the strike was legal.",
-    "The coach noted that the team had won five straight games.",
-    "Researchers observed that the birds left the island earlier each year.",
-    "The spokeswoman explained that the delay was caused by a software fault.",
-    "The regulator confirmed that it had opened an investigation.",
-    "The documents revealed that the agency had been warned in 2019.",
-    "The company disclosed that it had received a subpoena.",
-    "The driver admitted that he had been speeding.",
-    "The study found that children who slept more scored higher.",
-    "The newspaper reported that the deal had collapsed.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The judge ruled that the evidence could be shown to the jury.",
+        "Prosecutors alleged that the mayor took bribes from two developers.",
+        "A former aide testified that the senator had ordered the files destroyed.",
+        "The company acknowledged that its filings had been late.",
+        "The minister conceded that the targets would be missed.",
+        "Economists predicted that inflation would ease by the summer.",
+        "The bank forecast that growth would slow to 1% next year.",
+        "Analysts projected that sales would fall by a tenth.",
+        "The defence argued that the witness was unreliable.",
+        "Lawyers for the firm contended that the contract was void.",
+        "The union maintained that the strike was legal.",
+        "The coach noted that the team had won five straight games.",
+        "Researchers observed that the birds left the island earlier each year.",
+        "The spokeswoman explained that the delay was caused by a software fault.",
+        "The regulator confirmed that it had opened an investigation.",
+        "The documents revealed that the agency had been warned in 2019.",
+        "The company disclosed that it had received a subpoena.",
+        "The driver admitted that he had been speeding.",
+        "The study found that children who slept more scored higher.",
+        "The newspaper reported that the deal had collapsed.",
+    ],
+)
 def test_cue_lexicon_covers_reporting_verbs(sentence):
     claims = extract_claims(sentence)
     assert claims, sentence
     assert claims[0].text.split()[0].lower() not in ("that",)
 
 
-@pytest.mark.parametrize("sentence", [
-    "The chancellor has ruled out raising income tax before the election.",
-    "Earnings were 61 cents a share, below the consensus estimate of 68 cents.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The chancellor has ruled out raising income tax before the election.",
+        "Earnings were 61 cents a share, below the consensus estimate of 68 cents.",
+    ],
+)
 def test_cue_words_used_as_nouns_or_phrasal_verbs_are_not_cues(sentence):
     assert extract_claims(sentence) == []
 
@@ -398,7 +436,7 @@ def test_cue_words_used_as_nouns_or_phrasal_verbs_are_not_cues(sentence):
 def test_acknowledged_but_said_gives_two_claims():
     text = 'Rep. Ana Ruiz acknowledged that the fix was "far from ideal" but said a shutdown would have been worse.'
     claims = extract_claims(text)
-    assert [c.text for c in claims] == ["the fix was \"far from ideal", "a shutdown would have been worse"]
+    assert [c.text for c in claims] == ['the fix was "far from ideal', "a shutdown would have been worse"]
     assert {c.source for c in claims} == {"Ana Ruiz"}
 
 
@@ -409,8 +447,10 @@ def test_reporters_gloss_after_the_statement_is_not_content():
 
 
 def test_company_description_resolves_to_the_company():
-    text = ("Acme Widgets Inc reported a quarterly loss on Thursday, and the Ohio-based toolmaker said it expects "
-            "sales to fall.\nThe company said it would cut 300 jobs.\n")
+    text = (
+        "Acme Widgets Inc reported a quarterly loss on Thursday, and the Ohio-based toolmaker said it expects "
+        "sales to fall.\nThe company said it would cut 300 jobs.\n"
+    )
     claims = extract_claims(text)
     assert claims[-1].source == "Acme Widgets Inc"
 

@@ -1,4 +1,4 @@
-from annotations.roles import can_add_articles, is_admin, is_reviewer
+from core.roles import can_add_articles, is_admin, is_reviewer
 
 
 def roles(request):

@@ -14,7 +14,7 @@ from rest_framework.test import APIClient
 from annotations.models import Verdict
 from annotations.services import annotation_submit, claim_adjudicate
 from claims.models import Article, Claim, SourceKind
-from config.exception_handlers import api_exception_handler
+from core.exception_handlers import api_exception_handler
 from matching.models import ClaimMatch, MatchStatus
 from tests.claims.factories import ArticleFactory, ClaimFactory, SourceFactory
 from tests.factories import UserFactory

@@ -5,7 +5,7 @@ from django.urls import path, re_path
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework.routers import SimpleRouter
 
-from annotations.api import (
+from web.api.annotations import (
     AdjudicationView,
     AgreementView,
     AnnotationViewSet,
@@ -15,7 +15,7 @@ from annotations.api import (
     ClaimReviewView,
     ReviewNextView,
 )
-from claims.api import ArticleViewSet, ClaimViewSet, SourceViewSet
+from web.api.claims import ArticleViewSet, ClaimViewSet, SourceViewSet
 
 app_name = "api"
 

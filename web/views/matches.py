@@ -14,8 +14,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import replace_url
 
-from annotations.forms import MatchDecisionForm
-from annotations.views import (
+from matching.forms import MatchDecisionForm
+from matching.models import ClaimMatch, MatchStatus
+from matching.selectors import cluster_list
+from matching.services import claim_match_apply_verdict, claim_match_decide
+from web.views.review import (
     UNPROCESSABLE,
     claim_from,
     next_claim_response,
@@ -23,9 +26,6 @@ from annotations.views import (
     require_annotator,
     require_reviewer,
 )
-from matching.models import ClaimMatch, MatchStatus
-from matching.selectors import cluster_list
-from matching.services import claim_match_apply_verdict, claim_match_decide
 
 DECIDED = {MatchStatus.CONFIRMED: "Confirmed: the same claim.", MatchStatus.REJECTED: "Rejected: not the same claim."}
 

@@ -10,9 +10,9 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django_filters.fields import IsoDateTimeField
 
 from annotations.models import Annotation, Verdict
-from annotations.roles import is_reviewer
 from claims.models import Article, Claim, ClaimStatus, Source, SourceKind
 from claims.validators import validate_storable_datetime
+from core.roles import is_reviewer
 from matching.selectors import claims_in_cluster
 
 

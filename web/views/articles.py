@@ -20,7 +20,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from annotations.forms import AdjudicationForm
 from annotations.models import Adjudication, Annotation, Verdict
-from annotations.roles import can_add_articles, is_annotator, is_reviewer, role_required
 from annotations.selectors import annotation_of, claim_history, my_verdicts_for_article
 from claims.forms import (
     ArticlePasteForm,
@@ -44,6 +43,7 @@ from claims.services import (
     claim_set_source,
     source_resolve,
 )
+from core.roles import can_add_articles, is_annotator, is_reviewer, role_required
 from matching.selectors import claim_matches
 
 ARTICLES_PER_PAGE = 20

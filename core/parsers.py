@@ -27,8 +27,8 @@ class JSONParser(parsers.BaseParser):
             return {}
         raw = stream.read(limit + 1) if limit else stream.read()
         if limit and len(raw) > limit:
-            # Imported here: config.exception_handlers imports rest_framework.views, which imports this parser.
-            from config.exception_handlers import PayloadTooLarge
+            # Imported here: core.exception_handlers imports rest_framework.views, which imports this parser.
+            from core.exception_handlers import PayloadTooLarge
 
             raise PayloadTooLarge(f"The request body is larger than the limit of {limit:,} bytes.")
         encoding = parser_context.get("encoding", settings.DEFAULT_CHARSET)

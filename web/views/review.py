@@ -19,7 +19,6 @@ from django_htmx.http import replace_url
 from annotations import charts
 from annotations.forms import AdjudicationForm, LabelForm, add_service_errors, seconds_since_shown, shown_token
 from annotations.models import Adjudication, Annotation
-from annotations.roles import is_annotator, is_reviewer
 from annotations.selectors import (
     agreement_report,
     annotation_of,
@@ -42,9 +41,10 @@ from claims.forms import ClaimSourceForm
 from claims.markup import claim_paragraph
 from claims.models import Claim, ClaimStatus
 from claims.selectors import article_claims, article_sources
-from claims.views import VERDICT_KEYS, render_claim_page
+from core.roles import is_annotator, is_reviewer
 from matching.models import MatchStatus
 from matching.selectors import claim_match_suggestions
+from web.views.articles import VERDICT_KEYS, render_claim_page
 
 DASHBOARD_ROWS = 25  # rows per agreement table; the rest are counted
 UNPROCESSABLE = 422  # htmx is configured (base.html) to swap 422 responses, so errors show in place

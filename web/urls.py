@@ -1,0 +1,28 @@
+"""The web pages: the review loop, articles and claims, adjudication, the dashboard and matches."""
+
+from django.urls import path
+
+from web.views import articles, matches, review
+
+urlpatterns = [
+    path("", review.home, name="home"),
+    path("review/", review.review, name="review"),
+    path("review/label/", review.review_submit, name="review_submit"),
+    path("review/skip/", review.review_skip_view, name="review_skip"),
+    path("review/undo/", review.review_undo, name="review_undo"),
+    path("adjudicate/", review.adjudicate, name="adjudicate"),
+    path("adjudicate/verdict/", review.adjudicate_submit, name="adjudicate_submit"),
+    path("claims/<int:pk>/reopen/", review.claim_reopen_view, name="claim_reopen"),
+    path("dashboard/", review.dashboard, name="dashboard"),
+    path("articles/", articles.article_list, name="article_list"),
+    path("articles/new/", articles.article_new, name="article_new"),
+    path("articles/upload/", articles.article_upload, name="article_upload"),
+    path("articles/<int:pk>/", articles.article_detail, name="article_detail"),
+    path("articles/<int:pk>/claims/new/", articles.claim_new, name="claim_new"),
+    path("claims/<int:pk>/", articles.claim_detail, name="claim_detail"),
+    path("claims/<int:pk>/flag/", articles.claim_flag_view, name="claim_flag"),
+    path("claims/<int:pk>/source/", articles.claim_source_view, name="claim_source"),
+    path("matches/<int:pk>/decide/", matches.match_decide, name="match_decide"),
+    path("matches/<int:pk>/same-verdict/", matches.match_apply_verdict, name="match_apply_verdict"),
+    path("clusters/", matches.clusters, name="cluster_list"),
+]
