@@ -5,13 +5,29 @@ from django.db.models import Count, Q
 from simple_history.admin import SimpleHistoryAdmin
 
 from annotations.models import Adjudication, Annotation, ClaimReservation, ClaimSkip, Verdict
+from annotations.services import verdict_record_save_as_admin, verdict_records_delete_as_admin
 from claims.admin import carry_on_with
 from claims.models import Claim, ClaimOrigin
 from claims.services import claim_create, claim_validate_span
 
 
+class KeepsConsensusAdmin(SimpleHistoryAdmin):
+    """Every save and delete of a label or adjudication in the admin goes through the service that recomputes the
+    claim's status, verdict and label count (the change form, the delete page and the bulk delete action)."""
+
+    def save_model(self, request, obj, form, change):
+        previous = form.initial.get("claim") if change else None
+        verdict_record_save_as_admin(record=obj, actor=request.user, previous_claim_id=previous)
+
+    def delete_model(self, request, obj):
+        verdict_records_delete_as_admin(records=[obj], actor=request.user)
+
+    def delete_queryset(self, request, queryset):
+        verdict_records_delete_as_admin(records=list(queryset), actor=request.user)
+
+
 @admin.register(Annotation)
-class AnnotationAdmin(SimpleHistoryAdmin):
+class AnnotationAdmin(KeepsConsensusAdmin):
     list_display = ["id", "claim", "annotator", "verdict", "created_at", "updated_at"]
     list_filter = ["verdict", "annotator", "created_at"]
     search_fields = ["claim__text", "note", "annotator__username"]
@@ -22,7 +38,7 @@ class AnnotationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Adjudication)
-class AdjudicationAdmin(SimpleHistoryAdmin):
+class AdjudicationAdmin(KeepsConsensusAdmin):
     list_display = ["claim", "reviewer", "verdict", "updated_at"]
     list_filter = ["verdict", "reviewer"]
     search_fields = ["claim__text", "rationale"]
@@ -104,7 +120,17 @@ class ClaimAdmin(SimpleHistoryAdmin):
     list_select_related = ["article", "source"]
     autocomplete_fields = ["source"]
     raw_id_fields = ["article"]
-    readonly_fields = ["verdict_counts", "created_by", "created_at", "updated_by", "updated_at"]
+    # Status, verdict and label count follow from the labels (claim_refresh_consensus); never typed here.
+    readonly_fields = [
+        "status",
+        "consensus_verdict",
+        "label_count",
+        "verdict_counts",
+        "created_by",
+        "created_at",
+        "updated_by",
+        "updated_at",
+    ]
     inlines = [AnnotationInline]
 
     def get_queryset(self, request):
@@ -136,6 +162,15 @@ class ClaimAdmin(SimpleHistoryAdmin):
 
     def get_inlines(self, request, obj):
         return self.inlines if obj is not None else []
+
+    def save_formset(self, request, form, formset, change):
+        """Labels edited or deleted in the inline go through the same services as the label admin."""
+        if formset.model is not Annotation:
+            return super().save_formset(request, form, formset, change)
+        for record in formset.save(commit=False):
+            verdict_record_save_as_admin(record=record, actor=request.user)
+        verdict_records_delete_as_admin(records=formset.deleted_objects, actor=request.user)
+        formset.save_m2m()
 
     def save_model(self, request, obj, form, change):
         if change:

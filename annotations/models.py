@@ -2,13 +2,9 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from claims.models import Claim
+from claims.models import Claim, Verdict
 
-
-class Verdict(models.TextChoices):
-    VERIFIED = "verified", "Verified"
-    DISPUTED = "disputed", "Disputed"
-    UNVERIFIED = "unverified", "Unverified"
+__all__ = ["Adjudication", "Annotation", "ClaimReservation", "ClaimSkip", "Verdict"]
 
 
 class Annotation(models.Model):

@@ -12,6 +12,7 @@ from django.db import connection, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from annotations.consensus import Consensus, derive
 from annotations.models import Adjudication, Annotation, ClaimReservation, ClaimSkip, Verdict
 from claims.models import Claim, ClaimStatus
 from core.roles import is_admin, is_annotator, is_reviewer
@@ -28,23 +29,60 @@ class SubmitResult:
 
 
 def claim_refresh_consensus(*, claim: Claim) -> Claim:
-    """Recompute a claim's label count, status and consensus verdict from its labels and adjudication."""
+    """Recompute a claim's label count, status and consensus verdict from its labels and adjudication.
+
+    The only writer of those three columns: every label and adjudication change, from the services, the admin or
+    a command, ends here.
+    """
     verdicts = list(Annotation.objects.filter(claim_id=claim.pk).values_list("verdict", flat=True))
     adjudicated = Adjudication.objects.filter(claim_id=claim.pk).values_list("verdict", flat=True).first()
-    if adjudicated:
-        status, consensus = ClaimStatus.ADJUDICATED, adjudicated
-    elif not verdicts:
-        status, consensus = ClaimStatus.UNLABELLED, ""
-    elif len(set(verdicts)) > 1:
-        status, consensus = ClaimStatus.CONFLICTING, ""
-    elif len(verdicts) >= settings.LABELS_PER_CLAIM:
-        status, consensus = ClaimStatus.AGREED, verdicts[0]
-    else:
-        status, consensus = ClaimStatus.IN_PROGRESS, ""
+    state = derive(verdicts=verdicts, adjudicated=adjudicated, labels_per_claim=settings.LABELS_PER_CLAIM)
     # update() rather than save(): derived columns change no history and no updated_at.
-    Claim.objects.filter(pk=claim.pk).update(label_count=len(verdicts), status=status, consensus_verdict=consensus)
-    claim.label_count, claim.status, claim.consensus_verdict = len(verdicts), status, consensus
+    Claim.objects.filter(pk=claim.pk).update(
+        label_count=state.label_count, status=state.status, consensus_verdict=state.verdict
+    )
+    claim.label_count, claim.status, claim.consensus_verdict = state.label_count, state.status, state.verdict
     return claim
+
+
+@dataclass(frozen=True)
+class Drift:
+    claim_id: int
+    stored: Consensus
+    expected: Consensus
+
+
+def claims_check_consensus(*, fix: bool = False, batch_size: int = 2000) -> list[Drift]:
+    """Every claim whose stored label count, status or verdict differs from what its labels and adjudication say;
+    with `fix`, each is repaired through claim_refresh_consensus. Reads in keyset pages: flat memory at any size."""
+    drifts: list[Drift] = []
+    last_id = 0
+    while True:
+        page = list(
+            Claim.objects.filter(pk__gt=last_id)
+            .order_by("pk")
+            .values_list("pk", "label_count", "status", "consensus_verdict")[:batch_size]
+        )
+        if not page:
+            break
+        last_id = page[-1][0]
+        ids = [row[0] for row in page]
+        verdicts: dict[int, list[str]] = {pk: [] for pk in ids}
+        for claim_id, verdict in Annotation.objects.filter(claim_id__in=ids).values_list("claim_id", "verdict"):
+            verdicts[claim_id].append(verdict)
+        adjudicated = dict(Adjudication.objects.filter(claim_id__in=ids).values_list("claim_id", "verdict"))
+        for pk, label_count, status, verdict in page:
+            stored = Consensus(label_count, status, verdict)
+            expected = derive(
+                verdicts=verdicts[pk], adjudicated=adjudicated.get(pk), labels_per_claim=settings.LABELS_PER_CLAIM
+            )
+            if stored != expected:
+                drifts.append(Drift(claim_id=pk, stored=stored, expected=expected))
+    if fix:
+        for drift in drifts:
+            with transaction.atomic():
+                claim_refresh_consensus(claim=Claim.objects.select_for_update().get(pk=drift.claim_id))
+    return drifts
 
 
 def _validate_label(*, verdict: str, note: str, evidence_url: str) -> None:
@@ -267,3 +305,42 @@ def claim_reopen(*, claim: Claim, reviewer) -> Claim:
         adjudication._history_user = reviewer
         adjudication.delete()
     return claim_refresh_consensus(claim=claim)
+
+
+def _refresh_claims(claim_ids: set[int]) -> None:
+    for claim in Claim.objects.select_for_update().filter(pk__in=claim_ids).order_by("pk"):
+        claim_refresh_consensus(claim=claim)
+
+
+@transaction.atomic
+def verdict_record_save_as_admin(
+    *, record: Annotation | Adjudication, actor, previous_claim_id: int | None = None
+) -> Annotation | Adjudication:
+    """A label or adjudication changed in the Django admin: validated like any other, then its claim's (and, if
+    it moved, its former claim's) derived state recomputed, so the admin cannot leave a claim's verdict stale."""
+    if not is_admin(actor):
+        raise PermissionDenied("Only staff can change labels in the admin.")
+    note = record.note if isinstance(record, Annotation) else record.rationale
+    evidence_url = record.evidence_url if isinstance(record, Annotation) else ""
+    _validate_label(verdict=record.verdict, note=note, evidence_url=evidence_url)
+    record._history_user = actor
+    record.save()
+    _refresh_claims({record.claim_id, previous_claim_id} - {None})
+    return record
+
+
+@transaction.atomic
+def verdict_records_delete_as_admin(*, records, actor) -> int:
+    """Labels or adjudications deleted in the admin (one, or a bulk delete): each kept in history, and each
+    claim they belonged to recomputed (a claim that lost a label is open to a new one again)."""
+    if not is_admin(actor):
+        raise PermissionDenied("Only staff can delete labels.")
+    claim_ids = set()
+    count = 0
+    for record in records:
+        claim_ids.add(record.claim_id)
+        record._history_user = actor
+        record.delete()
+        count += 1
+    _refresh_claims(claim_ids)
+    return count

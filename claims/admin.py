@@ -1,11 +1,11 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims.models import Article, Claim, Source
-from claims.services import article_ingest, article_validate_input, content_sha256
+from claims.services import article_ingest, article_validate_input, content_sha256, source_merge
 
 
 def carry_on_with(obj, stored, fields: list[str]) -> None:
@@ -80,6 +80,18 @@ class ArticleAdmin(admin.ModelAdmin):
     def claim_count(self, obj):
         return obj.n_claims
 
+    actions = ["merge"]
+
+    @admin.action(description="Merge the selected sources into the one with most claims")
+    def merge(self, request, queryset) -> None:
+        # A source with claims cannot be deleted (its claims would lose their speaker); merging keeps them.
+        sources = sorted(queryset, key=lambda source: (-source.n_claims, source.pk))
+        if len(sources) < 2:
+            self.message_user(request, "Select two or more sources to merge.", messages.WARNING)
+            return
+        into = source_merge(sources=sources[1:], into=sources[0], user=request.user)
+        self.message_user(request, f"Merged {len(sources) - 1} source(s) into “{into.name}”.", messages.SUCCESS)
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is None:
             kwargs["form"] = ArticleAddForm
@@ -123,3 +135,15 @@ class SourceAdmin(SimpleHistoryAdmin):
     @admin.display(description="claims", ordering="n_claims")
     def claim_count(self, obj):
         return obj.n_claims
+
+    actions = ["merge"]
+
+    @admin.action(description="Merge the selected sources into the one with most claims")
+    def merge(self, request, queryset) -> None:
+        # A source with claims cannot be deleted (its claims would lose their speaker); merging keeps them.
+        sources = sorted(queryset, key=lambda source: (-source.n_claims, source.pk))
+        if len(sources) < 2:
+            self.message_user(request, "Select two or more sources to merge.", messages.WARNING)
+            return
+        into = source_merge(sources=sources[1:], into=sources[0], user=request.user)
+        self.message_user(request, f"Merged {len(sources) - 1} source(s) into “{into.name}”.", messages.SUCCESS)

@@ -66,6 +66,14 @@ class ClaimStatus(models.TextChoices):
     ADJUDICATED = "adjudicated", "Adjudicated"
 
 
+class Verdict(models.TextChoices):
+    """What a label says of a claim. Defined here because a claim's consensus verdict is one of them."""
+
+    VERIFIED = "verified", "Verified"
+    DISPUTED = "disputed", "Disputed"
+    UNVERIFIED = "unverified", "Unverified"
+
+
 class ClaimOrigin(models.TextChoices):
     EXTRACTED = "extracted", "Extracted"
     MANUAL = "manual", "Added by a person"
@@ -76,7 +84,8 @@ class Claim(models.Model):
     text = models.TextField()
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
-    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims")
+    # PROTECT: deleting a source must never detach its claims silently; merge it into another (source_merge).
+    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.PROTECT, related_name="claims")
     source_mention = models.CharField(max_length=300, blank=True, default="")
     cue = models.CharField(max_length=100, blank=True, default="")
     is_direct_quote = models.BooleanField(default=False)
@@ -92,11 +101,14 @@ class Claim(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims_updated"
     )
     updated_at = models.DateTimeField(auto_now=True)
-    # Kept up to date by annotations.services after every label and adjudication, so the queue, filters and
-    # exports over a million claims read one indexed column instead of aggregating labels per row.
-    label_count = models.PositiveIntegerField(default=0)
-    status = models.CharField(max_length=20, choices=ClaimStatus.choices, default=ClaimStatus.UNLABELLED)
-    consensus_verdict = models.CharField(max_length=20, blank=True, default="")
+    # Derived from the labels and the adjudication by annotations.services.claim_refresh_consensus alone (every
+    # way in calls it), so the queue, filters and exports over a million claims read one indexed column instead
+    # of aggregating labels per row. Read-only in the admin; `manage.py check_consensus` proves they agree.
+    label_count = models.PositiveIntegerField(default=0, editable=False)
+    status = models.CharField(
+        max_length=20, choices=ClaimStatus.choices, default=ClaimStatus.UNLABELLED, editable=False
+    )
+    consensus_verdict = models.CharField(max_length=20, choices=Verdict.choices, blank=True, default="", editable=False)
     history = HistoricalRecords(excluded_fields=["label_count", "status", "consensus_verdict", "updated_at"])
 
     class Meta:
@@ -104,6 +116,15 @@ class Claim(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="claim_end_after_start"),
             models.UniqueConstraint(fields=["article", "start", "end"], name="claim_span_unique_per_article"),
+            models.CheckConstraint(condition=Q(status__in=ClaimStatus.values), name="claim_status_valid"),
+            # A consensus verdict exists exactly when the claim is agreed or adjudicated.
+            models.CheckConstraint(
+                condition=(
+                    Q(status__in=[ClaimStatus.AGREED, ClaimStatus.ADJUDICATED], consensus_verdict__in=Verdict.values)
+                    | (~Q(status__in=[ClaimStatus.AGREED, ClaimStatus.ADJUDICATED]) & Q(consensus_verdict=""))
+                ),
+                name="claim_consensus_matches_status",
+            ),
         ]
         indexes = [
             models.Index(fields=["article", "position"], name="claim_article_position_idx"),

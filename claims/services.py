@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F
+from simple_history.utils import bulk_create_with_history
 
 from claims.extraction import ExtractedClaim, extract_claims, source_key, source_surname_key
 from claims.importers import ImportFileError
@@ -131,7 +132,7 @@ def article_ingest(
         if existing is not None:
             return IngestResult(article=existing, created=False, claims_created=0)
         raise ValidationError({"url": "Another article with this URL already exists."}) from None
-    claims = Claim.objects.bulk_create(_claims_from_extraction(article, extract_claims(body)))
+    claims = _claims_store(_claims_from_extraction(article, extract_claims(body)), user=created_by)
     claims_created_notify(claims=claims)
     return IngestResult(article=article, created=True, claims_created=len(claims))
 
@@ -305,9 +306,16 @@ def article_reextract(*, article: Article) -> ReextractResult:
             claim.is_direct_quote, claim.confidence = new.is_direct_quote, new.confidence
             claim.save(update_fields=["source", "source_mention", "cue", "is_direct_quote", "confidence"])
             updated += 1
-    Claim.objects.bulk_create(list(fresh.values()))
+    _claims_store(list(fresh.values()), user=None)
     _renumber_positions(article)
     return ReextractResult(added=len(fresh), removed=removed, updated=updated, kept_with_human_input=kept)
+
+
+def _claims_store(claims: list[Claim], *, user) -> list[Claim]:
+    """Insert extracted claims in bulk, each with its first history record, so a claim's history starts at birth."""
+    if not claims:
+        return []
+    return bulk_create_with_history(claims, Claim, default_user=user)
 
 
 def _renumber_positions(article: Article) -> None:
@@ -348,6 +356,30 @@ def claim_set_source(
         claim._history_user = user
         claim.save(update_fields=["source", "updated_by", "updated_at"])
     return claim
+
+
+@transaction.atomic
+def source_merge(*, sources: list[Source], into: Source, user) -> Source:
+    """Fold `sources` into `into`: their claims point at it (each change in the claim's history), their names
+    and aliases become its aliases, then they are deleted. A source with claims is never deleted otherwise."""
+    into = Source.objects.select_for_update().get(pk=into.pk)
+    aliases = list(into.aliases)
+    for source in sources:
+        if source.pk == into.pk:
+            continue
+        for claim in Claim.objects.select_for_update().filter(source=source):
+            claim.source = into
+            claim.updated_by = user
+            claim._history_user = user
+            claim.save(update_fields=["source", "updated_by", "updated_at"])
+        for alias in [source.name, *source.aliases]:
+            aliases = _with_alias(aliases, alias)
+        source._history_user = user
+        source.delete()
+    into.aliases = aliases
+    into._history_user = user
+    into.save(update_fields=["aliases"])
+    return into
 
 
 @dataclass

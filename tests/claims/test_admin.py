@@ -100,3 +100,31 @@ def test_admin_pages_escape_html_in_stored_text(client, admin_user):
         html = client.get(url).content.decode()
         assert payload not in html, url
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html, url
+
+
+def test_deleting_a_source_with_claims_is_refused_and_merging_keeps_its_claims(client, admin_user):
+    from claims.models import Source
+    from tests.claims.factories import SourceFactory
+
+    keep, duplicate = SourceFactory(name="Dmitry Peskov"), SourceFactory(name="Mr Peskov")
+    ClaimFactory(source=keep)
+    ClaimFactory(source=keep)
+    moved = ClaimFactory(source=duplicate)
+    client.force_login(admin_user)
+    page = client.post(reverse("admin:claims_source_delete", args=[duplicate.pk]), {"post": "yes"})
+    assert page.status_code == HTTPStatus.OK  # the "cannot delete: protected claims" page, naming the claim
+    assert "Cannot delete source" in page.content.decode() and str(moved) in page.content.decode()
+    assert Source.objects.filter(pk=duplicate.pk).exists()
+
+    response = client.post(
+        reverse("admin:claims_source_changelist"),
+        {"action": "merge", "_selected_action": [keep.pk, duplicate.pk]},
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    moved.refresh_from_db()
+    assert moved.source_id == keep.pk
+    assert not Source.objects.filter(pk=duplicate.pk).exists()
+    keep.refresh_from_db()
+    assert "Mr Peskov" in keep.aliases
+    change = moved.history.order_by("-history_date").first()
+    assert (change.source_id, change.history_user_id) == (keep.pk, admin_user.pk)

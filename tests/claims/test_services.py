@@ -164,3 +164,12 @@ def test_article_ingest_refuses_a_publication_time_no_database_can_store(when):
         article_ingest(title="T", body="Headline\nThe mayor said so.", published_at=datetime.fromisoformat(when))
     assert "published_at" in error.value.message_dict
     assert Article.objects.count() == 0
+
+
+def test_extracted_claims_have_their_first_history_record(admin_user):
+    result = article_ingest(
+        body="Floods\n“The dam is safe,” the regional governor said on Sunday.\n", created_by=admin_user
+    )
+    claim = result.article.claims.get()
+    [record] = claim.history.all()
+    assert (record.history_type, record.text, record.history_user_id) == ("+", claim.text, admin_user.pk)

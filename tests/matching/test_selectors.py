@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 def test_claim_matches_shows_the_other_claim_with_its_verdict_and_article_from_either_side():
     match = ClaimMatchFactory(score=0.93)
-    Claim.objects.filter(pk=match.other_id).update(consensus_verdict=Verdict.VERIFIED)
+    Claim.objects.filter(pk=match.other_id).update(status="agreed", consensus_verdict=Verdict.VERIFIED)
     [view] = claim_matches(claim=match.claim)
     assert (view.claim_id, view.score, view.status) == (match.other_id, 0.93, "suggested")
     assert view.consensus_verdict == Verdict.VERIFIED
@@ -68,8 +68,8 @@ def test_clusters_are_connected_components_of_confirmed_matches_named_by_their_s
 
 def test_cluster_list_flags_clusters_whose_claims_carry_different_verdicts():
     a, b, c, _, e, f = _chain()
-    Claim.objects.filter(pk=a.pk).update(consensus_verdict=Verdict.VERIFIED)
-    Claim.objects.filter(pk=c.pk).update(consensus_verdict=Verdict.DISPUTED)
+    Claim.objects.filter(pk=a.pk).update(status="agreed", consensus_verdict=Verdict.VERIFIED)
+    Claim.objects.filter(pk=c.pk).update(status="agreed", consensus_verdict=Verdict.DISPUTED)
     first, second = cluster_list()
     assert (first.cluster_id, [x.pk for x in first.claims]) == (a.pk, [a.pk, b.pk, c.pk])
     assert not first.is_consistent

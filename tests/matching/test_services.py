@@ -129,7 +129,7 @@ def test_claim_match_decide_rejects_outsiders_and_unknown_statuses(annotator):
 
 def test_claim_match_apply_verdict_labels_the_claim_with_the_matched_verdict(annotator):
     match = ClaimMatchFactory(status=MatchStatus.CONFIRMED)
-    Claim.objects.filter(pk=match.claim_id).update(consensus_verdict=Verdict.DISPUTED)
+    Claim.objects.filter(pk=match.claim_id).update(status="agreed", consensus_verdict=Verdict.DISPUTED)
     result = claim_match_apply_verdict(match=match, claim=match.other, annotator=annotator)
     assert result.annotation.verdict == Verdict.DISPUTED
     assert f"claim {match.claim_id}" in result.annotation.note
