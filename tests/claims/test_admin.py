@@ -113,7 +113,8 @@ def test_deleting_a_source_with_claims_is_refused_and_merging_keeps_its_claims(c
     client.force_login(admin_user)
     page = client.post(reverse("admin:claims_source_delete", args=[duplicate.pk]), {"post": "yes"})
     assert page.status_code == HTTPStatus.OK  # the "cannot delete: protected claims" page, naming the claim
-    assert "Cannot delete source" in page.content.decode() and str(moved) in page.content.decode()
+    assert "Cannot delete source" in page.content.decode()
+    assert str(moved) in page.content.decode()
     assert Source.objects.filter(pk=duplicate.pk).exists()
 
     response = client.post(
