@@ -14,10 +14,10 @@ from django.db.models import BooleanField, Count, Exists, OuterRef, Prefetch, Qu
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from annotations import blind
 from annotations.agreement import AlphaResult, KappaResult, krippendorff_alpha, pairwise_kappas
 from annotations.models import Adjudication, Annotation, ClaimReservation
 from claims.models import Article, Claim, ClaimStatus, Source
-from core.roles import is_reviewer
 
 
 @dataclass(frozen=True)
@@ -41,11 +41,9 @@ def annotator_progress(*, user) -> Progress:
 
 
 def annotations_visible_to(*, user, claim: Claim) -> QuerySet[Annotation]:
-    """Blind labelling: others' verdicts only for reviewers, or for an annotator once they have labelled it."""
-    labels = Annotation.objects.filter(claim=claim).select_related("annotator").order_by("created_at")
-    if is_reviewer(user) or labels.filter(annotator=user).exists():
-        return labels
-    return labels.filter(annotator=user)
+    """The labels on a claim this user may see (annotations.blind): everyone's for reviewers, else their own."""
+    labels = Annotation.objects.filter(claim=claim).select_related("annotator").order_by("created_at", "id")
+    return blind.labels_visible(user, labels)
 
 
 def annotation_of(*, user, claim: Claim) -> Annotation | None:
@@ -229,20 +227,19 @@ def claims_visible_to(*, user) -> QuerySet[Claim]:
 
     labels = Annotation.objects.select_related("annotator").order_by("created_at", "id")
     claims = Claim.objects.select_related("article", "source").defer("article__body")
-    if is_reviewer(user):
+    if blind.sees_all_labels(user):
         return claims.annotate(labelled_by_me=Value(True, output_field=BooleanField())).prefetch_related(
             Prefetch("annotations", queryset=labels, to_attr="visible_annotations")
         )
     mine = Annotation.objects.filter(claim=OuterRef("pk"), annotator=user)
     return claims.annotate(labelled_by_me=Exists(mine)).prefetch_related(
-        Prefetch("annotations", queryset=labels.filter(annotator=user), to_attr="visible_annotations")
+        Prefetch("annotations", queryset=blind.labels_visible(user, labels), to_attr="visible_annotations")
     )
 
 
 def annotations_listed_for(*, user) -> QuerySet[Annotation]:
     """Every label for reviewers; only their own for anyone else."""
-    labels = Annotation.objects.select_related("annotator")
-    return labels if is_reviewer(user) else labels.filter(annotator=user)
+    return blind.labels_visible(user, Annotation.objects.select_related("annotator"))
 
 
 EXPORT_CLAIM_COLUMNS = (

@@ -12,6 +12,7 @@ from django.db import connection, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from annotations import blind
 from annotations.consensus import Consensus, derive
 from annotations.models import Adjudication, Annotation, ClaimReservation, ClaimSkip, Verdict
 from claims.models import Claim, ClaimStatus
@@ -119,21 +120,18 @@ def annotation_submit(
     _validate_label(verdict=verdict, note=note, evidence_url=evidence_url)
     # Lock the claim so concurrent labels on it are counted one after the other.
     claim = Claim.objects.select_for_update().get(pk=claim.pk)
-    if claim.is_flagged_not_claim:
-        raise ValidationError({"claim": "This text is flagged as not a claim; it takes no verdicts."})
     annotation = Annotation.objects.filter(claim=claim, annotator=annotator).first()
     if annotation is None:
-        if Annotation.objects.filter(claim=claim).count() >= settings.LABELS_PER_CLAIM:
-            raise ValidationError(
-                {"claim": f"This claim already has its {settings.LABELS_PER_CLAIM} labels; a reviewer takes it now."}
-            )
         annotation = Annotation(claim=claim, annotator=annotator)
         created = changed = True
     else:
         created = False
         changed = (annotation.verdict, annotation.note, annotation.evidence_url) != (verdict, note, evidence_url)
-        if changed:
-            _refuse_change_once_complete(claim=claim, user=annotator)
+    if changed:
+        # Sending the same label again is harmless; a new or changed label must pass the blind-labelling lock.
+        reason = blind.lock_reason(annotator, claim=claim, labelled_by_me=not created)
+        if reason:
+            raise ValidationError({"claim": reason})
     if changed:
         annotation.verdict, annotation.note, annotation.evidence_url = verdict, note, evidence_url
         if seconds_spent is not None and seconds_spent >= 0:
@@ -146,28 +144,19 @@ def annotation_submit(
     return SubmitResult(annotation=annotation, created=created, changed=changed)
 
 
-def _refuse_change_once_complete(*, claim: Claim, user) -> None:
-    """Blind labelling: once a claim has all its labels, its status tells an annotator how the others voted, so
-    they may no longer change or take back their own label (a reviewer settles it instead)."""
-    if is_reviewer(user):
-        return
-    if Annotation.objects.filter(claim=claim).count() >= settings.LABELS_PER_CLAIM:
-        raise ValidationError(
-            {"claim": "This claim has all its labels, so they are locked; a reviewer can still change the outcome."}
-        )
-
-
 @transaction.atomic
 def annotation_undo_last(*, annotator) -> Claim | None:
     """Remove this annotator's most recent label (kept in history) and hand its claim back to them.
 
-    Refused (ValidationError) when that claim already has all its labels: see _refuse_change_once_complete.
+    Refused (ValidationError) when blind labelling locks that claim (annotations.blind.lock_reason).
     """
     annotation = Annotation.objects.filter(annotator=annotator).order_by("-updated_at", "-id").first()
     if annotation is None:
         return None
     claim = Claim.objects.select_for_update().get(pk=annotation.claim_id)
-    _refuse_change_once_complete(claim=claim, user=annotator)
+    reason = blind.lock_reason(annotator, claim=claim, labelled_by_me=True)
+    if reason:
+        raise ValidationError({"claim": reason})
     annotation._history_user = annotator
     annotation.delete()
     claim_refresh_consensus(claim=claim)

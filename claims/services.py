@@ -175,6 +175,10 @@ def claim_validate_span(*, article: Article, text: str, start: int, end: int) ->
         raise ValidationError({"text": "A claim cannot be only whitespace."})
 
 
+def _line_ends_alike(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 @transaction.atomic
 def claim_create(
     *,
@@ -190,8 +194,12 @@ def claim_create(
     created_by=None,
 ) -> Claim:
     """Add one claim at exact offsets; `text`, when given, must equal the article text there."""
+    span_ok = isinstance(start, int) and isinstance(end, int)
     if text is None:
-        text = article.body[start:end] if isinstance(start, int) and isinstance(end, int) else ""
+        text = article.body[start:end] if span_ok else ""
+    elif span_ok and _line_ends_alike(text) == _line_ends_alike(article.body[start:end]):
+        # Browsers send a form's line breaks as CRLF whatever the article has; the claim keeps the article's own.
+        text = article.body[start:end]
     claim_validate_span(article=article, text=text, start=start, end=end)
     if Claim.objects.filter(article=article, start=start, end=end).exists():
         raise ValidationError({"start": "This exact span is already a claim."})

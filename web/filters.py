@@ -6,13 +6,13 @@ parameter's message, never an empty list or a 500.
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import QuerySet
 from django_filters.fields import IsoDateTimeField
 
-from annotations.models import Annotation, Verdict
+from annotations import blind
+from annotations.models import Verdict
 from claims.models import Article, Claim, ClaimStatus, Source, SourceKind
 from claims.validators import validate_storable_datetime
-from core.roles import is_reviewer
 from matching.selectors import claims_in_cluster
 
 
@@ -86,11 +86,7 @@ class ClaimFilter(django_filters.FilterSet):
 
     def filter_blind(self, queryset: QuerySet[Claim], name: str, value: str) -> QuerySet[Claim]:
         """Blind labelling: a plain annotator filters by verdict or status only among claims they labelled."""
-        queryset = queryset.filter(**{name: value})
-        user = getattr(self.request, "user", None)
-        if user is not None and not is_reviewer(user):
-            queryset = queryset.filter(Exists(Annotation.objects.filter(claim=OuterRef("pk"), annotator=user)))
-        return queryset
+        return blind.claims_with_consensus_visible(self.request.user, queryset.filter(**{name: value}))
 
 
 class ArticleFilter(django_filters.FilterSet):

@@ -157,14 +157,17 @@ def test_undo_removes_my_last_label_and_gives_the_claim_back(annotator):
     assert [e.action for e in claim_history(claim=second) if e.what == "label"] == ["created", "deleted"]
 
 
-def test_blind_labelling_hides_other_verdicts_until_i_have_labelled(annotator, second_annotator, reviewer):
+def test_blind_labelling_hides_other_verdicts_from_annotators_even_after_labelling(
+    annotator, second_annotator, reviewer
+):
     claim = ClaimFactory()
     review_open_claim(annotator=annotator, claim=claim)
     annotation_submit(claim=claim, annotator=annotator, verdict=Verdict.DISPUTED)
     assert list(annotations_visible_to(user=second_annotator, claim=claim)) == []
     assert len(annotations_visible_to(user=reviewer, claim=claim)) == 1
     annotation_submit(claim=claim, annotator=second_annotator, verdict=Verdict.VERIFIED)
-    assert len(annotations_visible_to(user=second_annotator, claim=claim)) == 2
+    assert [a.annotator for a in annotations_visible_to(user=second_annotator, claim=claim)] == [second_annotator]
+    assert len(annotations_visible_to(user=reviewer, claim=claim)) == 2
 
 
 def test_annotator_progress_counts_labelled_remaining_and_today(annotator):

@@ -82,3 +82,22 @@ def test_article_page_fits_a_phone(live_server, new_page, tmp_path):
     page.goto(f"{live_server.url}/articles/{article.pk}/")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     page.screenshot(path=str(tmp_path / "article-phone.png"), full_page=True)
+
+
+def test_a_selection_across_a_line_break_adds_the_claim_with_the_articles_own_newline(live_server, new_page):
+    """The form's textarea sends the line break as CRLF (issue 11): the claim still matches the article text."""
+    make_user("spanner")
+    article, _claims = make_story()
+    wanted = "overnight.\nMoscow has denied targeting civilians"
+    page = new_page()
+    sign_in(page, live_server, "spanner")
+    page.goto(f"{live_server.url}/articles/{article.pk}/")
+    assert page.evaluate(SELECT_TEXT, ["article-body", wanted]) is True
+    bar = page.locator("#selection-bar")
+    bar.wait_for(state="visible")
+    bar.get_by_role("button", name="Add claim").click()
+    page.wait_for_url(f"{live_server.url}/articles/{article.pk}/#claim-*")
+    claim = Claim.objects.get(origin=ClaimOrigin.MANUAL)
+    start = STORY_BODY.index(wanted)
+    assert (claim.text, claim.start, claim.end) == (wanted, start, start + len(wanted))
+    assert "Claim added" in page.locator(".messages").inner_text()

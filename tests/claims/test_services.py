@@ -173,3 +173,11 @@ def test_extracted_claims_have_their_first_history_record(admin_user):
     claim = result.article.claims.get()
     [record] = claim.history.all()
     assert (record.history_type, record.text, record.history_user_id) == ("+", claim.text, admin_user.pk)
+
+
+def test_claim_create_takes_a_browsers_crlf_line_break_as_the_articles_newline():
+    article = ArticleFactory(body="Heading\nThe minister said the dam\nis safe.\n")
+    start = article.body.index("the dam")
+    end = article.body.index("safe.") + len("safe.")
+    claim = claim_create(article=article, start=start, end=end, text="the dam\r\nis safe.")
+    assert claim.text == "the dam\nis safe."

@@ -20,6 +20,7 @@ from drf_spectacular.utils import (
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.response import Response
 
+from annotations import blind
 from annotations.models import Annotation, Verdict
 from annotations.selectors import claims_visible_to
 from claims.models import Article, Claim, ClaimStatus, Source
@@ -34,7 +35,6 @@ from core.api import (
     URLAsTextModelSerializer,
 )
 from core.exception_handlers import PayloadTooLarge
-from core.roles import is_reviewer
 from matching.selectors import claim_cluster_id, claim_matches
 from web.filters import ArticleFilter, ClaimFilter, SourceFilter
 
@@ -233,7 +233,9 @@ class ClaimSerializer(serializers.ModelSerializer):
     def to_representation(self, instance):
         data = super().to_representation(instance)
         data["verdict"] = data["verdict"] or None
-        if not getattr(instance, "labelled_by_me", False):
+        request = self.context.get("request")
+        labelled_by_me = getattr(instance, "labelled_by_me", False)
+        if request is None or not blind.sees_consensus(request.user, labelled_by_me=labelled_by_me):
             data["label_count"] = data["status"] = data["verdict"] = None
         return data
 
@@ -328,4 +330,4 @@ class SourceViewSet(viewsets.ReadOnlyModelViewSet):
         return source_list_with_verdict_counts()
 
     def get_serializer_context(self):
-        return {**super().get_serializer_context(), "show_verdicts": is_reviewer(self.request.user)}
+        return {**super().get_serializer_context(), "show_verdicts": blind.sees_all_labels(self.request.user)}

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
+from annotations import blind
 from annotations.forms import AdjudicationForm
 from annotations.models import Adjudication, Annotation, Verdict
 from annotations.selectors import annotation_of, claim_history, my_verdicts_for_article
@@ -53,12 +54,12 @@ VERDICT_KEYS = [(Verdict.VERIFIED, "1", "v"), (Verdict.DISPUTED, "2", "d"), (Ver
 UNPROCESSABLE = 422  # a form with errors, shown again
 
 
-def claim_status(claim: Claim, *, mine: str | None, reviewer: bool) -> tuple[str, str]:
-    """(css class, text) for a claim's mark. Annotators see only their own verdict and counts, never others'."""
+def claim_status(claim: Claim, *, user, mine: str | None) -> tuple[str, str]:
+    """(css class, text) for a claim's mark. Annotators see only their own verdict, never others' or counts."""
     needed = settings.LABELS_PER_CLAIM
     if claim.is_flagged_not_claim:
         return "st-flagged", "flagged: not a claim"
-    if reviewer:
+    if blind.sees_all_labels(user):
         consensus = claim.consensus_verdict
         yours = f" · you: {mine}" if mine else ""
         return {
@@ -69,9 +70,10 @@ def claim_status(claim: Claim, *, mine: str | None, reviewer: bool) -> tuple[str
         }.get(claim.status, ("st-needs", f"no labels yet{yours}"))
     if mine:
         return f"st-mine v-{mine}", f"labelled by you: {mine}"
-    if claim.status == ClaimStatus.ADJUDICATED or claim.label_count >= needed:
-        return "st-complete", "has all its labels"
-    return "st-needs", f"needs labels ({claim.label_count} of {needed})"
+    # Blind labelling: no count of others' labels, only whether this annotator can still label it, and why not.
+    if blind.lock_reason(user, claim=claim, labelled_by_me=False):
+        return "st-complete", "closed to new labels"
+    return "st-needs", "needs your label"
 
 
 def _claims(count: int) -> str:
@@ -120,11 +122,10 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article, pk=pk)
     claims = list(article_claims(article=article))
     mine = my_verdicts_for_article(user=request.user, article=article)
-    reviewer = is_reviewer(request.user)
     review_url = reverse("review")
     spans, rows = [], []
     for number, claim in enumerate(claims, start=1):
-        css, label = claim_status(claim, mine=mine.get(claim.pk), reviewer=reviewer)
+        css, label = claim_status(claim, user=request.user, mine=mine.get(claim.pk))
         spans.append(
             Span(
                 claim.start,
@@ -147,7 +148,7 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "rows": rows,
             "new_claim_form": ClaimNewForm(),
             "can_fix": is_annotator(request.user),
-            "reviewer": reviewer,
+            "reviewer": blind.sees_all_labels(request.user),
             "labels_needed": settings.LABELS_PER_CLAIM,
         },
     )
@@ -337,8 +338,9 @@ def render_claim_page(
     claim = get_object_or_404(Claim.objects.select_related("article", "source"), pk=claim.pk)
     reviewer = is_reviewer(user)
     mine = annotation_of(user=user, claim=claim)
-    css, label = claim_status(claim, mine=mine.verdict if mine else None, reviewer=reviewer)
-    final = claim.status in (ClaimStatus.AGREED, ClaimStatus.ADJUDICATED)
+    access = blind.claim_access(user, claim=claim, labelled_by_me=mine is not None)
+    css, label = claim_status(claim, user=user, mine=mine.verdict if mine else None)
+    final = access.sees_consensus and claim.status in (ClaimStatus.AGREED, ClaimStatus.ADJUDICATED)
     context = {
         "claim": claim,
         "article": claim.article,
@@ -349,6 +351,7 @@ def render_claim_page(
         "mine": mine,
         "reviewer": reviewer,
         "can_label": is_annotator(user),
+        "lock_reason": access.lock_reason,
     }
     if reviewer:
         adjudication = Adjudication.objects.filter(claim=claim).select_related("reviewer").first()

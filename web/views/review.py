@@ -5,7 +5,6 @@ An htmx request gets a partial, a plain one the whole page or a redirect, so eve
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,7 +15,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import replace_url
 
-from annotations import charts
+from annotations import blind, charts
 from annotations.forms import AdjudicationForm, LabelForm, add_service_errors, seconds_since_shown, shown_token
 from annotations.models import Adjudication, Annotation
 from annotations.selectors import (
@@ -98,7 +97,8 @@ def render_review(
     if claim is not None:
         claim = Claim.objects.select_related("article", "source").get(pk=claim.pk)
         mine = annotation_of(user=user, claim=claim)
-        labels = list(annotations_visible_to(user=user, claim=claim))
+        access = blind.claim_access(user, claim=claim, labelled_by_me=mine is not None)
+        labels = list(annotations_visible_to(user=user, claim=claim)) if access.sees_others else []
         context.update(
             {
                 "claim": claim,
@@ -107,7 +107,7 @@ def render_review(
                 "mine": mine,
                 "others": [a for a in labels if a.annotator_id != user.pk],
                 "held_by_other": claim_held_by_other(user=user, claim=claim),
-                "full": mine is None and claim.label_count >= settings.LABELS_PER_CLAIM,
+                "lock_reason": access.lock_reason,
                 "form": form or LabelForm(),
                 "shown": shown_token(claim.pk),
                 "source_form": ClaimSourceForm(sources=article_sources(article=claim.article)),

@@ -145,7 +145,9 @@ def test_annotation_create_beyond_the_labels_per_claim_is_a_claim_field_error(an
         reverse("api:annotation-list"), {"claim": claim.pk, "verdict": "verified"}, format="json"
     )
     assert response.status_code == HTTPStatus.BAD_REQUEST
-    assert response.json() == {"claim": ["This claim already has its 2 labels; a reviewer takes it now."]}
+    assert response.json() == {
+        "claim": ["This claim has all its labels, so they are locked; a reviewer settles it now."]
+    }
 
 
 def test_annotation_list_shows_annotators_only_their_own(annotator, second_annotator):

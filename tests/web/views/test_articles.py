@@ -85,8 +85,8 @@ def test_article_page_marks_every_claim_in_place_with_a_link_and_a_text_status(a
     for number, claim in enumerate(claims, start=1):
         assert f'href="{reverse("review")}?claim={claim.pk}"' in page
         assert f'id="claim-{claim.pk}"' in page
-        assert f'data-label="{number} · needs labels"' in page
-    assert "needs labels (0 of 2)" in page
+        assert f'data-label="{number} · needs your label"' in page
+    assert "needs your label" in page
     assert article_body_text(page) == claims[0].article.body
 
 
@@ -118,7 +118,9 @@ def test_article_page_shows_an_annotator_only_their_own_verdicts(client, annotat
     assert "labelled by you: unverified" in page
     assert "labelled by you: verified" in page
     assert "disputed" not in page.lower().replace("disputed ·", "")
-    assert "needs labels (1 of 2)" in page
+    # No count of the other annotator's label on a claim I have not labelled (issue 11).
+    assert "needs your label" in page
+    assert "1 of 2" not in page
     assert "agreed" not in page
 
 
@@ -432,15 +434,27 @@ def test_claim_page_for_an_annotator_shows_only_their_own_label(annotator_client
     assert "Final verdict" not in page
 
 
-def test_claim_page_shows_an_annotator_a_final_consensus(annotator_client, reviewer):
+def test_claim_page_hides_a_settled_verdict_from_an_annotator_who_did_not_label_it(annotator_client, reviewer):
     from annotations.services import claim_adjudicate
 
     claim = claims_in_one_article(1)[0]
     claim_adjudicate(claim=claim, reviewer=reviewer, verdict=Verdict.VERIFIED, rationale="Confirmed by the UN.")
     page = annotator_client.get(reverse("claim_detail", args=[claim.pk])).content.decode()
+    assert "final verdict: <strong" not in page
+    assert "Confirmed by the UN." not in page
+    assert "You have not labelled this claim. A reviewer has settled this claim" in page
+    assert "Label it now" not in page
+
+
+def test_claim_page_shows_an_annotator_the_final_consensus_once_they_labelled(annotator_client, annotator, reviewer):
+    from annotations.services import claim_adjudicate
+
+    claim = claims_in_one_article(1)[0]
+    annotation_submit(claim=claim, annotator=annotator, verdict=Verdict.DISPUTED)
+    claim_adjudicate(claim=claim, reviewer=reviewer, verdict=Verdict.VERIFIED, rationale="Confirmed by the UN.")
+    page = annotator_client.get(reverse("claim_detail", args=[claim.pk])).content.decode()
     assert "final verdict: <strong" in page
     assert "Confirmed by the UN." not in page
-    assert "You have not labelled this claim." in page
 
 
 def test_claim_page_is_404_for_an_unknown_claim(annotator_client):

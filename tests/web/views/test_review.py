@@ -296,8 +296,10 @@ def test_an_annotator_never_sees_another_annotators_verdict_before_labelling(cli
     assert ">ann:" not in page
     annotation_submit(claim=claim, annotator=second_annotator, verdict=Verdict.VERIFIED)
     after = client.get(reverse("review"), {"claim": claim.pk}).content.decode()
-    assert "Other labels" in after
-    assert "secret reasoning" in after
+    # Nor after labelling: names, verdicts and notes of other annotators are for reviewers only (issue 11).
+    assert "Other labels" not in after
+    assert "secret reasoning" not in after
+    assert ">ann:" not in after
 
 
 def test_a_reviewer_sees_everyones_labels(client, annotator, reviewer):
