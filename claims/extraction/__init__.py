@@ -17,6 +17,15 @@ from .attribution import Attributor, RuleAttributor
 from .pipeline import extract_claims
 from .records import ExtractedClaim
 from .speakers import kind_of, source_key, source_surname_key
+from .version import EXTRACTOR_VERSION
 
-__all__ = ["Attributor", "ExtractedClaim", "RuleAttributor", "extract_claims", "kind_of", "source_key",
-           "source_surname_key"]
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "Attributor",
+    "ExtractedClaim",
+    "RuleAttributor",
+    "extract_claims",
+    "kind_of",
+    "source_key",
+    "source_surname_key",
+]

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import lexicon as L
-from .attribution import _trie_regex
+from .clauses import _trie_regex
 from .lexicon import _wordlist
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž][\w’'.-]*|\(|\)|,")
@@ -83,15 +83,21 @@ _DOC_WORDS = re.compile(
     r"document|memo|note|video|footage|filing|estimate|estimates)\b",
     re.IGNORECASE,
 )
-_DOC_WORDS_LOW = re.compile(_DOC_WORDS.pattern)  # on lower-cased mentions (faster than IGNORECASE)
+# a document is named by one of its nouns; "new"/"daily" alone are parts of names ("New Zealand", "Daily Mail")
+_DOC_WORDS_LOW = re.compile(
+    _DOC_WORDS.pattern.replace("latest|new|recent|daily|weekly|annual|joint|written|brief|", "")
+)
 _BY_AUTHOR = re.compile(
     r"^(?:.*?\b(?:statement|report|post|tweet|message|letter|video|release|note|document|"
     r"memo|study|survey|analysis|assessment|update|bulletin)s?\b)\s+(?:\w+\s+)?(?:released|"
     r"issued|published|posted|put out|sent|shared|circulated|written)?\s*(?:by|from)\s+(.+)$",
     re.IGNORECASE,
 )
-_DOC_PARTICIPLE = re.compile(r"\s*,\s*(?:published|released|conducted|carried out|led|funded|commissioned|issued|"
-                             r"presented|posted|due)\b.*$", re.S)
+_DOC_PARTICIPLE = re.compile(
+    r"\s*,\s*(?:published|released|conducted|carried out|led|funded|commissioned|issued|"
+    r"presented|posted|due)\b.*$",
+    re.S,
+)
 _COMPANY_NP = re.compile(
     r"(?:(?:the|this)\s+(?:[\w-]+\s+){0,3})?(?:company|firm|maker|manufacturer|retailer|lender|insurer|carrier|airline|"
     r"giant|chipmaker|automaker|carmaker|drugmaker|startup|start-up|conglomerate|operator|supplier|brand|chain|"
@@ -121,39 +127,7 @@ _STOP_CAPS = {
         "her their its our after before while when since though although if so yet still meanwhile however "
     )
 }
-_NON_PERSON_CAPS = {
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "god",
-    "christmas",
-    "easter",
-    "covid",
-    "covid-19",
-    "twitter",
-    "facebook",
-    "telegram",
-    "instagram",
-    "youtube",
-    "tiktok",
-    "internet",
-}
+_NON_PERSON_CAPS = L.load_words("non_person_words.txt")
 
 
 @lru_cache(maxsize=65536)
@@ -250,18 +224,24 @@ def kind_of(mention: str) -> str:
     return "unknown"
 
 
-_MALE_WORDS = frozenset(L._wordlist(
-    "he him his mr mr. sir lord king prince father son brother husband uncle spokesman chairman congressman "
-    "businessman councilman alderman"))
-_FEMALE_WORDS = frozenset(L._wordlist(
-    "she her hers ms ms. mrs mrs. miss madam dame lady queen princess mother daughter sister wife aunt "
-    "spokeswoman chairwoman congresswoman businesswoman councilwoman"))
+_MALE_WORDS = frozenset(
+    L._wordlist(
+        "he him his mr mr. sir lord king prince father son brother husband uncle spokesman chairman congressman "
+        "businessman councilman alderman"
+    )
+)
+_FEMALE_WORDS = frozenset(
+    L._wordlist(
+        "she her hers ms ms. mrs mrs. miss madam dame lady queen princess mother daughter sister wife aunt "
+        "spokeswoman chairwoman congresswoman businesswoman councilwoman"
+    )
+)
 _GENDER_TOKEN = re.compile(r"[\w.]+")
 _PLURAL_HEAD = re.compile(r"(?:the|these|those|some|many|several)\s+[A-Za-z]+[^\Wsu]s\b", re.IGNORECASE)
 
 
 def _gender_of(mention: str) -> str | None:
-    """"m"/"f" when the mention itself says so ("she", "Mr. Holt", "a spokeswoman"), "p" for a group, else None."""
+    """ "m"/"f" when the mention itself says so ("she", "Mr. Holt", "a spokeswoman"), "p" for a group, else None."""
     if _PLURAL_HEAD.match(mention):
         return "p"  # "The Commissioners of Irish Lights": a group is neither "he" nor "she"
     ws = {w.lower() for w in _GENDER_TOKEN.findall(mention)}
@@ -581,10 +561,7 @@ class ArticleSpeakers:
         core = _DET_RE.sub("", m)
         core = _POSS_TAIL.sub("", core)
         # "the ministry" after "the transport ministry": the most recent source with that head noun
-        if (
-            _THE_NOUN.fullmatch(m)
-            and core.split()[-1].lower() not in L.PERSON_TITLES
-        ):
+        if _THE_NOUN.fullmatch(m) and core.split()[-1].lower() not in L.PERSON_TITLES:
             head = core.split()[-1].lower()
             r = self._recent(pos, lambda k, src: src.lower().endswith(" " + head) or src.lower() == head)
             if r:
