@@ -153,6 +153,7 @@ def _veto_ruled_out(c: CueContext) -> bool:
 def _veto_noun_form(c: CueContext) -> bool:
     return (
         c.form in C._NOUNY_FORMS
+        and c.pre_stripped[-1:].isalnum()  # '"... trusted her," said X': punctuation ends the noun phrase
         and (
             c.prev in C._NOUN_MARKERS
             or c.prev in C._NOUN_ADJECTIVES
@@ -288,11 +289,18 @@ def _inverted(c: CueContext) -> list | None:
         # '"Y1," said X, "Y2."': one statement around the attribution
         return [c.sent.propose("cue-verb-inverted", s0, s1, mention, mstart, c.word, c.cls)]
     if (
-        quoted
-        and C._tail_like(text, tail_pos, s1)
-        or (C._APPOSITIVE_TAIL.match(text, tail_pos, s1) or C._APPOSITIVE_REST.match(text, tail_pos, s1))
-        and C._looks_named(mention)
-    ) or C._TIME_TAIL.match(text[tail_pos:s1]):
+        (
+            quoted
+            and C._tail_like(text, tail_pos, s1)
+            or (C._APPOSITIVE_TAIL.match(text, tail_pos, s1) or C._APPOSITIVE_REST.match(text, tail_pos, s1))
+            and C._looks_named(mention)
+            # '"Y," says Jane Doe, vice-president, external affairs at X.': any appositive after a quotation's speaker
+            or quoted
+            and text.startswith(",", tail_pos)
+            and not C._QUOTE_IN.search(text, tail_pos, s1)
+        )
+        or C._TIME_TAIL.match(text[tail_pos:s1])
+    ):
         return [c.sent.propose("cue-verb-inverted", s0, len(ps) + s0, mention, mstart, c.word, c.cls)]
     return None
 
@@ -341,7 +349,10 @@ def _post_frame(c: CueContext) -> _PostFrame | None:
     subj_text = C._APPOS_RELATIVE.sub("", C._clean_mention(pre_text[k:]))  # "X, who served as ..., told"
     lead_chunk = pre_text[:j]
     pp_only = (
-        "," not in lead_chunk and C._PREP_START.match(lead_chunk) and not any(q in lead_chunk for q in QUOTE_CHARS)
+        not C._VERBISH.search(" " + lead_chunk + " ")  # "About 270 people have been resettled ..." is a clause
+        and "," not in lead_chunk
+        and C._PREP_START.match(lead_chunk)
+        and not any(q in lead_chunk for q in QUOTE_CHARS)
     )
     tm = C._TIME_RE.match(text, c.end, s1)
     p = tm.end() if tm else c.after

@@ -79,7 +79,7 @@ _WORD_RE = re.compile(r"[\w’'.&-]+")
 _TIME_RE = re.compile(r"\s*(?:(?:" + L.TIME_WORDS + r")\b[\s,]*)+", re.IGNORECASE)
 _CHANNEL_RE = re.compile(
     r"\s*(?:(?:in|on|at|during|via|through|over|from|after|before|to|with|near|outside|inside|across|along|"
-    r"behind|ahead of)\s+[^,;:“\"]{1,80}?\s+)??"
+    r"behind|ahead of|following|amid|despite|since|upon)\s+[^,;:“\"]{1,80}?\s+)??"
     r"that\s+",
     re.IGNORECASE,
 )
@@ -155,6 +155,10 @@ _CLAUSE_END_RE = re.compile(
     r"|(?P<rel>,\s+(?:which|who)\s+)"
     r"|,\s+(?!including\b)[a-z]{3,}ing\s+(?:the|a|an|his|her|their|its|that|to|on|in|it|him|them)\b"
     r"|(?P<dash>\s[—–]\s)"
+    # the reporter's concession or contrast: ", despite there being no evidence", ", although inspectors found"
+    r"|,?\s+(?:despite|although|even\s+though|whereas)\s+"
+    r"|,\s+but\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w’'-]+\s+){0,3}?(?:continued|kept|went|began|started|"
+    r"refused|declined|remained)\b"
 )
 # an opening quotation mark not closed yet
 _QUOTE_OPEN_AT_END = re.compile(r"“[^”]*$|^[^\"]*(?:\"[^\"]*\"[^\"]*)*\"[^\"]*$")
@@ -401,6 +405,9 @@ _CONTENT_END_RE = re.compile(
     r"(?:has\s+|had\s+|have\s+|also\s+)?(?:said|says|announced|added|told|insisted|warned|claimed|"
     r"denied|argued|stated|noted|confirmed|reported|estimated|believes|believed)\b)"
     r"|,[”\"’]?\s+(?:he|she|they|it)\s+(?:said|added|says)\b"
+    # a second attribution closing the sentence: '..., officials said.' is not part of the statement
+    r"|,[”\"’]?\s+(?:[\w’'.-]+\s+){1,5}?(?:said|says|added|adds|told|tells|wrote|insisted|argued|noted)\b"
+    r"(?=[^,;“”\"]{0,60}$)"
 )
 _SPACES = re.compile(r"\s+")
 _COLON_QUOTE_THAT = re.compile(r"\s*(?:[:“\"]|that\b)")
@@ -498,6 +505,8 @@ def _looks_named(mention: str) -> bool:
 def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
     """Trim whitespace, quotation marks and trailing , ; : . (keep ? ! and ellipses)."""
     while s < e and (text[s].isspace() or text[s] in QUOTE_CHARS or text[s] in ":,;—–-"):
+        if text[s] in "-–" and s + 1 < e and text[s + 1].isdigit():
+            break  # a sign: "-5 degrees"
         s += 1
     while e > s:
         c = text[e - 1]
@@ -505,8 +514,18 @@ def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
             e -= 1
         else:
             break
-    # an opening quote left alone at the end after trimming, or a closing one at the start
-    return s, e
+    return s, _close_quotation(text, s, e)
+
+
+_CLOSING_MARK = re.compile(r"[^\n”\"]{0,400}?[”\"]")
+
+
+def _close_quotation(text: str, s: int, e: int) -> int:
+    """Where a span must end so that a quotation opened inside it is not cut open: after its closing mark."""
+    if not (_QUOTE_OPEN_AT_END.search(text, s, e) or text.count('"', s, e) % 2):
+        return e
+    m = _CLOSING_MARK.match(text, e)
+    return m.end() if m else e
 
 
 def _is_quote_open(text: str, s: int, e: int) -> bool:
@@ -517,6 +536,8 @@ def _is_quote_open(text: str, s: int, e: int) -> bool:
 @lru_cache(maxsize=65536)
 def _clean_mention(m: str) -> str:
     m = m.strip().strip(",;:").strip()
+    if m and m[0] in '”’"' and m.count(m[0]) == 1:
+        m = m[1:].strip()  # the closing mark of a quotation before the subject: '“Futures,” Rep. X said
     m = _LEAD_RE.sub("", m)
     for _ in range(3):
         if m.rsplit(None, 1)[-1].lower() not in _TRAIL_AUX_LAST and "in" not in m.lower() if m else True:
@@ -758,6 +779,14 @@ def _tail_like(text: str, pos: int, s1: int) -> bool:
     return bool(_TAIL_START.match(text, p, s1))
 
 
+# "said about half of the money was lost": a quantity, not a preposition
+_QUANTITY = re.compile(
+    r"\s*(?:about|over|around|nearly|almost|under)\s+(?:\$?\d|half|a\s+(?:third|quarter|fifth|half|dozen)|one|two|"
+    r"three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred|a\s+thousand|a\s+million)",
+    re.IGNORECASE,
+)
+
+
 def content_start(text: str, pos: int, s1: int, lemma: str, headline: bool) -> tuple[int, str] | None:
     """Where the content begins after the cue and how it is introduced; None if what follows is no statement."""
     rest = text[pos:s1]
@@ -792,6 +821,8 @@ def content_start(text: str, pos: int, s1: int, lemma: str, headline: bool) -> t
         and (not headline or lemma in _COMMIT_VERBS and not _HEADLINE_CLAUSE.match(text, p, s1))
     ):
         return None
+    if _QUANTITY.match(text, p, s1):
+        return p, "bare"
     if _PREP_START.match(text, p, s1) and not headline:
         return None
     if _NOT_CONTENT.match(text, p, s1):
