@@ -112,6 +112,7 @@ class CueContext:
     pre_text: str
     pre_stripped: str
     progressive: bool = False
+    ing: bool = False
     after: int = 0  # where the content may start: after the cue and its recipient ("told reporters")
     _frame: object = None
 
@@ -136,7 +137,9 @@ def _cue_context(sc: SentenceContext, a: int, b: int) -> CueContext:
     prev = pre_words[-1].lower() if pre_words else ""
     pre_text = text[s0:a]
     ctx = CueContext(text, sc, a, b, word, form, lemma, cls, prev, pre_text, pre_text.rstrip())
-    ctx.progressive = form.endswith("ing") and prev in C._PROGRESSIVE_AUX
+    # a participle is one word: "was quoted as saying" is a finite cue phrase
+    ctx.ing = form.endswith("ing") and " " not in form
+    ctx.progressive = ctx.ing and prev in C._PROGRESSIVE_AUX
     ctx.after = b
     return ctx
 
@@ -171,12 +174,7 @@ def _veto_im_told(c: CueContext) -> bool:
 
 
 def _veto_passive(c: CueContext) -> bool:
-    return (
-        c.prev in C._PASSIVE
-        and c.lemma not in _PASSIVE_CUE_OK
-        and c.form not in ("says", "say")
-        and not c.form.endswith("ing")
-    )
+    return c.prev in C._PASSIVE and c.lemma not in _PASSIVE_CUE_OK and c.form not in ("says", "say") and not c.ing
 
 
 def _veto_to_infinitive(c: CueContext) -> bool:
@@ -223,7 +221,7 @@ def _veto_capitalised(c: CueContext) -> bool:
 def _adjunct_participle(c: CueContext) -> list | None:
     """'X, while saying Y, also ...', 'X did Z despite saying Y': the claim of the clause subject."""
     text, s0, s1 = c.text, c.s0, c.s1
-    if not (c.form.endswith("ing") and not c.progressive and c.pre_stripped[-1:] not in C._PUNCT_CHARS):
+    if not (c.ing and not c.progressive and c.pre_stripped[-1:] not in C._PUNCT_CHARS):
         return None
     adj = C._ADJUNCT_ING.search(text, s0, c.start)
     if not (adj and c.form in C._SPEECH_ING):
@@ -245,7 +243,7 @@ def _participle(c: CueContext) -> list | None:
     """', adding that Y' / ', saying Y': a participle continuing the clause of the sentence's source."""
     text, s0, s1 = c.text, c.s0, c.s1
     ps = c.pre_stripped
-    if c.progressive or not c.form.endswith("ing"):
+    if c.progressive or not c.ing:
         return None
     if not (ps[-1:] in C._PUNCT_CHARS and c.form != "saying" or ps.endswith(",")):
         return None
@@ -275,7 +273,7 @@ def _inverted(c: CueContext) -> list | None:
     """'"Y," said X.' / 'Y, said X, its chief executive.': the subject after the cue."""
     text, s0, s1 = c.text, c.s0, c.s1
     ps = c.pre_stripped
-    if not (ps[-1:] in C._INVERTED_CHARS or ps.endswith("''")) or c.form.endswith("ing"):
+    if not (ps[-1:] in C._INVERTED_CHARS or ps.endswith("''")) or c.ing:
         return None
     subj = C._subject_after(text, c.after, s1)
     if subj and subj[0].split()[0].lower() in C._PRONOUN_SUBJ and len(subj[0].split()) > 1:
@@ -324,7 +322,7 @@ def _post_frame(c: CueContext) -> _PostFrame | None:
     c._frame = False
     text, s0, s1 = c.text, c.s0, c.s1
     ps, pre_text = c.pre_stripped, c.pre_text
-    if c.form.endswith("ing"):
+    if c.ing:
         return None
     j = max(
         ps.rfind(","),
@@ -449,6 +447,98 @@ def _coordinated(c: CueContext) -> list | None:
             "cue-verb-coordinated", cs, C.content_end(text, cs, s1), subj[0], subj[1], c.word, c.cls, coordinated=True
         )
     ]
+
+
+def _veto_negative(c: CueContext) -> bool:
+    return c.lemma in L.NEGATIVE_CUES or c.form in L.NEGATIVE_CUES
+
+
+_OBJECT_TO = re.compile(r"\s+(?!that\b)((?:[\w’'.-]+\s+){1,5}?)to\s+[a-z]")
+
+
+def _object_infinitive(c: CueContext) -> list | None:
+    """'X urged drivers to avoid the motorway': the object and what it is asked to do."""
+    text, s0, s1 = c.text, c.s0, c.s1
+    if c.lemma not in L.TAKES_OBJECT_INFINITIVE or c.ing:
+        return None
+    m = _OBJECT_TO.match(text, c.end, s1)
+    if not m or any(q in m.group(1) for q in QUOTE_CHARS) or "," in m.group(1):
+        return None
+    cs = m.start(1)
+    if C._COORD_END.search(c.pre_stripped):
+        subj = C._clause_subject(text, s0, c.start, coordinated=True)
+    else:
+        subj = C._subject_before(text, s0, c.start)
+    if not subj:
+        return []
+    return [c.sent.propose("cue-verb-object-to", cs, C.content_end(text, cs, s1), subj[0], subj[1], c.word, c.cls)]
+
+
+_IMPERSONAL = re.compile(
+    r"\b[Ii]t\s+(?:was|is|has\s+been|had\s+been|will\s+be)\s+(?:also\s+)?(?P<cue>announced|reported|confirmed|"
+    r"revealed|said|claimed|disclosed|stated|alleged|understood|learned|learnt|believed|estimated|expected|"
+    r"thought|feared|rumou?red)\s+(?:[^,;“”\"]{0,40}?\s)?that\s+"
+)
+
+
+def _impersonal_passive(sc: SentenceContext) -> None:
+    """'It was announced on Monday that Y': a claim whose source the sentence does not name."""
+    text, s0, s1 = sc.text, sc.s0, sc.s1
+    if "t " not in text[s0:s1]:
+        return
+    for m in _IMPERSONAL.finditer(text, s0, s1):
+        sc.propose(
+            "impersonal-passive",
+            m.end(),
+            C.content_end(text, m.end(), s1),
+            "",
+            -1,
+            m.group("cue"),
+            "speech",
+            impersonal=True,
+        )
+
+
+_PASSIVE_TOLD = re.compile(
+    r"\b(?P<who>[\w’'-]+)\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being)\s+"
+    r"(?P<cue>told|informed|assured|warned|reminded)\s+(?:[^,;“”\"]{0,40}?\s)?that\s+"
+    r"|\b(?P<who2>[\w’'-]+)\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?P<cue2>told|informed|assured)\s+"
+    r"(?=(?:the|a|an|their|his|her|its|it|they|he|she|we)\s)"
+)
+
+
+def _passive_told(sc: SentenceContext) -> None:
+    """'Employees were told (that) the factory would close': what the unnamed speaker told them."""
+    text, s0, s1 = sc.text, sc.s0, sc.s1
+    if " told" not in text[s0:s1] and " informed" not in text[s0:s1] and " assured" not in text[s0:s1]:
+        return
+    for m in _PASSIVE_TOLD.finditer(text, s0, s1):
+        who = (m.group("who") or m.group("who2")).lower()
+        if who in ("i", "we", "it", "this", "that") or who.endswith(("’m", "'m")):
+            continue  # "I was told" is the writer's hearsay
+        cue = m.group("cue") or m.group("cue2")
+        if m.group("cue2") and not C._BARE_CLAUSE.match(text, m.end(), s1):
+            continue
+        sc.propose("passive-told", m.end(), C.content_end(text, m.end(), s1), "", -1, cue, "speech", impersonal=True)
+
+
+_PUT_AT = re.compile(
+    r"(?<![\w-])(?P<cue>put|puts|putting|placed|places|pegged|pegs)\s+(?P<what>(?:the|its|their|his|her)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:toll|number|figure|cost|count|total|damage|losses|bill|tally|value|price|size|turnout|"
+    r"deficit|debt|shortfall)(?:\s+(?:of|from|in|at)\s+[^,.;]{1,60}?)?\s+at\s+[^,;]*?\d[\d,.]*(?:\s+(?:million|"
+    r"billion|trillion|percent|per\s+cent|people|dead|deaths))?)"
+)
+
+
+def _put_figure_at(sc: SentenceContext) -> None:
+    """'Officials put the death toll at 5,000': the figure is the claim."""
+    text, s0, s1 = sc.text, sc.s0, sc.s1
+    if " at " not in text[s0:s1]:
+        return
+    for m in _PUT_AT.finditer(text, s0, s1):
+        subj = C._subject_before(text, s0, m.start())
+        if subj:
+            sc.propose("put-figure-at", m.start("what"), m.end("what"), subj[0], subj[1], m.group("cue"), "report")
 
 
 def _take_recipient(c: CueContext) -> None:
@@ -735,10 +825,23 @@ def drop_nested(text: str, attrs: list[Attribution], regions: list[tuple[int, in
 E = Example
 CUE_RULES = [
     Rule(
+        "veto-negative-cue",
+        "veto",
+        "cue",
+        10,
+        "a cue of doubt ('expressed doubt that', 'doubted', 'wondered whether'): the content is not asserted",
+        (
+            E("Analysts expressed doubt that the central bank would cut rates before autumn.", "expressed doubt"),
+            E("The professor wondered whether the experiment could ever be repeated.", "wondered"),
+        ),
+        ("Analysts expressed confidence that the central bank would cut rates before autumn.",),
+        find=_veto_negative,
+    ),
+    Rule(
         "veto-question",
         "veto",
         "cue",
-        1,
+        20,
         "ask/asked: what is asked is a question, not a claim",
         (E("The senator asked whether the bridge was safe.", "asked"),),
         ("The senator said the bridge was safe.",),
@@ -748,7 +851,7 @@ CUE_RULES = [
         "veto-ruled-out",
         "veto",
         "cue",
-        2,
+        30,
         "'ruled out' is a decision, not a statement",
         (E("The chancellor ruled out tax rises before the election.", "ruled"),),
         ("The court ruled that the contract was void.",),
@@ -758,7 +861,7 @@ CUE_RULES = [
         "veto-noun-form",
         "veto",
         "cue",
-        3,
+        40,
         "a cue word used as a noun after a determiner or adjective",
         (E("The latest estimate puts growth at two percent.", "estimate"),),
         ("Economists estimate that growth will slow next year.",),
@@ -768,7 +871,7 @@ CUE_RULES = [
         "veto-im-told",
         "veto",
         "cue",
-        4,
+        50,
         "'I'm told', 'we're told': the writer's hearsay, no named source",
         (E("I'm told the talks will resume on Friday.", "told"),),
         ("The envoy told me the talks will resume on Friday.",),
@@ -778,7 +881,7 @@ CUE_RULES = [
         "veto-passive",
         "veto",
         "cue",
-        5,
+        60,
         "a passive cue ('was said', 'is believed') has no subject speaker",
         (E("The painting is believed to be a forgery by most experts.", "believed"),),
         ("Most experts believe the painting is a forgery.",),
@@ -788,7 +891,7 @@ CUE_RULES = [
         "veto-to-infinitive",
         "veto",
         "cue",
-        6,
+        70,
         "'declined to say', 'refused to confirm': nothing was said",
         (
             E("The club declined to say how much it paid for the striker.", "say"),
@@ -801,7 +904,7 @@ CUE_RULES = [
         "veto-colon-only",
         "veto",
         "cue",
-        7,
+        80,
         "continue/post/ask only attribute before a colon, quote or 'that'",
         (E("The strike continued into its third week at the port.", "continued"),),
         ('She continued: "We will not give up on this town."',),
@@ -811,7 +914,7 @@ CUE_RULES = [
         "veto-inside-according",
         "veto",
         "cue",
-        8,
+        90,
         "a cue inside an 'according to' phrase is its document",
         (E("According to what officials told reporters, the road will reopen in June.", "told"),),
         (),
@@ -821,7 +924,7 @@ CUE_RULES = [
         "veto-progressive-action",
         "veto",
         "cue",
-        9,
+        100,
         "a progressive cue without 'that', a colon or a quote is an action ('was adding fluoride')",
         (
             E("The town is adding fluoride to its water supply this spring.", "adding"),
@@ -834,7 +937,7 @@ CUE_RULES = [
         "cue-verb-adjunct",
         "attribution",
         "cue",
-        10,
+        110,
         "a speech participle in an adjunct: 'X, while saying Y, did Z', 'despite saying Y'",
         (
             E(
@@ -851,7 +954,7 @@ CUE_RULES = [
         "veto-capitalised",
         "veto",
         "cue",
-        11,
+        120,
         "a capitalised cue word mid-sentence is a name or a title",
         (E("The film Says Who opened in cinemas across the country.", "Says"),),
         (),
@@ -861,7 +964,7 @@ CUE_RULES = [
         "cue-verb-participle",
         "attribution",
         "cue",
-        12,
+        130,
         "', adding that Y' / ', saying Y': the participle continues the clause's source",
         (
             E(
@@ -878,7 +981,7 @@ CUE_RULES = [
         "cue-verb-inverted",
         "attribution",
         "cue",
-        13,
+        140,
         "'\"Y,\" said X.' / 'Y, said X, its chief executive.': the subject after the cue",
         (
             E(
@@ -895,7 +998,7 @@ CUE_RULES = [
         "cue-verb-parenthetical",
         "attribution",
         "cue",
-        14,
+        150,
         "'Y1, X said, Y2': an attribution in the middle of the statement; the whole sentence is the content",
         (
             E(
@@ -912,7 +1015,7 @@ CUE_RULES = [
         "cue-verb-postposed",
         "attribution",
         "cue",
-        15,
+        160,
         "'Y, X said (on Tuesday).': the subject before the cue",
         (
             E(
@@ -926,10 +1029,27 @@ CUE_RULES = [
         find=_postposed,
     ),
     Rule(
+        "cue-verb-object-to",
+        "attribution",
+        "cue",
+        170,
+        "'X urged Y to Z', 'X told Y to Z': the object and what it is asked to do",
+        (
+            E(
+                "The spokeswoman urged drivers to avoid the ring road until Friday.",
+                "drivers to avoid the ring road until Friday",
+                "spokeswoman",
+                "urged",
+            ),
+        ),
+        ("The spokeswoman urged caution on the ring road.",),
+        find=_object_infinitive,
+    ),
+    Rule(
         "cue-verb-coordinated",
         "attribution",
         "cue",
-        16,
+        180,
         "'X did Z and said Y': a cue coordinated with the clause's first verb",
         (
             E(
@@ -946,7 +1066,7 @@ CUE_RULES = [
         "colon-quote",
         "attribution",
         "cue",
-        17,
+        190,
         "'X said: Y' / 'X said: \"Y\"': content after a colon",
         (
             E(
@@ -963,7 +1083,7 @@ CUE_RULES = [
         "cue-verb-that",
         "attribution",
         "cue",
-        18,
+        200,
         "'X said (on Monday) (in a statement) that Y'",
         (
             E(
@@ -980,7 +1100,7 @@ CUE_RULES = [
         "cue-verb-quote",
         "attribution",
         "cue",
-        19,
+        210,
         "'X said \"Y\"' / 'X said, \"Y\"': a quotation after the cue",
         (
             E(
@@ -997,7 +1117,7 @@ CUE_RULES = [
         "cue-verb-infinitive",
         "attribution",
         "cue",
-        20,
+        220,
         "'X vowed to Y', 'X claimed to have Y', 'affirmed its intention to Y'",
         (
             E(
@@ -1014,7 +1134,7 @@ CUE_RULES = [
         "cue-verb-bare",
         "attribution",
         "cue",
-        21,
+        230,
         "'X said Y' without 'that': a clause right after the cue",
         (
             E(
@@ -1026,6 +1146,23 @@ CUE_RULES = [
         ),
         ("The harbour master said goodbye to the crew.",),
         find=_preposed("bare", "cue-verb-bare"),
+    ),
+    Rule(
+        "cue-verb-gerund",
+        "attribution",
+        "cue",
+        240,
+        "'X denied misleading investors', 'X admitted taking the money': a gerund after the cue",
+        (
+            E(
+                "The chief executive denied misleading shareholders about the merger.",
+                "misleading shareholders about the merger",
+                "chief executive",
+                "denied",
+            ),
+        ),
+        ("The chief executive denied the report.",),
+        find=_preposed("gerund", "cue-verb-gerund"),
     ),
 ]
 CUE_STEPS = priority_table(CUE_RULES)
@@ -1180,6 +1317,43 @@ SENTENCE_RULES = [
         ),
         ("According to plan, the trawler left at dawn.",),
         find=_according_to,
+    ),
+    Rule(
+        "put-figure-at",
+        "attribution",
+        "sentence",
+        45,
+        "'X put the death toll at 5,000': an estimate given as a figure",
+        (
+            E(
+                "Local officials put the death toll at 1,200 on Sunday.",
+                "the death toll at 1,200",
+                "Local officials",
+                "put",
+            ),
+        ),
+        ("The workers put the boxes at the back of the hall.",),
+        find=_put_figure_at,
+    ),
+    Rule(
+        "impersonal-passive",
+        "attribution",
+        "sentence",
+        55,
+        "'It was announced (on Monday) that Y': an attribution with no named source",
+        (E("It was announced on Monday that the carnival would move to the harbour.", "the carnival would move"),),
+        ("It was raining on Monday when the carnival moved to the harbour.",),
+        find=_impersonal_passive,
+    ),
+    Rule(
+        "passive-told",
+        "attribution",
+        "sentence",
+        56,
+        "'Employees were told (that) Y': what an unnamed speaker told them",
+        (E("Staff were told that the depot would close in March.", "the depot would close in March"),),
+        ("I was told the depot would close in March.",),
+        find=_passive_told,
     ),
 ]
 SENTENCE_STEPS = priority_table(SENTENCE_RULES)

@@ -71,7 +71,8 @@ _AS_END = re.compile(
 ENDORSE_RE = re.compile(
     r"(?<![\w-])(?P<cue>(?:backs?|backed|supports?|supported|repeats?|repeated|renews?|renewed|"
     r"endorses?|endorsed|echoe?s|echoed|stands? by|stood by)\s+(?:the\s+|a\s+|its\s+|his\s+|her\s+|"
-    r"their\s+)?(?:[\w’'-]+(?:’s|'s)\s+)?(?:claims?|allegations?|assertions?|accounts?))\s+(?:of|that)\s+",
+    r"their\s+)?(?:[\w’'-]+(?:’s|'s)\s+)?(?:claims?|allegations?|assertions?|accounts?|views?|beliefs?|arguments?|"
+    r"positions?|warnings?|concerns?|assessments?|sentiments?|suggestions?))\s+(?:of|that)\s+",
     re.IGNORECASE,
 )
 
@@ -376,11 +377,14 @@ _CLAUSE_BREAK = re.compile(
 _LEAD_ADVERBIAL = re.compile(
     r"(?:(?:On|In|At|During|After|Before|Since|Last|Earlier|Later|Less|More|Ahead|By|With|"
     r"From|Over|For|Despite|Meanwhile|However|Still|Yet|Also|Then|Now|Separately|Today|"
-    r"Yesterday)\b[^,;:“”\"]{0,60},\s*)+"
+    r"Yesterday|Afterwards|Afterward|Subsequently|Eventually|Finally|Instead|Nonetheless|Nevertheless|Moreover|"
+    r"Tonight|Once|Again|[A-Z][a-z]+ly)\b[^,;:“”\"]{0,60},\s*)+"
 )
 _FINITE = re.compile(
     r"(?<![\w’'-])(?:[a-z]{2,}ed|hit|said|told|made|gave|took|sent|held|met|wrote|spoke|put|set|left|"
-    r"came|went|began|sought|brought|kept|won|lost|saw|is|was|are|were|has|had|have|will|would|can|"
+    r"came|went|began|sought|brought|kept|won|lost|saw|stood|rose|got|ran|sat|drew|led|paid|grew|fell|felt|found|"
+    r"heard|knew|thought|bought|became|broke|chose|drove|flew|hid|hit|lay|meant|rode|shook|shot|spent|struck|"
+    r"threw|understood|woke|wore|is|was|are|were|has|had|have|will|would|can|"
     r"could|should|may|might|must|did|does|do|says|tells|makes|gives|takes|sends|holds|meets|writes|"
     r"releases|issues|signs|calls|orders)(?![\w’'-])"
 )
@@ -565,6 +569,15 @@ def _np_ok(m: str) -> bool:
     return any(w[0].isupper() for w in ws) or ws[0].lower() in _PRONOUN_SUBJ or len(ws) <= 8
 
 
+_SPEAKER_NOUNS = L.PERSON_TITLES | L.GOVERNMENT_WORDS | L.ORG_WORDS | L.MILITARY_WORDS | L.MEDIA_WORDS
+
+
+def _speaker_noun(subj: str) -> bool:
+    """'the minister', 'the health secretary', 'the company': a lower-case subject headed by a speaker's noun."""
+    ws = subj.lower().split()
+    return 2 <= len(ws) <= 5 and ws[0] in L.DETERMINERS and ws[-1] in _SPEAKER_NOUNS
+
+
 def _clause_subject(text: str, s0: int, pos: int, coordinated: bool = False) -> tuple[str, int] | None:
     """The subject of the clause that ``pos`` continues: (mention, absolute start) or None.
 
@@ -594,7 +607,7 @@ def _clause_subject(text: str, s0: int, pos: int, coordinated: bool = False) -> 
     subj = _clean_mention(subj.strip().rstrip(",").strip())
     if not subj or len(_words(subj)) > 14 or not _np_ok(subj.replace(",", " ")):
         return None
-    if not (any(w[:1].isupper() for w in _words(subj)) or subj.lower() in _PRONOUN_SUBJ):
+    if not (any(w[:1].isupper() for w in _words(subj)) or subj.lower() in _PRONOUN_SUBJ or _speaker_noun(subj)):
         return None
     subj = _PARTICIPLE_TRIM.sub("", subj) or subj
     return subj, s0 + start + body.find(subj)
@@ -779,6 +792,68 @@ def _tail_like(text: str, pos: int, s1: int) -> bool:
     return bool(_TAIL_START.match(text, p, s1))
 
 
+_GERUND = re.compile(r"\s*(?:not\s+|ever\s+|having\s+)?[a-z]{3,}ing\s+(?!to\b|for\b|and\b)[\w“\"]")
+# "admitted the forecasts had been too optimistic": a subject then a finite verb within a few words, before any
+# comma; the verbs below take people or things as objects, so a clause after them needs "that"
+_BARE_CLAUSE = re.compile(
+    r"\s*(?:(?:the|a|an|his|her|its|their|our|this|these|those|some|many|most|no)\s+)?(?:[\w’'-]+\s+){0,3}?"
+    r"(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|need|needs|did|does|"
+    r"isn[’']t|aren[’']t|wasn[’']t|weren[’']t|hasn[’']t|haven[’']t|hadn[’']t|won[’']t|wouldn[’']t|"
+    r"can[’']t|couldn[’']t|didn[’']t|doesn[’']t)\b"
+)
+_NP_OBJECT_LEMMAS = frozenset(
+    {
+        "accuse",
+        "charge",
+        "urge",
+        "demand",
+        "propose",
+        "threaten",
+        "ask",
+        "continue",
+        "post",
+        "rule",
+        "show",
+        "find",
+        "report",
+        "promise",
+        "pledge",
+        "vow",
+        "tweet",
+        "signal",
+        "hint",
+        "expect",
+        "hope",
+        "fear",
+        "worry",
+        "doubt",
+        "echo",
+        "know",
+        "learn",
+        "recall",
+        "repeat",
+        "reiterate",
+        "maintain",
+        "wonder",
+        "assure",
+        "remark",
+        "mention",
+        "observe",
+        "boast",
+        "counter",
+        "reply",
+        "respond",
+        "retort",
+        "agree",
+        "project",
+        "forecast",
+        "calculate",
+        "speculate",
+        "estimate",
+    }
+)
+
+
 # "said about half of the money was lost": a quantity, not a preposition
 _QUANTITY = re.compile(
     r"\s*(?:about|over|around|nearly|almost|under)\s+(?:\$?\d|half|a\s+(?:third|quarter|fifth|half|dozen)|one|two|"
@@ -813,11 +888,14 @@ def content_start(text: str, pos: int, s1: int, lemma: str, headline: bool) -> t
         return None
     if lemma in L.TAKES_INFINITIVE and _TO_INF.match(text, p, s1):
         return p, "infinitive"
+    if lemma in L.TAKES_GERUND and _GERUND.match(text, p, s1):
+        return p, "gerund"  # "denied misleading investors"
     if _STANCE_OBJECT.match(text, p, s1):
         return p, "infinitive"  # "affirmed its intention to build relations"
     if (
         lemma in L.NEEDS_COMPLEMENTIZER
         and not _PRONOUN_CLAUSE.match(text, p, s1)
+        and not (lemma not in _NP_OBJECT_LEMMAS and _BARE_CLAUSE.match(text, p, s1))
         and (not headline or lemma in _COMMIT_VERBS and not _HEADLINE_CLAUSE.match(text, p, s1))
     ):
         return None

@@ -93,6 +93,13 @@ CUE_PHRASES = {row[0]: row[1] for row in load_table("cue_phrases.tsv", columns=2
 # --------------------------------------------------------------------------------- noun cues
 NOUN_CUES = sorted(load_words("noun_cues.txt"))
 
+# cues whose content the source doubts rather than asserts: "expressed doubt that Y" is no claim of Y
+NEGATIVE_CUES = load_words("negative_cues.txt")
+# verbs whose content may be a gerund: "denied misleading investors"
+TAKES_GERUND = frozenset({"deny", "admit", "acknowledge", "recall", "mention", "suggest", "propose", "regret"})
+# verbs whose object is asked to act: "urged drivers to avoid the motorway"
+TAKES_OBJECT_INFINITIVE = frozenset({"urge", "encourage", "advise", "implore", "warn", "tell", "call on"})
+
 # "according to plan": idioms, not sources
 ACCORDING_NOT_SOURCES = load_words("according_not_sources.txt")
 

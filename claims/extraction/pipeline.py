@@ -32,6 +32,7 @@ _CLOSES_WITH_QUOTE_OR_CUE = re.compile(
     r"(?:[”\"»]|'')\s*$|\b(?:said|says|added|adds|told|tells|wrote|writes|continued|explained|insisted|argued|noted|"
     r"declared|stated)\b[^“”\"]{0,60}$"
 )
+_CLOSES_WITH_QUOTE = re.compile(r"(?:[”\"»]|'')\s*$")
 _CAPS_LABEL = re.compile(r"\s*[A-Z][A-Z.’'-]+(?:\s+[A-Z][A-Z.’'-]+){0,2}\s*:")
 _TERMINAL_CHARS = frozenset('.!?…"”’)')
 
@@ -189,6 +190,8 @@ def extract_claims(text: str, attributor: Attributor | None = None) -> list[Extr
             if a.mention:
                 r = speakers.resolve(a.mention, a.mention_start)
                 resolved.append((a, r.source, r.kind, r.via))
+            elif a.extra.get("impersonal"):
+                resolved.append((a, None, "unknown", "impersonal"))  # "it was announced that": no source named
             else:  # participle ("..., adding that Y"): the clause's source
                 prev = [x for x in resolved if x[0].mention and x[0].start < a.start]
                 same = [x for x in attrs if x.mention and x.extra.get("participle") is None]
@@ -248,8 +251,11 @@ def extract_claims(text: str, attributor: Attributor | None = None) -> list[Extr
             carry is not None
             and _OPENS_WITH_QUOTE.match(raw)
             and not any(x[0].mention for x in resolved if x[0].cue_kind != "carry")
+            # after reported speech, only a paragraph that is one quotation from end to end is the speaker's
+            and (carry[4] != "floating-after-reported" or _CLOSES_WITH_QUOTE.search(raw))
         ):
             src, kind, mention, cue, carry_rule = carry
+            carry_rule = "floating-quotation" if carry_rule == "floating-after-reported" else carry_rule
             for s in sents:
                 if free(s.start, s.end):
                     a = Attribution(s.start, s.end, mention, -1, cue, "carry", ln.index, direct=True)
@@ -270,6 +276,16 @@ def extract_claims(text: str, attributor: Attributor | None = None) -> list[Extr
             # an unattributed all-quote paragraph right after X's quotation is X's (news convention)
             o = resolved[-1]
             carry_next = (o[1], o[2], o[0].mention, o[0].cue, "floating-quotation")
+        if (
+            carry_next is None
+            and resolved
+            and resolved[-1][2] == "person"
+            and resolved[-1][1]
+            and resolved[-1][0].end >= sents[-1].end - 3
+        ):
+            # 'X said Y.' then a paragraph that is only a quotation: X's too (the last speaker's)
+            o = resolved[-1]
+            carry_next = (o[1], o[2], o[0].mention, o[0].cue, "floating-after-reported")
         if carry_next is None and raw.rstrip().endswith(":") and not resolved:
             # 'Cruz continued:' / 'X released the following statement:' then a quoted paragraph
             im = _INTRO.search(raw)
