@@ -91,6 +91,9 @@ class Claim(models.Model):
     is_direct_quote = models.BooleanField(default=False)
     confidence = models.FloatField(null=True, blank=True)
     position = models.PositiveIntegerField(default=0)
+    # Which extraction rule made the claim and with which extractor, so flags and edits can be counted per rule.
+    extraction_rule = models.CharField(max_length=60, blank=True, default="", db_index=True)
+    extractor_version = models.CharField(max_length=20, blank=True, default="")
     origin = models.CharField(max_length=20, choices=ClaimOrigin.choices, default=ClaimOrigin.EXTRACTED)
     is_flagged_not_claim = models.BooleanField("flagged as not a claim", default=False)
     created_by = models.ForeignKey(

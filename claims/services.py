@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, F
 from simple_history.utils import bulk_create_with_history
 
-from claims.extraction import ExtractedClaim, extract_claims, source_key, source_surname_key
+from claims.extraction import EXTRACTOR_VERSION, ExtractedClaim, extract_claims, source_key, source_surname_key
 from claims.importers import ImportFileError
 from claims.models import Article, Claim, ClaimOrigin, Source, SourceKind
 from claims.validators import validate_storable_datetime
@@ -161,6 +161,8 @@ def _claims_from_extraction(article: Article, extracted: list[ExtractedClaim]) -
                 confidence=item.confidence,
                 position=position,
                 origin=ClaimOrigin.EXTRACTED,
+                extraction_rule=item.rule_id,
+                extractor_version=EXTRACTOR_VERSION,
             )
         )
     return claims
@@ -304,15 +306,27 @@ def article_reextract(*, article: Article) -> ReextractResult:
         elif new is None:
             claim.delete()
             removed += 1
-        elif (new.source_id, new.source_mention, new.cue, new.is_direct_quote) != (
+        elif (new.source_id, new.source_mention, new.cue, new.is_direct_quote, new.extraction_rule) != (
             claim.source_id,
             claim.source_mention,
             claim.cue,
             claim.is_direct_quote,
+            claim.extraction_rule,
         ):
             claim.source, claim.source_mention, claim.cue = new.source, new.source_mention, new.cue
             claim.is_direct_quote, claim.confidence = new.is_direct_quote, new.confidence
-            claim.save(update_fields=["source", "source_mention", "cue", "is_direct_quote", "confidence"])
+            claim.extraction_rule, claim.extractor_version = new.extraction_rule, new.extractor_version
+            claim.save(
+                update_fields=[
+                    "source",
+                    "source_mention",
+                    "cue",
+                    "is_direct_quote",
+                    "confidence",
+                    "extraction_rule",
+                    "extractor_version",
+                ]
+            )
             updated += 1
     _claims_store(list(fresh.values()), user=None)
     _renumber_positions(article)

@@ -17,8 +17,10 @@ from .attribution import Attributor, RuleAttributor
 from .pipeline import extract_claims
 from .records import ExtractedClaim
 from .speakers import kind_of, source_key, source_surname_key
+from .version import EXTRACTOR_VERSION
 
 __all__ = [
+    "EXTRACTOR_VERSION",
     "Attributor",
     "ExtractedClaim",
     "RuleAttributor",

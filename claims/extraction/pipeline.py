@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import re
 
-from .attribution import DEFAULT_ATTRIBUTOR, Attributor, base_confidence
+from .attribution import (
+    DEFAULT_ATTRIBUTOR,
+    MIN_CONTENT_WORDS,
+    Attributor,
+    base_confidence,
+    drop_nested,
+    strip_span,
+    subject_before,
+)
 from .boilerplate import classify_lines, dateline_end
+from .engine import Example, Rule
 from .quotes import quote_regions
 from .records import Attribution, ExtractedClaim, Sentence
 from .segmentation import split_lines, split_sentences
@@ -23,8 +32,109 @@ _CLOSES_WITH_QUOTE_OR_CUE = re.compile(
     r"(?:[”\"»]|'')\s*$|\b(?:said|says|added|adds|told|tells|wrote|writes|continued|explained|insisted|argued|noted|"
     r"declared|stated)\b[^“”\"]{0,60}$"
 )
+_CLOSES_WITH_QUOTE = re.compile(r"(?:[”\"»]|'')\s*$")
 _CAPS_LABEL = re.compile(r"\s*[A-Z][A-Z.’'-]+(?:\s+[A-Z][A-Z.’'-]+){0,2}\s*:")
 _TERMINAL_CHARS = frozenset('.!?…"”’)')
+
+
+E = Example
+# Rules the pipeline applies across sentences and paragraphs (quotations); ids recorded on the claims they make.
+PIPELINE_RULES = [
+    Rule(
+        "quotation-sentences",
+        "attribution",
+        "pipeline",
+        10,
+        "every sentence of a quotation spanning several sentences gets the quotation's source",
+        (
+            E(
+                '"The roof leaks. The boiler is forty years old," the headteacher, Amara Quist, said.',
+                "The roof leaks",
+                "Amara Quist",
+            ),
+        ),
+    ),
+    Rule(
+        "quoted-sentence-after",
+        "attribution",
+        "pipeline",
+        20,
+        "a quoted sentence with no attribution after an attributed quotation in the same paragraph",
+        (
+            E(
+                '"We lost the vote," said Councillor Ewan Brodie. "We will try again next year."',
+                "We will try again next year",
+                "Ewan Brodie",
+            ),
+        ),
+    ),
+    Rule(
+        "quoted-sentence-inside",
+        "attribution",
+        "pipeline",
+        30,
+        "a further quotation the splitter left inside the sentence of an attributed one",
+        (),
+    ),
+    Rule(
+        "quotation-continued",
+        "attribution",
+        "pipeline",
+        40,
+        "a quotation left open at the end of a paragraph continues in the next one (British style)",
+        (
+            E(
+                'Coach Dalia Moreau said: "We trained hard all week.\n"The players deserve this win."',
+                "The players deserve this win",
+                "Dalia Moreau",
+            ),
+        ),
+    ),
+    Rule(
+        "floating-quotation",
+        "attribution",
+        "pipeline",
+        50,
+        "a quoted paragraph with no speaker right after X's quotation is X's (news convention)",
+        (
+            E(
+                '"The water is safe to drink," said Soren Lindahl, director of the utility.\n'
+                '"We test it every hour of every day."',
+                "We test it every hour of every day",
+                "Soren Lindahl",
+            ),
+        ),
+    ),
+    Rule(
+        "intro-colon-quotation",
+        "attribution",
+        "pipeline",
+        60,
+        "'X continued:' / 'X released the following statement:' then a quoted paragraph",
+        (
+            E(
+                'The chairwoman, Hedda Solberg, continued:\n"Our members will not accept these cuts."',
+                "Our members will not accept these cuts",
+                "Hedda Solberg",
+            ),
+        ),
+    ),
+    Rule(
+        "interview-answer",
+        "attribution",
+        "pipeline",
+        70,
+        "the answers ('A: ...') of a Q&A interview",
+        (
+            E(
+                "Novelist Irena Kowalczyk spoke about her new book.\nQ: Why set it in a mining town?\n"
+                "A: My grandfather worked underground for forty years.",
+                "My grandfather worked underground",
+                "Irena Kowalczyk",
+            ),
+        ),
+    ),
+]
 
 
 def _is_headline(raw: str) -> bool:
@@ -56,7 +166,7 @@ def extract_claims(text: str, attributor: Attributor | None = None) -> list[Extr
     dateline_open = True
     interviewee = _interviewee(text, content, speakers)
     results: list[tuple[Attribution, str | None, str, str, float]] = []
-    carry: tuple[str | None, str, str, str] | None = None  # source, kind, mention, cue of an open quotation
+    carry: tuple[str | None, str, str, str, str] | None = None  # source, kind, mention, cue of an open quotation
     for n_line, ln in enumerate(content):  # a dateline opens the story: only the first lines are tried
         raw = text[ln.start : ln.end]
         sents = split_sentences(text, ln)
@@ -72,7 +182,7 @@ def extract_claims(text: str, attributor: Attributor | None = None) -> list[Extr
             attrs = _answer_attributions(text, sents, ln.index, attrs, interviewee)
         attrs.sort(key=lambda a: a.start)
         if regions and len(attrs) > 1:
-            attrs = _drop_nested(attrs, regions)
+            attrs = drop_nested(text, attrs, regions)
 
         # resolve explicit sources in reading order
         resolved: list[tuple[Attribution, str | None, str, str]] = []
@@ -80,6 +190,8 @@ def extract_claims(text: str, attributor: Attributor | None = None) -> list[Extr
             if a.mention:
                 r = speakers.resolve(a.mention, a.mention_start)
                 resolved.append((a, r.source, r.kind, r.via))
+            elif a.extra.get("impersonal"):
+                resolved.append((a, None, "unknown", "impersonal"))  # "it was announced that": no source named
             else:  # participle ("..., adding that Y"): the clause's source
                 prev = [x for x in resolved if x[0].mention and x[0].start < a.start]
                 same = [x for x in attrs if x.mention and x.extra.get("participle") is None]
@@ -107,7 +219,9 @@ def extract_claims(text: str, attributor: Attributor | None = None) -> list[Extr
             for s in sents:
                 ps, pe = max(qs, s.start), min(qe, s.end)
                 if pe - ps > 0 and len(_WORDS.findall(text[ps:pe])) >= 2 and free(ps, pe):
-                    extra.append((_piece(text, ps, pe, owner[0], s), owner[1], owner[2], "quote"))
+                    extra.append(
+                        (_piece(text, ps, pe, owner[0], s, "quotation-sentences"), owner[1], owner[2], "quote")
+                    )
                     covered.append((ps, pe))
         # quote sentences without their own attribution after an attributed quote in the same line
         quoted_owner = [x for x in resolved if x[0].direct]
@@ -118,7 +232,7 @@ def extract_claims(text: str, attributor: Attributor | None = None) -> list[Extr
             prev = [x for x in quoted_owner if x[0].start < s.start] or quoted_owner
             if prev:
                 o = prev[-1]
-                extra.append((_piece(text, s.start, s.end, o[0], s), o[1], o[2], "quote"))
+                extra.append((_piece(text, s.start, s.end, o[0], s, "quoted-sentence-after"), o[1], o[2], "quote"))
                 covered.append((s.start, s.end))
         # a further quoted sentence the splitter left inside a sentence: '"Y1," said X, a ... ago. "Y2."'
         for qs, qe, closed in regions:
@@ -130,19 +244,22 @@ def extract_claims(text: str, attributor: Attributor | None = None) -> list[Extr
             sent = next((s for s in sents if s.start <= qs < s.end), None)
             if prev and sent is not None:
                 o = prev[-1]
-                extra.append((_piece(text, qs, qe, o[0], sent), o[1], o[2], "quote"))
+                extra.append((_piece(text, qs, qe, o[0], sent, "quoted-sentence-inside"), o[1], o[2], "quote"))
                 covered.append((qs, qe))
         # British style: the quotation opened in an earlier paragraph continues here
         if (
             carry is not None
             and _OPENS_WITH_QUOTE.match(raw)
             and not any(x[0].mention for x in resolved if x[0].cue_kind != "carry")
+            # after reported speech, only a paragraph that is one quotation from end to end is the speaker's
+            and (carry[4] != "floating-after-reported" or _CLOSES_WITH_QUOTE.search(raw))
         ):
-            src, kind, mention, cue = carry
+            src, kind, mention, cue, carry_rule = carry
+            carry_rule = "floating-quotation" if carry_rule == "floating-after-reported" else carry_rule
             for s in sents:
                 if free(s.start, s.end):
                     a = Attribution(s.start, s.end, mention, -1, cue, "carry", ln.index, direct=True)
-                    extra.append((_piece(text, s.start, s.end, a, s), src, kind, "carry"))
+                    extra.append((_piece(text, s.start, s.end, a, s, carry_rule), src, kind, "carry"))
                     covered.append((s.start, s.end))
         resolved.extend(extra)
         resolved.sort(key=lambda x: x[0].start)
@@ -154,24 +271,32 @@ def extract_claims(text: str, attributor: Attributor | None = None) -> list[Extr
             owners = [x for x in resolved if x[0].end > qs - 2]
             if owners:
                 o = owners[0]
-                carry_next = (o[1], o[2], o[0].mention, o[0].cue)
+                carry_next = (o[1], o[2], o[0].mention, o[0].cue, "quotation-continued")
         if carry_next is None and resolved and resolved[-1][0].direct and _CLOSES_WITH_QUOTE_OR_CUE.search(raw):
             # an unattributed all-quote paragraph right after X's quotation is X's (news convention)
             o = resolved[-1]
-            carry_next = (o[1], o[2], o[0].mention, o[0].cue)
+            carry_next = (o[1], o[2], o[0].mention, o[0].cue, "floating-quotation")
+        if (
+            carry_next is None
+            and resolved
+            and resolved[-1][2] == "person"
+            and resolved[-1][1]
+            and resolved[-1][0].end >= sents[-1].end - 3
+        ):
+            # 'X said Y.' then a paragraph that is only a quotation: X's too (the last speaker's)
+            o = resolved[-1]
+            carry_next = (o[1], o[2], o[0].mention, o[0].cue, "floating-after-reported")
         if carry_next is None and raw.rstrip().endswith(":") and not resolved:
             # 'Cruz continued:' / 'X released the following statement:' then a quoted paragraph
             im = _INTRO.search(raw)
             if im:
-                from .attribution import _subject_before
-
                 pos = ln.start + im.start("cue")
                 if im.group("cue").endswith(("statement", "message", "tweet", "post", "letter", "remarks", "note")):
                     pos = text.rfind(" ", ln.start, pos - 1) + 1  # the verb before the noun: "released the ..."
-                subj = _subject_before(text, ln.start, pos) if pos > ln.start else None
+                subj = subject_before(text, ln.start, pos) if pos > ln.start else None
                 if subj:
                     r = speakers.resolve(subj[0], subj[1])
-                    carry_next = (r.source, r.kind, subj[0], im.group("cue"))
+                    carry_next = (r.source, r.kind, subj[0], im.group("cue"), "intro-colon-quotation")
         carry = carry_next
 
         for a, src, kind, via in resolved:
@@ -207,6 +332,7 @@ def extract_claims(text: str, attributor: Attributor | None = None) -> list[Extr
                 is_direct_quote=a.direct,
                 confidence=round(conf, 2),
                 position=len(out),
+                rule_id=a.rule_id,
             )
         )
     return out
@@ -235,8 +361,6 @@ def _answer_attributions(
     text: str, sents: list[Sentence], line: int, attrs: list[Attribution], interviewee: tuple[str, int]
 ) -> list[Attribution]:
     """The sentences of an interview answer ("A: ...") are the interviewee's claims."""
-    from .attribution import MIN_CONTENT_WORDS, _strip_span
-
     name, pos = interviewee
     for a in attrs:
         if a.mention.lower() in ("i", "we"):
@@ -244,48 +368,17 @@ def _answer_attributions(
     out = list(attrs)
     for i, sent in enumerate(sents):
         s = _ANSWER.match(text, sent.start, sent.end).end() if i == 0 else sent.start
-        cs, ce = _strip_span(text, s, sent.end)
+        cs, ce = strip_span(text, s, sent.end)
         if ce <= cs or text[ce - 1] == "?" or len(_WORDS.findall(text, cs, ce)) < MIN_CONTENT_WORDS:
             continue
         if any(a.start < sent.end and a.end > sent.start for a in attrs):
             continue
-        out.append(Attribution(cs, ce, name, pos, "A:", "speech", line, direct=True))
+        out.append(Attribution(cs, ce, name, pos, "A:", "speech", line, direct=True, rule_id="interview-answer"))
     return out
 
 
-def _drop_nested(attrs: list[Attribution], regions: list[tuple[int, int, bool]]) -> list[Attribution]:
-    """Drop attributions whose source is named inside another speaker's quotation.
-
-    '“The data tells us the ice is thinning,” said Dr. Ana Ruiz.': "tells" is Ruiz's word, not a claim by
-    "the data" — a cue inside a quotation attributed to someone outside it is part of the quoted statement.
-    """
-    keep = []
-    for a in attrs:
-        ms = a.mention_start
-        nested = (
-            ms >= 0
-            and a.mention
-            and any(
-                qs <= ms < qe
-                and any(
-                    o is not a
-                    and o.mention
-                    and not qs <= o.mention_start < qe
-                    and min(qe, o.end) - max(qs, o.start) > 0
-                    for o in attrs
-                )
-                for qs, qe, _closed in regions
-            )
-        )
-        if not nested:
-            keep.append(a)
-    return keep
-
-
-def _piece(text: str, s: int, e: int, owner: Attribution, sent: Sentence) -> Attribution:
-    from .attribution import _strip_span
-
-    s, e = _strip_span(text, s, e)
+def _piece(text: str, s: int, e: int, owner: Attribution, sent: Sentence, rule_id: str) -> Attribution:
+    s, e = strip_span(text, s, e)
     return Attribution(
         s,
         e,
@@ -296,4 +389,5 @@ def _piece(text: str, s: int, e: int, owner: Attribution, sent: Sentence) -> Att
         sent.line,
         direct=True,
         inherited_from=owner.start,
+        rule_id=rule_id,
     )

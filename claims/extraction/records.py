@@ -25,6 +25,7 @@ class ExtractedClaim:
     is_direct_quote: bool
     confidence: float
     position: int = 0
+    rule_id: str = ""  # the attribution rule that made the claim (``rules.RULES``)
 
 
 @dataclass(slots=True)
@@ -57,4 +58,5 @@ class Attribution:
     line: int
     direct: bool = False
     inherited_from: int | None = None  # index of the attribution whose source this one repeats
+    rule_id: str = ""
     extra: dict = field(default_factory=dict)

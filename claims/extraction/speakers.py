@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import lexicon as L
-from .attribution import _trie_regex
+from .clauses import _trie_regex
 from .lexicon import _wordlist
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž][\w’'.-]*|\(|\)|,")
@@ -83,7 +83,10 @@ _DOC_WORDS = re.compile(
     r"document|memo|note|video|footage|filing|estimate|estimates)\b",
     re.IGNORECASE,
 )
-_DOC_WORDS_LOW = re.compile(_DOC_WORDS.pattern)  # on lower-cased mentions (faster than IGNORECASE)
+# a document is named by one of its nouns; "new"/"daily" alone are parts of names ("New Zealand", "Daily Mail")
+_DOC_WORDS_LOW = re.compile(
+    _DOC_WORDS.pattern.replace("latest|new|recent|daily|weekly|annual|joint|written|brief|", "")
+)
 _BY_AUTHOR = re.compile(
     r"^(?:.*?\b(?:statement|report|post|tweet|message|letter|video|release|note|document|"
     r"memo|study|survey|analysis|assessment|update|bulletin)s?\b)\s+(?:\w+\s+)?(?:released|"
@@ -124,39 +127,7 @@ _STOP_CAPS = {
         "her their its our after before while when since though although if so yet still meanwhile however "
     )
 }
-_NON_PERSON_CAPS = {
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "god",
-    "christmas",
-    "easter",
-    "covid",
-    "covid-19",
-    "twitter",
-    "facebook",
-    "telegram",
-    "instagram",
-    "youtube",
-    "tiktok",
-    "internet",
-}
+_NON_PERSON_CAPS = L.load_words("non_person_words.txt")
 
 
 @lru_cache(maxsize=65536)

@@ -38,6 +38,18 @@ def test_extract_claims_prints_jsonl_with_offsets_into_the_file_and_touches_no_d
     assert any(r["source"] == "Maria Lind" and r["quote"] for r in rows)
 
 
+def test_extract_claims_explain_names_the_rule_of_each_claim_and_the_veto_of_each_dropped_cue(tmp_path):
+    path = tmp_path / "dam.txt"
+    path.write_text(ARTICLE + "Engineers were anticipating a second flood wave on the river.\n", encoding="utf-8")
+    out, _, error = _call("extract_claims", "--explain", str(path))
+    assert error is None
+    assert "== dam.txt" in out
+    assert "rule cue-verb-bare" in out
+    assert "rule cue-verb-postposed" in out
+    assert "dropped cue 'anticipating'" in out
+    assert "veto-progressive-action" in out
+
+
 def test_extract_claims_reports_an_unreadable_file_and_carries_on(tmp_path):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "b.txt").write_bytes(b"\xff\xfe broken \x80 bytes")

@@ -2,7 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from annotations.models import Verdict
-from claims.extraction import ExtractedClaim
+from claims.extraction import EXTRACTOR_VERSION, ExtractedClaim
 from claims.models import Article, Claim, ClaimOrigin, Source
 from claims.services import article_ingest, article_reextract, claim_create, source_resolve
 from tests.annotations.factories import AnnotationFactory
@@ -27,6 +27,14 @@ def test_article_ingest_stores_article_with_claims_whose_offsets_match_the_body(
         assert result.article.body[claim.start : claim.end] == claim.text
     keller = [c for c in claims if c.source and c.source.name == "Anna Keller"]
     assert len(keller) >= 2, [(c.text, c.source) for c in claims]
+
+
+def test_article_ingest_stores_the_rule_and_extractor_version_of_each_claim():
+    article = article_ingest(title="Port reopens", body=WIRE, publisher="Wire").article
+    rules = {c.text: c.extraction_rule for c in article.claims.all()}
+    assert rules["the port would reopen to cargo ships by Friday"] == "cue-verb-that"
+    assert rules["We expect a full return to normal traffic within two weeks"] == "cue-verb-postposed"
+    assert {c.extractor_version for c in article.claims.all()} == {EXTRACTOR_VERSION}
 
 
 def test_article_ingest_same_text_twice_is_one_article():

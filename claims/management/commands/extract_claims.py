@@ -3,6 +3,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from claims.extraction import extract_claims
+from claims.extraction.explain import explanation_lines
 from claims.importers import ImportFileError, expand_paths, read_text_file
 
 
@@ -13,8 +14,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", metavar="FILE_OR_DIR")
         parser.add_argument("--format", choices=["jsonl", "table"], default="jsonl")
+        parser.add_argument(
+            "--explain", action="store_true", help="print the rules and vetoes that made each claim or dropped a cue"
+        )
 
-    def handle(self, *args, paths, format, **options):
+    def handle(self, *args, paths, format, explain=False, **options):
         failures = 0
         for path in expand_paths(paths):
             try:
@@ -22,6 +26,10 @@ class Command(BaseCommand):
             except ImportFileError as error:
                 self.stderr.write(f"{path}: {error}")
                 failures += 1
+                continue
+            if explain:
+                self.stdout.write(f"== {path.name}")
+                self.stdout.write("\n".join(explanation_lines(text)))
                 continue
             claims = extract_claims(text)
             if format == "table":

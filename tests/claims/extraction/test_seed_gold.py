@@ -16,11 +16,20 @@ def _claims(seeds, seed):
     return _CACHE[seed]
 
 
+# Gold rows that a later rule change made fail: kept as they are, marked here with the construction that decided.
+NO_LONGER_EXTRACTED = {
+    ("002", "Moscow had given up its efforts to take Kyiv"): (
+        "veto-negative-cue: 'expressed doubt that Y' does not assert Y (issue 12 lists it as a defect)"
+    ),
+}
+
+
 def _params():
     out = []
     for row in GOLD:
         seed, fragment, sources = row[:3]
-        marks = [pytest.mark.xfail(strict=True, reason=row[3])] if len(row) > 3 else []
+        reason = row[3] if len(row) > 3 else NO_LONGER_EXTRACTED.get((seed, fragment))
+        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
         out.append(pytest.param(seed, fragment, sources, marks=marks, id=f"{seed}:{fragment[:40]}"))
     return out
 

@@ -1,0 +1,49 @@
+"""Claim spans end at the quotation or clause boundary: no quotation cut open, no narration, no own attribution."""
+
+import pytest
+
+from .helpers import claims_of, find
+
+
+def test_a_quotation_inside_a_claim_is_never_cut_open():
+    text = 'Councillor Ruth Okafor admitted that the repair bill was "far from small" but said the work was urgent.'
+    claims = claims_of(text)
+    assert [c.text for c in claims] == ['the repair bill was "far from small"', "the work was urgent"]
+
+
+def test_a_claim_ending_in_a_partial_quotation_keeps_its_closing_mark():
+    text = 'The auditor said the council had "lost track of its own spending."'
+    assert find(claims_of(text), "lost track").text == 'the council had "lost track of its own spending."'
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (
+            "The minister said the hospital would open in June, despite there being no money for nurses.",
+            "the hospital would open in June",
+        ),
+        (
+            "The firm insisted its dam was safe, although engineers had found cracks in April.",
+            "its dam was safe",
+        ),
+        (
+            "Union leaders said they would return to talks, but the employers continued to refuse any meeting.",
+            "they would return to talks",
+        ),
+    ],
+)
+def test_trailing_narration_is_not_part_of_the_claim(text, claim):
+    assert find(claims_of(text), claim[:12]).text == claim
+
+
+def test_a_closing_attribution_is_not_part_of_an_infinitive_claim():
+    text = 'The allies pledged to "defend every inch of the border", officials said.'
+    c = find(claims_of(text), "defend every inch")
+    assert "officials said" not in c.text
+    assert c.text.endswith('border"')
+
+
+def test_the_sign_of_a_number_is_kept():
+    text = "The weather service said -5 degrees would be the lowest reading of the winter."
+    assert find(claims_of(text), "degrees").text.startswith("-5 degrees")
