@@ -73,10 +73,37 @@ def decode_html(raw: bytes | str, *, content_type: str | None = None) -> str:
     return text
 
 
-_BLANK_RUNS = re.compile(r"\n\s*\n+")
+_WHITE = re.compile(r"\s+")
+# trafilatura's blocks: paragraphs, headings, list items, quotations, table rows, code
+_BLOCKS = frozenset({"p", "head", "item", "list", "quote", "row", "table", "code", "div"})
 _WORD = re.compile(r"\w+")
 # trafilatura falls back to whatever text a page has; a menu word or two is not an article
 MIN_ARTICLE_WORDS = 5
+
+
+def render_text(tree) -> str:
+    """The text of trafilatura's article tree as a browser shows it: white space inside a block collapsed (a line
+    break in the page's source is a space), each block and each ``<br>`` on a line of its own."""
+    parts: list[str] = []
+
+    def walk(el) -> None:
+        block = el.tag in _BLOCKS
+        if block or el.tag == "lb":
+            parts.append("\n")
+        elif el.tag == "cell":
+            parts.append(" ")
+        if el.text:
+            parts.append(_WHITE.sub(" ", el.text))
+        for child in el:
+            walk(child)
+            if child.tail:
+                parts.append(_WHITE.sub(" ", child.tail))
+        if block:
+            parts.append("\n")
+
+    walk(tree)
+    lines = (re.sub(" +", " ", line).strip() for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def page_from_html(raw: bytes | str, *, url: str = "", content_type: str | None = None) -> Page:
@@ -96,10 +123,9 @@ def page_from_html(raw: bytes | str, *, url: str = "", content_type: str | None 
         include_images=False,
         deduplicate=False,
     )
-    body = (doc.text or "").strip() if doc is not None else ""
+    body = render_text(doc.body) if doc is not None and doc.body is not None else ""
     if len(_WORD.findall(body)) < MIN_ARTICLE_WORDS:
         raise NoArticleError("no article text found in the page")
-    body = _BLANK_RUNS.sub("\n", body)
     return Page(
         body=body,
         title=(doc.title or "").strip(),

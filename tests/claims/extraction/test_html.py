@@ -94,3 +94,16 @@ def test_looks_like_html_recognises_documents_and_markup_fragments(text):
 )
 def test_looks_like_html_leaves_plain_article_text_alone(text):
     assert not looks_like_html(text)
+
+
+def test_line_breaks_in_the_page_source_are_spaces_and_br_is_a_line_break_as_in_a_browser():
+    raw = (
+        b"<html><body><article><p>The harbour master\n   said the quay would\nreopen on Friday after the storm damage"
+        b" was repaired.<br>Second line of the same paragraph, with more words than enough.</p>"
+        b"<p>Another paragraph follows here, and the council said it agreed with the plan.</p></article></body></html>"
+    )
+    assert page_from_html(raw).body.splitlines() == [
+        "The harbour master said the quay would reopen on Friday after the storm damage was repaired.",
+        "Second line of the same paragraph, with more words than enough.",
+        "Another paragraph follows here, and the council said it agreed with the plan.",
+    ]
