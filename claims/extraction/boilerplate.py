@@ -509,6 +509,23 @@ RULES: tuple[FurnitureRule, ...] = (
             "Company says it will open app store to developers",
         ),
     ),
+    FurnitureRule(
+        "stamped_items",
+        "Items of a listing or comment thread, each under or over a relative time ('5H ago', '2 days ago at 7:52 am'):"
+        " the lines between such stamps, when three or more come close together.",
+        410,
+        examples=(
+            "Storm closes the coast road for the second time this week\n5H ago\n"
+            "Council says the harbour wall will be rebuilt before the summer, after a long and heated meeting.\n"
+            "The leader said the cost would be met from the flood reserve, officials confirmed on Monday.\n10H ago\n"
+            "Ferry fares to rise again, operator says\n12H ago",
+        ),
+        counter_examples=(
+            "Updated 2 hours ago\nThe council said on Monday that the harbour wall would be rebuilt.",
+            "2 hours ago\nThe council said the wall would be rebuilt.\n3 hours ago\n"
+            "The leader said the cost would be met from the flood reserve.",
+        ),
+    ),
 )
 
 RULES_BY_ID: dict[str, FurnitureRule] = {r.id: r for r in RULES}
@@ -665,10 +682,44 @@ def first_by_priority(text: str, lines: list[Line]) -> list[Line]:
         ln.furniture = reason
         prev_content = ln
     _headline_runs(text, lines)
+    _stamped_items(text, lines)
     return lines
 
 
 HEADLINE_RUN = 3
+
+
+_AGO = re.compile(r"\bago\b", _I)
+STAMPS_IN_A_LISTING, LINES_PER_ITEM = 3, 3
+
+
+def _stamped_items(text: str, lines: list[Line]) -> None:
+    """The lines between relative-time stamps ("5H ago") that come ``STAMPS_IN_A_LISTING`` or more in a chain, at
+    most ``LINES_PER_ITEM`` lines apart: the items of a listing or a comment thread (the lines before the first
+    stamp are left alone: they may be the article's)."""
+    between: list[list[Line]] = []  # the lines between consecutive stamps of the chain
+    since: list[Line] | None = None  # the lines since the chain's last stamp; None before the first
+
+    def flush() -> None:
+        if len(between) + 1 >= STAMPS_IN_A_LISTING:
+            for item in between:
+                for x in item:
+                    x.furniture = "stamped_items"
+
+    for ln in lines:
+        raw = text[ln.start : ln.end].strip()
+        if not raw:
+            continue
+        if _AGO.search(raw) and _is_stamp(raw):
+            if since is not None and len(since) <= LINES_PER_ITEM:
+                between.append(since)
+            else:
+                flush()
+                between = []
+            since = []
+        elif since is not None and ln.furniture is None:
+            since.append(ln)
+    flush()
 
 
 TEASER_SUMMARY = 250  # a line this short between two headlines may be the first one's teaser text
