@@ -91,3 +91,11 @@ def test_every_rule_has_examples_and_counter_examples_and_a_unique_priority():
     priorities = [rule.priority for rule in RULES]
     assert len(set(priorities)) == len(priorities)
     assert set(RULES_BY_ID) == {rule.id for rule in RULES}
+
+
+def test_every_dropped_line_names_a_registered_rule(seeds):
+    # --explain looks the id up to say why a line was dropped
+    texts = [PAGE, *seeds.values(), *(rule_ex for rule in RULES for rule_ex in rule.examples)]
+    recorded = {ln.furniture for text in texts for ln in classify_lines(text, split_lines(text)) if ln.furniture}
+    assert recorded
+    assert recorded <= set(RULES_BY_ID)
