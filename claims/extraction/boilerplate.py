@@ -507,6 +507,12 @@ RULES: tuple[FurnitureRule, ...] = (
             "Minister says talks will resume\nThe minister said on Monday that talks would resume.",
             "Orbital unveils new headset\nKey points\nOrbital unveils $1,499 headset\n"
             "Company says it will open app store to developers",
+            # an explainer's subheadings, each over two paragraphs (one short paragraph under each would read as a
+            # teaser list: a known limit)
+            "Why the bridge closed so suddenly\nEngineers found cracks in two of the main cables in May.\n"
+            "The council said the bridge was no longer safe for buses.\nWhat happens next for drivers\n"
+            "Repairs will take six months, the council said.\nDiversions will add twenty minutes to trips.\n"
+            "Who pays for the repairs\nThe ministry said it would cover half of the cost.",
         ),
     ),
     FurnitureRule(
