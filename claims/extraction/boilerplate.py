@@ -114,6 +114,7 @@ RULES: tuple[FurnitureRule, ...] = (
             r"|^\S.{0,40}?\son\s.{3,30}?\d{4}\s+at\s+\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:said|says|wrote)?\s*:?\s*$",
             _I,
         ),
+        keys=(":",),
         examples=(
             "The bridge reopened on Monday after two years of repairs, the council said.\n"
             "Traffic has already doubled, according to the transport office.\n"
@@ -338,8 +339,9 @@ RULES: tuple[FurnitureRule, ...] = (
     FurnitureRule(
         "domain",
         "A bare site name under a teaser ('vox.com').",
-        145,
-        pattern=re.compile(r"^(?:[\w-]+\.)+(?:com|org|net|co|uk|us|io|gov|edu|info|news|tv|in|au|ca|de|fr)\s*$", _I),
+        327,
+        pattern=re.compile(r"(?:[\w-]+\.)+(?:com|org|net|co|uk|us|io|gov|edu|info|news|tv|in|au|ca|de|fr)\s*$", _I),
+        short=True,
         examples=("vox.com", "news.example.co.uk"),
         counter_examples=("Shares of Example.com rose 5% after the report, analysts said.",),
     ),
@@ -540,6 +542,8 @@ if len(RULES_BY_ID) != len(RULES):
 _LINE_RULES = sorted(
     (r for r in RULES if r.pattern is not None and not r.short and r.priority >= 10), key=lambda r: r.priority
 )
+# the hot loop: (id, bound search, keys), in priority order
+_LINE_TESTS = [(r.id, r.pattern.search, r.keys) for r in _LINE_RULES]
 _SHORT_RULES = sorted((r for r in RULES if r.short), key=lambda r: r.priority)
 
 _CUE_WORDS = re.compile(r"\b(?:says|said|claims?|warns?|tells?|told|insists?|denies|vows?|according)\b", _I)
@@ -556,6 +560,7 @@ _SENTENCE_END = re.compile(r"[.!?:;\"”’)]\s*$")
 _SUMMARY_HEADER = re.compile(rf"^{_alternation(SUMMARY_HEADERS)}\s*:?\s*$", _I)
 _HEADLINE_END = re.compile(r"(?:[.!?:;\"”’]|[a-z]\))\s*$")
 PROSE_BEFORE_COMMENTS = 200  # characters of article prose before a comment header may end the article
+COMMENT_HEADER_CHARS = max(map(len, COMMENT_HEADERS)) + 12  # the longest header, with a count "12,345 " or "(12)"
 COMMENT_EVIDENCE_LINES = 8  # a comment header ends the article only when comments show within these lines
 _COMMENT_WIDGET = re.compile(
     r"^(?:reply|replies|sort by\b.*|newest|oldest|top comments|(?:log ?in|sign in) to (?:comment|reply)"
@@ -644,15 +649,21 @@ def first_by_priority(text: str, lines: list[Line]) -> list[Line]:
         low = raw.lower()
         if RULES_BY_ID["reader_comments"].matches(raw, low):
             reason, trailing = "reader_comments", True
-        elif _comment_author(raw, low, content[i + 1][1] if i + 1 < len(content) else ""):
+        elif ":" in raw and _comment_author(raw, low, content[i + 1][1] if i + 1 < len(content) else ""):
             reason, trailing = "comment_author", prose >= PROSE_BEFORE_COMMENTS
-        elif RULES_BY_ID["comment_section"].matches(raw, low):
+        elif len(raw) <= COMMENT_HEADER_CHARS and RULES_BY_ID["comment_section"].matches(raw, low):
             ahead = [r for _, r in content[i + 1 : i + 1 + COMMENT_EVIDENCE_LINES]]
             reason, trailing = "comment_section", prose >= PROSE_BEFORE_COMMENTS and _comments_follow(ahead)
         else:
-            for rule in _LINE_RULES:
-                if rule.matches(raw, low):
-                    reason = rule.id
+            for rule_id, search, keys in _LINE_TESTS:
+                if keys is not None:
+                    for k in keys:
+                        if k in low:
+                            break
+                    else:
+                        continue  # no prefilter key in the line: the pattern cannot match
+                if search(raw):
+                    reason = rule_id
                     break
         if reason is None and caption_next and len(raw) < 240:
             reason = "caption"
@@ -687,8 +698,8 @@ def first_by_priority(text: str, lines: list[Line]) -> list[Line]:
             prose += len(raw)
         ln.furniture = reason
         prev_content = ln
-    _headline_runs(text, lines)
-    _stamped_items(text, lines)
+    _headline_runs(content)
+    _stamped_items(content)
     return lines
 
 
@@ -699,7 +710,7 @@ _AGO = re.compile(r"\bago\b", _I)
 STAMPS_IN_A_LISTING, LINES_PER_ITEM = 3, 3
 
 
-def _stamped_items(text: str, lines: list[Line]) -> None:
+def _stamped_items(content: list[tuple[Line, str]]) -> None:
     """The lines between relative-time stamps ("5H ago") that come ``STAMPS_IN_A_LISTING`` or more in a chain, at
     most ``LINES_PER_ITEM`` lines apart: the items of a listing or a comment thread (the lines before the first
     stamp are left alone: they may be the article's)."""
@@ -712,11 +723,8 @@ def _stamped_items(text: str, lines: list[Line]) -> None:
                 for x in item:
                     x.furniture = "stamped_items"
 
-    for ln in lines:
-        raw = text[ln.start : ln.end].strip()
-        if not raw:
-            continue
-        if _AGO.search(raw) and _is_stamp(raw):
+    for ln, raw in content:
+        if ("ago" in raw or "AGO" in raw or "Ago" in raw) and _AGO.search(raw) and _is_stamp(raw):
             if since is not None and len(since) <= LINES_PER_ITEM:
                 between.append(since)
             else:
@@ -731,7 +739,7 @@ def _stamped_items(text: str, lines: list[Line]) -> None:
 TEASER_SUMMARY = 250  # a line this short between two headlines may be the first one's teaser text
 
 
-def _headline_runs(text: str, lines: list[Line]) -> None:
+def _headline_runs(content: list[tuple[Line, str]]) -> None:
     """Runs of ``HEADLINE_RUN`` or more headline-shaped lines are link lists.
 
     Furniture (timestamps, ranks, labels) does not break a run, nor does one short line between two headlines (a
@@ -740,10 +748,9 @@ def _headline_runs(text: str, lines: list[Line]) -> None:
     run: list[Line] = []
     gap: list[Line] = []
     headlines = 0
-    for ln in [*lines, None]:
+    for ln, raw in [*content, (None, "")]:
         if ln is not None:
-            raw = text[ln.start : ln.end].strip()
-            if not raw or ln.furniture is not None and not _SUMMARY_HEADER.match(raw):
+            if ln.furniture is not None and not _SUMMARY_HEADER.match(raw):
                 continue
             if _headline_shaped(raw):
                 run.extend(gap)
