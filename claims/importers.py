@@ -1,4 +1,9 @@
-"""Read article files (.txt, .jsonl) into plain records. No database here: the ingest service stores them."""
+"""Read article files (.txt, .jsonl, .html/.htm) into plain records. No database here: the ingest service stores them.
+
+Web pages (an .html/.htm file, or a body that is an HTML document in any file or way in) are read with
+``claims.extraction.html``: the article's text becomes the body, and the page's title, publisher, date and URL fill
+the fields the user left empty.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +13,17 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.timezone import make_aware
 
-SUPPORTED_SUFFIXES = (".txt", ".jsonl")
+from claims.extraction.html import NoArticleError, looks_like_html, page_from_html
+
+HTML_SUFFIXES = (".html", ".htm")
+SUPPORTED_SUFFIXES = (".txt", ".jsonl", *HTML_SUFFIXES)
+SUPPORTED_DESCRIPTION = "use .txt, .jsonl, .html or .htm"
+# for the upload form's file input
+SUPPORTED_ACCEPT = ",".join(SUPPORTED_SUFFIXES)
 
 
 class ImportFileError(Exception):
@@ -41,11 +53,15 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
-def read_text_file(path: Path) -> str:
+def _read_bytes(path: Path) -> bytes:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise ImportFileError(f"cannot read the file ({error.strerror or error})") from None
+
+
+def read_text_file(path: Path) -> str:
+    raw = _read_bytes(path)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -67,6 +83,60 @@ def parse_published_at(value) -> datetime | None:
     return parsed if parsed.tzinfo else make_aware(parsed)
 
 
+def article_fields_from_html(raw: bytes | str, *, url: str = "", content_type: str | None = None) -> dict:
+    """``title``, ``body``, ``publisher``, ``published_at`` and ``url`` of the article in a web page.
+
+    Bytes are decoded as a browser would (``content_type`` is the HTTP header, if there was one); a page with no
+    article text raises ``ValidationError`` on ``body``."""
+    try:
+        page = page_from_html(raw, url=url, content_type=content_type)
+    except NoArticleError:
+        raise ValidationError(
+            {"body": "No article text was found in this HTML page (it may be empty, behind a login or only links)."}
+        ) from None
+    try:
+        published_at = parse_published_at(page.published_at)
+    except ImportFileError:
+        published_at = None  # a page's own odd date is not the user's error: the article is kept without it
+    return {
+        "title": page.title[:500],
+        "body": page.body,
+        "publisher": page.publisher[:200],
+        "published_at": published_at,
+        "url": page.url if page.url.startswith(("http://", "https://")) else "",
+    }
+
+
+def article_fields_from_input(fields: dict) -> dict:
+    """The article fields as a user gave them, with an HTML ``body`` replaced by the article it holds.
+
+    Fields the user filled in win over the page's metadata. For the API and the paste form:
+    ``article_ingest(**article_fields_from_input(data), created_by=user)``."""
+    body = fields.get("body")
+    if not isinstance(body, str) or not looks_like_html(body):
+        return fields
+    return _merge(fields, article_fields_from_html(body, url=fields.get("url") or ""))
+
+
+def _merge(given: dict, page: dict) -> dict:
+    return {**given, **{k: v for k, v in page.items() if k == "body" or not given.get(k)}}
+
+
+def read_article_text(path: Path) -> str:
+    """The article text of one file: the file's UTF-8 text, or the article found in it when it is a web page."""
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return _page_fields(_read_bytes(path))["body"]
+    text = read_text_file(path)
+    return _page_fields(text)["body"] if looks_like_html(text) else text
+
+
+def _page_fields(raw: bytes | str, url: str = "") -> dict:
+    try:
+        return article_fields_from_html(raw, url=url)
+    except ValidationError as error:
+        raise ImportFileError(" ".join(error.messages)) from None
+
+
 def record_from_object(obj, label: str) -> ArticleRecord:
     if not isinstance(obj, dict):
         raise ImportFileError("each line must be a JSON object")
@@ -79,17 +149,27 @@ def record_from_object(obj, label: str) -> ArticleRecord:
         if not isinstance(value, str):
             raise ImportFileError(f"'{name}' must be a string")
         fields[name] = value
-    return ArticleRecord(label=label, body=body, published_at=parse_published_at(obj.get("published_at")), **fields)
+    fields["published_at"] = parse_published_at(obj.get("published_at"))
+    fields["body"] = body
+    if looks_like_html(body):
+        fields = _merge(fields, _page_fields(body, url=fields["url"]))
+    return ArticleRecord(label=label, **fields)
 
 
 def iter_records(path: Path) -> Iterator[ArticleRecord | ImportFileError]:
     """Each article in the file, or the error that stopped one; errors in one line never stop the next."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        yield ImportFileError(f"{path}: unsupported file type (use .txt or .jsonl)")
+        yield ImportFileError(f"{path}: unsupported file type ({SUPPORTED_DESCRIPTION})")
         return
     try:
+        if suffix in HTML_SUFFIXES:
+            yield ArticleRecord(label=str(path), **_page_fields(_read_bytes(path)))
+            return
         text = read_text_file(path)
+        if suffix == ".txt" and looks_like_html(text):  # a saved page with the wrong name
+            yield ArticleRecord(label=str(path), **_page_fields(text))
+            return
     except ImportFileError as error:
         yield ImportFileError(f"{path}: {error}")
         return

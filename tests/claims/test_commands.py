@@ -1,11 +1,13 @@
 import json
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 
 from annotations.models import Verdict
 from annotations.services import annotation_submit
+from claims.importers import read_article_text
 from claims.models import Article, Claim
 
 ARTICLE = (
@@ -140,3 +142,35 @@ def test_reextract_keeps_annotated_claims(annotator, tmp_path):
 def test_reextract_unknown_article_is_one_readable_line(db):
     _, _, error = _call("reextract", "--article", "999")
     assert error == "No article with id 999."
+
+
+PAGE = (Path(__file__).parent / "extraction" / "data" / "pages" / "harbour.html").read_bytes()
+
+
+def test_extract_claims_reads_web_pages_with_offsets_into_the_article_text(tmp_path):
+    (tmp_path / "harbour.html").write_bytes(PAGE)
+    (tmp_path / "login.htm").write_bytes(b"<html><body><nav>Home</nav></body></html>")
+    out, err, error = _call("extract_claims", str(tmp_path))
+    rows = [json.loads(line) for line in out.splitlines()]
+    body = read_article_text(tmp_path / "harbour.html")
+    assert {r["source"] for r in rows} >= {"Ruth Abernethy", "Tom Ferris"}
+    assert all(body[r["start"] : r["end"]] == r["text"] for r in rows)
+    assert not any("ferry fares" in r["text"] for r in rows)
+    assert "login.htm: No article text was found" in err
+    assert error == "1 file(s) could not be read."
+
+
+@pytest.mark.django_db
+def test_import_articles_imports_a_web_page_with_its_metadata(tmp_path):
+    (tmp_path / "harbour.html").write_bytes(PAGE)
+    out, err, error = _call("import_articles", str(tmp_path))
+    assert error is None, err
+    assert "Imported 1, skipped 0 as duplicates, failed 0." in out
+    article = Article.objects.get()
+    assert (article.title, article.publisher, article.url) == (
+        "Harbour wall to be rebuilt after storm, council says",
+        "The Coastal Herald",
+        "https://herald.example/news/harbour-wall-rebuilt",
+    )
+    assert "<p>" not in article.body
+    assert Claim.objects.filter(article=article, source__name="Tom Ferris").exists()

@@ -4,11 +4,14 @@ from django.core.management.base import BaseCommand, CommandError
 
 from claims.extraction import extract_claims
 from claims.extraction.explain import explanation_lines
-from claims.importers import ImportFileError, expand_paths, read_text_file
+from claims.importers import ImportFileError, expand_paths, read_article_text
 
 
 class Command(BaseCommand):
-    help = "Print the claims extracted from text files (offsets into each file's UTF-8 text). Touches no database."
+    help = (
+        "Print the claims extracted from text files and web pages (.html/.htm, or a file holding an HTML document); "
+        "offsets are into each file's UTF-8 text, or into the article text found in a page. Touches no database."
+    )
     requires_system_checks = []
 
     def add_arguments(self, parser):
@@ -22,7 +25,7 @@ class Command(BaseCommand):
         failures = 0
         for path in expand_paths(paths):
             try:
-                text = read_text_file(path)
+                text = read_article_text(path)
             except ImportFileError as error:
                 self.stderr.write(f"{path}: {error}")
                 failures += 1

@@ -1,4 +1,6 @@
-from claims.extraction.boilerplate import classify_lines
+import pytest
+
+from claims.extraction.boilerplate import RULES, RULES_BY_ID, classify_lines
 from claims.extraction.segmentation import split_lines
 
 PAGE = """World
@@ -67,3 +69,42 @@ def test_seed_furniture_lines(seeds):
     assert any(k.startswith("Follow me @") for k in flagged)
     assert any(k.startswith("We use your sign-up") for k in flagged)
     assert any("© Dimitar Dilkoff, AFP" in k for k in flagged)
+
+
+def _last_line(text):
+    lines = [ln for ln in classify_lines(text, split_lines(text)) if text[ln.start : ln.end].strip()]
+    return text[lines[-1].start : lines[-1].end], lines[-1].furniture
+
+
+RULE_EXAMPLES = [pytest.param(rule.id, ex, id=f"{rule.id}-{i}") for rule in RULES for i, ex in enumerate(rule.examples)]
+RULE_COUNTER_EXAMPLES = [
+    pytest.param(rule.id, ex, id=f"{rule.id}-{i}") for rule in RULES for i, ex in enumerate(rule.counter_examples)
+]
+
+
+@pytest.mark.parametrize(("rule_id", "example"), RULE_EXAMPLES)
+def test_every_rule_flags_its_examples_with_its_own_id(rule_id, example):
+    # a context rule's example holds the lines around the one it flags
+    flags = [(example[ln.start : ln.end], ln.furniture) for ln in classify_lines(example, split_lines(example))]
+    assert any(furniture == rule_id for _, furniture in flags), flags
+
+
+@pytest.mark.parametrize(("rule_id", "example"), RULE_COUNTER_EXAMPLES)
+def test_no_rule_flags_a_counter_example(rule_id, example):
+    line, furniture = _last_line(example)
+    assert furniture is None, f"{line!r} was flagged {furniture!r}"
+
+
+def test_every_rule_has_examples_and_counter_examples_and_a_unique_priority():
+    assert all(rule.examples and rule.counter_examples for rule in RULES)
+    priorities = [rule.priority for rule in RULES]
+    assert len(set(priorities)) == len(priorities)
+    assert set(RULES_BY_ID) == {rule.id for rule in RULES}
+
+
+def test_every_dropped_line_names_a_registered_rule(seeds):
+    # --explain looks the id up to say why a line was dropped
+    texts = [PAGE, *seeds.values(), *(rule_ex for rule in RULES for rule_ex in rule.examples)]
+    recorded = {ln.furniture for text in texts for ln in classify_lines(text, split_lines(text)) if ln.furniture}
+    assert recorded
+    assert recorded <= set(RULES_BY_ID)
