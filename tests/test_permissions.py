@@ -70,6 +70,7 @@ TABLE: dict[str, list[Case]] = {
     "match_decide": _posted_only((LOGIN, FOUND, FOUND, FOUND), "decision"),
     "match_apply_verdict": _posted_only((LOGIN, FOUND, FOUND, FOUND), "claim"),
     "cluster_list": [Case("get", REVIEWERS)],
+    "extraction_report": [Case("get", REVIEWERS)],
     # claims
     "article_list": [Case("get", SIGNED_IN)],
     "article_new": [Case("get", REVIEWERS), Case("post", (LOGIN, FORBIDDEN, FOUND, FOUND), "article")],

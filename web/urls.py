@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from web.views import articles, matches, review
+from web.views import articles, extraction, matches, review
 
 urlpatterns = [
     path("", review.home, name="home"),
@@ -25,4 +25,5 @@ urlpatterns = [
     path("matches/<int:pk>/decide/", matches.match_decide, name="match_decide"),
     path("matches/<int:pk>/same-verdict/", matches.match_apply_verdict, name="match_apply_verdict"),
     path("clusters/", matches.clusters, name="cluster_list"),
+    path("extraction/", extraction.extraction_report, name="extraction_report"),
 ]
