@@ -347,9 +347,10 @@ def lsh_keys(features: ClaimFeatures) -> list[int]:
 # ---- Exact score -----------------------------------------------------------------------------------------------
 
 
-def _trigrams(word: str) -> set[str]:
+@lru_cache(maxsize=50_000)
+def _trigrams(word: str) -> frozenset[str]:
     padded = f"^{word}$"
-    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+    return frozenset(padded[i : i + 3] for i in range(len(padded) - 2))
 
 
 def _same_word(a: str, b: str) -> bool:
@@ -453,6 +454,11 @@ class Decision:
     overlap: float
     conflicts: tuple[str, ...]
     held: tuple[str, ...]
+
+
+def may_relate(similarity: float) -> bool:
+    """False when no word overlap could lift this similarity to the threshold: skip the exact score (it is lossless)."""
+    return SEMANTIC_WEIGHT * similarity + (1 - SEMANTIC_WEIGHT) >= THRESHOLD
 
 
 def decide(a: ClaimFeatures, b: ClaimFeatures, similarity: float) -> Decision:

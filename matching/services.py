@@ -24,8 +24,9 @@ from matching.models import ClaimMatch, ClaimSignature, MatchRelation, MatchStat
 
 logger = logging.getLogger(__name__)
 
-# Candidates re-scored per new claim, the ones sharing most bands first: bounds the work whatever the index size.
-MAX_CANDIDATES = 50
+# Candidates re-scored per new claim, the ones sharing most bands first: bounds the work whatever the index size
+# (each is embedded again and, if its meaning is close enough, scored exactly).
+MAX_CANDIDATES = 20
 # Suggestions kept per new claim, best first: an annotator reads a handful, not a list.
 MAX_MATCHES_PER_CLAIM = 5
 # Parameters per `IN (...)`: well under SQLite's and PostgreSQL's limits.
@@ -129,9 +130,11 @@ def _score_candidates(
         for existing_id in candidates.get(item.claim_id, []):
             if existing_id not in existing or existing[existing_id][0] == item.article_id:
                 continue
+            similarity = embedding.similarity(item.vector, vectors[existing_id])
+            if not engine.may_relate(similarity):
+                continue
             if existing_id not in features:
                 features[existing_id] = engine.claim_features(existing[existing_id][1])
-            similarity = embedding.similarity(item.vector, vectors[existing_id])
             decision = engine.decide(item.features, features[existing_id], similarity)
             if decision.relation:
                 found.append((decision.score, existing_id, decision))
