@@ -4,11 +4,13 @@
     .venv/bin/python bench/matching.py --sizes 100000     # quick run
     .venv/bin/python bench/matching.py --quality-only
 
-Quality: each pair is matched as ingest matches it (shared LSH band, then the exact score at the threshold).
+Quality: each pair is decided as ingest decides it (a shared MinHash or SimHash band, then `engine.decide`): the
+development set (tuned on), the old held-out set and held-out v2 (never tuned on). Embedding throughput and memory.
 Scale: a throwaway SQLite database under var/bench/ (never the project's own) is filled with synthetic claims whose
-words follow a Zipf-Mandelbrot law over a 50,000-word vocabulary, like news text without stop words; then 1,000 new
-claims (100 of them rewrites of stored ones) go through `claim_matches_find_for`, the function ingest calls, 100 per
-article, and are rolled back.
+words follow a Zipf-Mandelbrot law over ~6,000 English words, like news text without stop words, each claim indexed
+with its MinHash and SimHash keys; then 1,000 new claims (100 of them rewrites of stored ones) go one at a time
+through `claim_matches_find_for`, the function ingest calls, and are rolled back. Prints the median, p95 and mean
+time per claim, the index's rows and size on disk and the process's peak memory.
 """
 
 from __future__ import annotations
@@ -27,11 +29,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from matching import engine  # noqa: E402
+from matching import embedding, engine  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
 BENCH_DB = ROOT / "var" / "bench" / "matching.sqlite3"
-VOCABULARY = 50_000
 NEW_CLAIMS = 1_000
 REWRITES = 100
 CLAIMS_PER_ARTICLE = 100
@@ -39,46 +40,79 @@ CLAIMS_PER_ARTICLE = 100
 
 # ---- Quality -------------------------------------------------------------------------------------------------
 
+SETS = {
+    "development (tuned on)": "matching_pairs.jsonl",
+    "old held-out (seen while tuning the lexical engine)": "matching_pairs_holdout.jsonl",
+    "held-out v2 (written before tuning, never tuned on)": "matching_pairs_heldout_v2.jsonl",
+}
+
 
 def _pairs(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def quality(path: Path, threshold: float) -> tuple[float, float]:
-    rows = _pairs(path)
-    outcome: Counter[tuple[str, str]] = Counter()
-    tp = fp = fn = 0
+def decisions(rows: list[dict], embed=None) -> list[engine.Decision | None]:
+    """Each pair as ingest sees it: a candidate if it shares a MinHash or a SimHash band, then `engine.decide`."""
+    embed = embed or embedding.embed
+    texts = sorted({row[side] for row in rows for side in ("a", "b")})
+    vectors = dict(zip(texts, embed(texts), strict=True))
+    simhash = dict(zip(texts, embedding.simhash_keys(np.array([vectors[t] for t in texts])).tolist(), strict=True))
+    out = []
     for row in rows:
         a, b = engine.claim_features(row["a"]), engine.claim_features(row["b"])
-        found = engine.is_candidate(engine.lsh_keys(a), engine.lsh_keys(b))
-        predicted = found and engine.match_score(a, b).score >= threshold
+        found = engine.is_candidate(engine.lsh_keys(a), engine.lsh_keys(b)) or engine.is_candidate(
+            simhash[row["a"]], simhash[row["b"]]
+        )
+        sim = embedding.similarity(vectors[row["a"]], vectors[row["b"]])
+        out.append(engine.decide(a, b, sim) if found else None)
+    return out
+
+
+def quality(path: Path, label: str, embed=None, verbose: bool = False) -> tuple[float, float]:
+    rows = _pairs(path)
+    found = decisions(rows, embed)
+    outcome: Counter[tuple[str, str]] = Counter()
+    tp = fp = fn = 0
+    confirmed_contradictions = shown_contradicting = contradictions = 0
+    for row, decision in zip(rows, found, strict=True):
+        relation = decision.relation if decision else None
+        predicted = relation == engine.SAME
         tp += predicted and row["same"]
         fp += predicted and not row["same"]
         fn += not predicted and row["same"]
-        outcome[(row["kind"], "matched" if predicted else "kept apart")] += 1
+        if not row["same"] and row["kind"] != "different":
+            contradictions += 1
+            confirmed_contradictions += predicted
+            shown_contradicting += relation == engine.CONTRADICTS
+        outcome[(row["kind"], relation or "apart")] += 1
+        if verbose and predicted != row["same"]:
+            print(f"    MISS {row['kind']:<13} {decision}\n      a: {row['a']}\n      b: {row['b']}")
     precision, recall = tp / max(1, tp + fp), tp / max(1, tp + fn)
     positives = sum(r["same"] for r in rows)
-    print(f"{path.name}: {len(rows)} pairs ({positives} same claim, {len(rows) - positives} hard negatives)")
-    print(f"  threshold {threshold:.2f}: precision {precision:.3f}  recall {recall:.3f}  (tp {tp}, fp {fp}, fn {fn})")
+    print(f"{label}: {path.name}, {len(rows)} pairs ({positives} same claim, {len(rows) - positives} not)")
+    print(f"  precision {precision:.3f}  recall {recall:.3f}  (tp {tp}, fp {fp}, fn {fn});"
+          f" contradictions matched as the same claim: {confirmed_contradictions} of {contradictions},"
+          f" shown as 'related, contradicts': {shown_contradicting}")  # fmt: skip
     kinds = sorted({kind for kind, _ in outcome})
-    print("  " + "  ".join(f"{k}: {outcome[(k, 'matched')]}/{outcome[(k, 'matched')] + outcome[(k, 'kept apart')]}"
-                           for k in kinds) + "  (matched/all)")  # fmt: skip
+    for kind in kinds:
+        cells = ", ".join(f"{relation} {outcome[(kind, relation)]}" for relation in (engine.SAME, engine.CONTRADICTS,
+                          "apart") if outcome[(kind, relation)])  # fmt: skip
+        print(f"    {kind:<14} {cells}")
     return precision, recall
 
 
-def threshold_sweep(path: Path) -> None:
+def threshold_sweep(path: Path, embed=None) -> None:
     rows = _pairs(path)
-    scored = []
-    for row in rows:
-        a, b = engine.claim_features(row["a"]), engine.claim_features(row["b"])
-        found = engine.is_candidate(engine.lsh_keys(a), engine.lsh_keys(b))
-        scored.append((engine.match_score(a, b).score if found else 0.0, row["same"]))
+    scored = [
+        (d.score if d and not d.conflicts else 0.0, row["same"])
+        for d, row in zip(decisions(rows, embed), rows, strict=True)
+    ]
+    positives = sum(same for _, same in scored)
     cells = []
-    for threshold in (0.45, 0.5, 0.55, 0.6, 0.65, 0.7):
+    for threshold in (0.5, 0.55, 0.6, 0.65, 0.7, 0.75):
         tp = sum(s >= threshold and same for s, same in scored)
         fp = sum(s >= threshold and not same for s, same in scored)
-        positives = sum(same for _, same in scored)
-        cells.append(f"{threshold:.2f}: P {tp / max(1, tp + fp):.2f} R {tp / positives:.2f}")
+        cells.append(f"{threshold:.2f}: P {tp / max(1, tp + fp):.2f} R {tp / max(1, positives):.2f}")
     print("  sweep  " + " | ".join(cells))
 
 
@@ -110,30 +144,48 @@ def band_keys_many(word_hashes: np.ndarray) -> np.ndarray:
     return keys.view(np.int64)
 
 
-def vocabulary(size: int, rng: random.Random) -> list[str]:
-    """Made-up words that the engine keeps as they are (no stop word, stem or synonym changes them)."""
-    letters, vowels = "bcdfghklmnprstvz", "aeiou"
-    words: set[str] = set()
-    while len(words) < size:
-        word = "".join(rng.choice(letters) + rng.choice(vowels) for _ in range(rng.randint(2, 4))) + rng.choice(letters)
-        if engine.claim_features(word).words == {word}:
-            words.add(word)
-    return sorted(words)
+def vocabulary() -> tuple[list[str], list[str]]:
+    """English words (the whole-word tokens of WordLlama's tokenizer, in its order, roughly by frequency) that the
+    engine turns into one content word each, none shared: (words, the engine's word for each).
+
+    Real words, because made-up ones all embed alike (cosine ~0.45 between any two claims, against ~0.1 for news
+    claims), which would make every claim a semantic candidate of every other.
+    """
+    import wordllama
+
+    path = Path(wordllama.__file__).parent / "tokenizers" / "l2_supercat_tokenizer_config.json"
+    tokens = json.loads(path.read_text(encoding="utf-8"))["model"]["vocab"]
+    phrase_words = " ".join(pattern.pattern for pattern, _ in engine.PHRASES)
+    words, canonical, seen = [], [], set()
+    for token in tokens:
+        word = token[1:]
+        if not (token.startswith("\u2581") and word.isascii() and word.isalpha() and word.islower() and len(word) >= 4):
+            continue
+        features = engine.claim_features(word).words
+        if len(features) != 1 or word in phrase_words:
+            continue
+        (feature,) = features
+        if feature not in seen and feature[0] not in "#~@":
+            seen.add(feature)
+            words.append(word)
+            canonical.append(feature)
+    return words, canonical
 
 
 class Corpus:
     def __init__(self, seed: int = 8):
         self.rng = np.random.default_rng(seed)
-        self.words = vocabulary(VOCABULARY, random.Random(seed))
-        self.hashes = np.array([engine.word_hash(w) for w in self.words], dtype=np.uint64)
-        ranks = np.arange(1, VOCABULARY + 1)
+        self.words, canonical = vocabulary()
+        self.size = len(self.words)
+        self.hashes = np.array([engine.word_hash(w) for w in canonical], dtype=np.uint64)
+        ranks = np.arange(1, self.size + 1)
         # Zipf-Mandelbrot: the flattened head stands for content words once stop words are gone.
         self.p = 1.0 / (ranks + 100) ** 1.05
         self.p /= self.p.sum()
 
     def sample(self, n: int) -> list[np.ndarray]:
         lengths = self.rng.integers(6, 17, size=n)
-        flat = self.rng.choice(VOCABULARY, size=int(lengths.sum()), p=self.p)
+        flat = self.rng.choice(self.size, size=int(lengths.sum()), p=self.p)
         out, start = [], 0
         for length in lengths:
             out.append(np.unique(flat[start : start + length]))
@@ -206,10 +258,12 @@ def _fill_chunk(cursor, corpus: Corpus, first: int, last: int, kept: dict[int, n
             " 'unlabelled', '')",
             rows,
         )
+        semantic = embedding.simhash_keys(embedding.embed([row[2] for row in rows]))
+        keys = np.hstack([keys, semantic])
         ids = np.arange(first + 1, last + 1, dtype=np.int64)
         cursor.executemany(
             "INSERT INTO matching_claimsignature (claim_id, key) VALUES (%s, %s)",
-            zip(np.repeat(ids, engine.BANDS).tolist(), keys.ravel().tolist(), strict=True),
+            zip(np.repeat(ids, keys.shape[1]).tolist(), keys.ravel().tolist(), strict=True),
         )
 
 
@@ -220,13 +274,14 @@ def new_claims(corpus: Corpus, kept: dict[int, np.ndarray], rng: random.Random) 
     for pk in originals:
         words = [corpus.words[i] for i in kept[pk]]
         for position in rng.sample(range(len(words)), max(1, len(words) // 4)):
-            words[position] = corpus.words[int(corpus.rng.choice(VOCABULARY, p=corpus.p))]
+            words[position] = corpus.words[int(corpus.rng.choice(corpus.size, p=corpus.p))]
         texts.append(" ".join(words))
     texts += [corpus.text(c) for c in corpus.sample(NEW_CLAIMS - REWRITES)]
     return texts, originals
 
 
 def measure(corpus: Corpus, size: int, kept: dict[int, np.ndarray]) -> None:
+    """1,000 new claims matched one at a time, as `claim_matches_find_for` does on ingest; then rolled back."""
     from django.db import transaction
 
     from claims.models import Article, Claim
@@ -245,37 +300,90 @@ def measure(corpus: Corpus, size: int, kept: dict[int, np.ndarray]) -> None:
     services._candidates = counting
     try:
         with transaction.atomic():
-            batches = []
+            claims = []
             for n in range(0, NEW_CLAIMS, CLAIMS_PER_ARTICLE):
                 article = Article.objects.create(title=f"New {n}", body="y" * 2000, content_sha256=f"new-{size}-{n}")
                 batch = texts[n : n + CLAIMS_PER_ARTICLE]
-                claims = [
-                    Claim(article=article, text=text, start=i, end=i + 1, position=i) for i, text in enumerate(batch)
-                ]
-                batches.append(Claim.objects.bulk_create(claims))
-            started = time.perf_counter()
-            for claims in batches:
-                services.claim_matches_find_for(claims=claims, raise_errors=True)
-            elapsed = time.perf_counter() - started
-            # The first article holds the rewrites, in the order of `originals`.
-            planted = {(original, claim.pk) for claim, original in zip(batches[0], originals, strict=True)}
-            new_ids = [claim.pk for claims in batches for claim in claims]
-            found = set(ClaimMatch.objects.filter(other_id__in=new_ids).values_list("claim_id", "other_id"))
-            matched = len(found)
+                claims += Claim.objects.bulk_create(
+                    [Claim(article=article, text=text, start=i, end=i + 1, position=i) for i, text in enumerate(batch)]
+                )
+            timings, cpu = [], []
+            for claim in claims:
+                started, started_cpu = time.perf_counter(), time.process_time()
+                services.claim_matches_find_for(claims=[claim], raise_errors=True)
+                timings.append(time.perf_counter() - started)
+                cpu.append(time.process_time() - started_cpu)
+            # The first claims are the rewrites, in the order of `originals`.
+            planted = {(original, claim.pk) for claim, original in zip(claims, originals, strict=False)}
+            found = set(
+                ClaimMatch.objects.filter(other_id__in=[c.pk for c in claims]).values_list("claim_id", "other_id")
+            )
             transaction.set_rollback(True)
     finally:
         services._candidates = find_candidates
+    ms, cpu_ms = np.array(timings) * 1000, np.array(cpu) * 1000
     print(
-        f"  {size:>9,} existing claims: {NEW_CLAIMS:,} new claims matched in {elapsed:.2f}s"
-        f" = {1000 * elapsed / NEW_CLAIMS:.2f} ms per claim; candidates re-scored per claim:"
+        f"  {size:>9,} existing claims: {NEW_CLAIMS:,} new claims, one at a time: median {np.median(ms):.2f} ms,"
+        f" p95 {np.percentile(ms, 95):.2f} ms, mean {ms.mean():.2f} ms per claim (wall clock; CPU time of this"
+        f" process: median {np.median(cpu_ms):.2f} ms; load average now {os.getloadavg()[0]:.1f} on"
+        f" {os.cpu_count()} cores); candidates per claim:"
         f" mean {sum(looked_at) / max(1, len(looked_at)):.1f}, max {max(looked_at, default=0)};"
-        f" {matched} matches stored, {len(found & planted)} of the {REWRITES} planted rewrites found",
+        f" {len(found)} matches stored, {len(found & planted)} of the {REWRITES} planted rewrites found",
+        flush=True,
+    )
+    index_size()
+
+
+def index_size() -> None:
+    """The signature table and its (key, claim) index on disk, and this process's peak memory."""
+    import resource
+
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM matching_claimsignature")
+        rows = cursor.fetchone()[0]
+        try:
+            cursor.execute(
+                "SELECT name, SUM(pgsize) FROM dbstat WHERE name IN ('matching_claimsignature',"
+                " 'claim_signature_key_idx') GROUP BY name"
+            )
+            sizes = dict(cursor.fetchall())
+        except Exception:  # SQLite built without dbstat: the whole file only.
+            sizes = {}
+    total = BENCH_DB.stat().st_size
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    parts = ", ".join(f"{name} {size / 2**20:,.0f} MiB" for name, size in sizes.items())
+    print(
+        f"    index: {rows:,} signature rows; on disk {parts or 'n/a'}; whole database {total / 2**20:,.0f} MiB;"
+        f" peak memory of this process {peak:,.0f} MiB (model included)",
         flush=True,
     )
 
 
+def throughput() -> None:
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    started = time.perf_counter()
+    embedding.model()
+    loaded = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    texts = [row[side] for row in _pairs(DATA / "matching_pairs.jsonl") for side in ("a", "b")] * 50
+    started = time.perf_counter()
+    embedding.embed(texts)
+    rate = len(texts) / (time.perf_counter() - started)
+    print(
+        f"Embedding (WordLlama {embedding.DIMENSIONS}-d, one process): loaded in {loaded:.1f}s, peak memory"
+        f" +{after - before:,.0f} MiB; {rate:,.0f} claims a second ({len(texts):,} news sentences)"
+    )
+
+
 def scale(sizes: list[int]) -> None:
-    print(f"\nScale (SQLite at {BENCH_DB.relative_to(ROOT)}; {engine.BANDS} bands x {engine.ROWS} rows)")
+    print(
+        f"\nScale (SQLite at {BENCH_DB.relative_to(ROOT)}; MinHash {engine.BANDS} bands x {engine.ROWS} rows and"
+        f" SimHash {embedding.SIMHASH_BANDS} bands x {embedding.SIMHASH_BITS} bits per claim)"
+    )
     t0 = time.perf_counter()
     setup_django()
     corpus = Corpus()
@@ -285,7 +393,7 @@ def scale(sizes: list[int]) -> None:
     kept: dict[int, np.ndarray] = {}
     stored = 0
     for size in sorted(sizes):
-        print(f"  filling to {size:,} claims ...", flush=True)
+        print(f"  filling to {size:,} claims (embedding each) ...", flush=True)
         fill(corpus, stored, size, kept)
         stored = size
         measure(corpus, size, kept)
@@ -296,11 +404,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="100000,1000000", help="existing-claim counts, comma-separated")
     parser.add_argument("--quality-only", action="store_true")
-    parser.add_argument("--threshold", type=float, default=engine.THRESHOLD)
+    parser.add_argument("--verbose", action="store_true", help="print every pair decided wrongly (development only)")
     args = parser.parse_args()
-    print(f"Quality (MinHash LSH {engine.BANDS}x{engine.ROWS}, exact re-score, threshold {args.threshold})")
-    for name in ("matching_pairs.jsonl", "matching_pairs_holdout.jsonl"):
-        quality(DATA / name, args.threshold)
+    print(
+        f"Quality (candidates: MinHash LSH {engine.BANDS}x{engine.ROWS} or SimHash {embedding.SIMHASH_BANDS}x"
+        f"{embedding.SIMHASH_BITS} over WordLlama; score {engine.SEMANTIC_WEIGHT} x similarity + rest x word overlap,"
+        f" threshold {engine.THRESHOLD}; guards {', '.join(engine.GUARDS)})"
+    )
+    throughput()
+    for label, name in SETS.items():
+        quality(DATA / name, label, verbose=args.verbose and name == "matching_pairs.jsonl")
         threshold_sweep(DATA / name)
     if not args.quality_only:
         scale([int(s) for s in args.sizes.split(",") if s.strip()])

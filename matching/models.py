@@ -12,6 +12,12 @@ class MatchStatus(models.TextChoices):
     REJECTED = "rejected", "Rejected"
 
 
+class MatchRelation(models.TextChoices):
+    SAME = "same", "Same claim"
+    # Everything alike but a guard (a number, a negation, an outcome, a place, a date): never confirmed as the same.
+    CONTRADICTS = "contradicts", "Related, contradicts"
+
+
 class ClaimMatch(models.Model):
     """Two claims, in different articles, that may be the same claim. Stored once per pair: `claim` is the lower id."""
 
@@ -19,6 +25,11 @@ class ClaimMatch(models.Model):
     other = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="matches_as_second")
     score = models.FloatField()
     status = models.CharField(max_length=20, choices=MatchStatus.choices, default=MatchStatus.SUGGESTED)
+    relation = models.CharField(max_length=20, choices=MatchRelation.choices, default=MatchRelation.SAME)
+    # Cosine similarity of the two claims' sentence embeddings; null for matches made before embeddings.
+    similarity = models.FloatField(null=True, blank=True)
+    # The reason shown to a reviewer: {"held": [guards that agreed], "differs": [guards that told them apart]}.
+    guards = models.JSONField(default=dict, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -38,6 +49,11 @@ class ClaimMatch(models.Model):
             models.CheckConstraint(condition=Q(claim__lt=F("other")), name="claim_match_pair_ordered"),
             models.CheckConstraint(condition=Q(status__in=MatchStatus.values), name="claim_match_status_valid"),
             models.CheckConstraint(condition=Q(score__gte=0, score__lte=1), name="claim_match_score_range"),
+            models.CheckConstraint(condition=Q(relation__in=MatchRelation.values), name="claim_match_relation_valid"),
+            models.CheckConstraint(
+                condition=~Q(relation=MatchRelation.CONTRADICTS, status=MatchStatus.CONFIRMED),
+                name="claim_match_contradiction_never_confirmed",
+            ),
         ]
         indexes = [
             models.Index(fields=["other", "status"], name="claim_match_other_status_idx"),
@@ -45,11 +61,12 @@ class ClaimMatch(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"claim {self.claim_id} ~ claim {self.other_id} ({self.score:.2f}, {self.status})"
+        return f"claim {self.claim_id} ~ claim {self.other_id} ({self.score:.2f}, {self.relation}, {self.status})"
 
 
 class ClaimSignature(models.Model):
-    """The search index: one row per LSH band of a claim's MinHash signature (see matching.engine).
+    """The search index: one row per LSH band of a claim's MinHash signature (see matching.engine) and one per band
+    of its embedding's random-hyperplane signature (matching.embedding), salted apart.
 
     Claims sharing a key are candidates. `key` mixes the band number into the band's hash, so one B-tree on
     (key, claim) answers `key IN (...)` for every band without touching the table.

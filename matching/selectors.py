@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 
 from claims.models import Claim
-from matching.models import ClaimMatch, MatchStatus
+from matching.models import ClaimMatch, MatchRelation, MatchStatus
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,14 @@ class MatchView:
     article_title: str
     consensus_verdict: str
     claim_status: str
+    relation: str = MatchRelation.SAME
+    similarity: float | None = None
+    guards_held: tuple[str, ...] = ()
+    guards_differ: tuple[str, ...] = ()
+
+    @property
+    def contradicts(self) -> bool:
+        return self.relation == MatchRelation.CONTRADICTS
 
 
 def _matches_queryset(claim_ids: list[int]) -> QuerySet[ClaimMatch]:
@@ -61,6 +69,10 @@ def claim_matches_for(*, claim_ids: Iterable[int], include_rejected: bool = True
                         article_title=other.article.title,
                         consensus_verdict=other.consensus_verdict,
                         claim_status=other.status,
+                        relation=match.relation,
+                        similarity=match.similarity,
+                        guards_held=tuple(match.guards.get("held", ())),
+                        guards_differ=tuple(match.guards.get("differs", ())),
                     )
                 )
     return result
@@ -72,9 +84,10 @@ def claim_matches(*, claim: Claim, include_rejected: bool = True) -> list[MatchV
 
 
 def claim_match_suggestions(*, claim: Claim) -> list[MatchView]:
-    """What an annotator is shown: "possibly the same claim as ...", confirmed ones first, rejected ones hidden."""
+    """What an annotator is shown: "possibly the same claim as ...", confirmed ones first, then suggestions, then
+    related claims that contradict it; rejected ones hidden."""
     views = claim_matches(claim=claim, include_rejected=False)
-    return sorted(views, key=lambda v: (v.status != MatchStatus.CONFIRMED, -v.score, v.claim_id))
+    return sorted(views, key=lambda v: (v.status != MatchStatus.CONFIRMED, v.contradicts, -v.score, v.claim_id))
 
 
 def _component(start: int) -> set[int]:

@@ -6,24 +6,27 @@
 from __future__ import annotations
 
 import logging
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+import numpy as np
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 
 from annotations.services import SubmitResult, annotation_submit
 from claims.models import Article, Claim
 from core.roles import is_annotator
-from matching import engine
-from matching.models import ClaimMatch, ClaimSignature, MatchStatus
+from matching import embedding, engine
+from matching.models import ClaimMatch, ClaimSignature, MatchRelation, MatchStatus
 
 logger = logging.getLogger(__name__)
 
-# Candidates re-scored per new claim, the ones sharing most bands first: bounds the work whatever the index size.
-MAX_CANDIDATES = 50
+# Candidates re-scored per new claim, the ones sharing most bands first: bounds the work whatever the index size
+# (each is embedded again and, if its meaning is close enough, scored exactly).
+MAX_CANDIDATES = 20
 # Suggestions kept per new claim, best first: an annotator reads a handful, not a list.
 MAX_MATCHES_PER_CLAIM = 5
 # Parameters per `IN (...)`: well under SQLite's and PostgreSQL's limits.
@@ -35,6 +38,7 @@ class _Indexed:
     claim_id: int
     article_id: int
     features: engine.ClaimFeatures
+    vector: np.ndarray
     keys: list[int]
 
 
@@ -61,16 +65,21 @@ def claim_matches_find_for(*, claims: Iterable[Claim], raise_errors: bool = Fals
 
 @transaction.atomic
 def _find_for(claims: list[Claim]) -> list[ClaimMatch]:
-    indexed = []
-    for claim in claims:
-        if claim.pk is None:
-            raise ValueError("Claims must be saved before they are matched.")
-        if claim.is_flagged_not_claim:
-            continue
-        features = engine.claim_features(claim.text)
-        keys = engine.lsh_keys(features)
-        if keys:
-            indexed.append(_Indexed(claim.pk, claim.article_id, features, keys))
+    if any(claim.pk is None for claim in claims):
+        raise ValueError("Claims must be saved before they are matched.")
+    wanted = [
+        (claim, features)
+        for claim in claims
+        if not claim.is_flagged_not_claim
+        for features in [engine.claim_features(claim.text)]
+        if len(features.words) >= engine.MIN_FEATURES
+    ]
+    vectors = embedding.embed([claim.text for claim, _ in wanted])
+    semantic_keys = embedding.simhash_keys(vectors).tolist()
+    indexed = [
+        _Indexed(claim.pk, claim.article_id, features, vector, engine.lsh_keys(features) + semantic)
+        for (claim, features), vector, semantic in zip(wanted, vectors, semantic_keys, strict=True)
+    ]
     if not indexed:
         return []
     new_ids = [item.claim_id for item in indexed]
@@ -84,52 +93,57 @@ def _find_for(claims: list[Claim]) -> list[ClaimMatch]:
 
 
 def _candidates(indexed: list[_Indexed]) -> dict[int, list[int]]:
-    """Existing claims sharing at least one band with each new claim, most shared bands first."""
-    by_key: dict[int, list[int]] = defaultdict(list)
+    """Existing claims sharing a MinHash or SimHash band with each new claim, most shared bands first.
+
+    One indexed `key IN (...)` lookup per new claim, counted and cut to MAX_CANDIDATES by the database.
+    """
+    new_ids = [item.claim_id for item in indexed]
+    candidates = {}
     for item in indexed:
-        for key in item.keys:
-            by_key[key].append(item.claim_id)
-    new_ids = {item.claim_id for item in indexed}
-    shared: Counter[tuple[int, int]] = Counter()
-    for keys in _chunks(list(by_key)):
-        for existing_id, key in ClaimSignature.objects.filter(key__in=keys).values_list("claim_id", "key"):
-            if existing_id not in new_ids:
-                for new_id in by_key[key]:
-                    shared[(new_id, existing_id)] += 1
-    candidates: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for (new_id, existing_id), count in shared.items():
-        candidates[new_id].append((count, existing_id))
-    return {
-        new_id: [existing_id for _, existing_id in sorted(found, reverse=True)[:MAX_CANDIDATES]]
-        for new_id, found in candidates.items()
-    }
+        rows = (
+            ClaimSignature.objects.filter(key__in=item.keys)
+            .exclude(claim_id__in=new_ids)
+            .values("claim_id")
+            .annotate(shared=Count("id"))
+            .order_by("-shared", "claim_id")[:MAX_CANDIDATES]
+        )
+        candidates[item.claim_id] = [row["claim_id"] for row in rows]
+    return candidates
 
 
-def _score_candidates(indexed: list[_Indexed], candidates: dict[int, list[int]]) -> dict[tuple[int, int], float]:
-    """Exact scores of the candidate pairs at or above the threshold, keyed by (lower id, higher id)."""
+def _score_candidates(
+    indexed: list[_Indexed], candidates: dict[int, list[int]]
+) -> dict[tuple[int, int], engine.Decision]:
+    """Decisions on the candidate pairs that are related (same or contradicting), keyed by (lower id, higher id)."""
     wanted = sorted({existing_id for ids in candidates.values() for existing_id in ids})
     existing: dict[int, tuple[int, str]] = {}
     for ids in _chunks(wanted):
         rows = Claim.objects.filter(pk__in=ids, is_flagged_not_claim=False).values_list("id", "article_id", "text")
         existing.update({pk: (article_id, text) for pk, article_id, text in rows})
+    # Embedding a claim again costs less than storing 1 KB of vector per claim (WordLlama: ~15,000 a second).
+    existing_ids = list(existing)
+    vectors = dict(zip(existing_ids, embedding.embed([existing[pk][1] for pk in existing_ids]), strict=True))
     features: dict[int, engine.ClaimFeatures] = {}
-    scores: dict[tuple[int, int], float] = {}
+    decisions: dict[tuple[int, int], engine.Decision] = {}
     for item in indexed:
         found = []
         for existing_id in candidates.get(item.claim_id, []):
             if existing_id not in existing or existing[existing_id][0] == item.article_id:
                 continue
+            similarity = embedding.similarity(item.vector, vectors[existing_id])
+            if not engine.may_relate(similarity):
+                continue
             if existing_id not in features:
                 features[existing_id] = engine.claim_features(existing[existing_id][1])
-            score = engine.match_score(item.features, features[existing_id]).score
-            if score >= engine.THRESHOLD:
-                found.append((score, existing_id))
-        for score, existing_id in sorted(found, reverse=True)[:MAX_MATCHES_PER_CLAIM]:
-            scores[(min(item.claim_id, existing_id), max(item.claim_id, existing_id))] = min(score, 1.0)
-    return scores
+            decision = engine.decide(item.features, features[existing_id], similarity)
+            if decision.relation:
+                found.append((decision.score, existing_id, decision))
+        for _, existing_id, decision in sorted(found, key=lambda f: (-f[0], f[1]))[:MAX_MATCHES_PER_CLAIM]:
+            decisions[(min(item.claim_id, existing_id), max(item.claim_id, existing_id))] = decision
+    return decisions
 
 
-def _store_matches(scores: dict[tuple[int, int], float]) -> list[ClaimMatch]:
+def _store_matches(scores: dict[tuple[int, int], engine.Decision]) -> list[ClaimMatch]:
     if not scores:
         return []
     known = set()
@@ -142,8 +156,16 @@ def _store_matches(scores: dict[tuple[int, int], float]) -> list[ClaimMatch]:
         )
     matches = ClaimMatch.objects.bulk_create(
         [
-            ClaimMatch(claim_id=first, other_id=second, score=score, status=MatchStatus.SUGGESTED)
-            for (first, second), score in sorted(scores.items())
+            ClaimMatch(
+                claim_id=first,
+                other_id=second,
+                score=min(decision.score, 1.0),
+                status=MatchStatus.SUGGESTED,
+                relation=MatchRelation.CONTRADICTS if decision.relation == engine.CONTRADICTS else MatchRelation.SAME,
+                similarity=decision.similarity,
+                guards={"held": list(decision.held), "differs": list(decision.conflicts)},
+            )
+            for (first, second), decision in sorted(scores.items())
             if (first, second) not in known
         ]
     )
@@ -185,6 +207,11 @@ def claim_match_decide(*, match: ClaimMatch, user, status: str) -> ClaimMatch:
     if status not in MatchStatus.values:
         raise ValidationError({"status": f"Choose one of: {', '.join(MatchStatus.values)}."})
     match = ClaimMatch.objects.select_for_update().get(pk=match.pk)
+    if status == MatchStatus.CONFIRMED and match.relation == MatchRelation.CONTRADICTS:
+        differs = ", ".join(match.guards.get("differs", [])) or "a guard"
+        raise ValidationError(
+            {"status": f"These claims contradict each other ({differs} differ): they cannot be the same claim."}
+        )
     if match.status != status:
         match.status = status
         decided = status != MatchStatus.SUGGESTED

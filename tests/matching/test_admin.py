@@ -3,7 +3,7 @@ from http import HTTPStatus
 import pytest
 from django.urls import reverse
 
-from matching.models import MatchStatus
+from matching.models import MatchRelation, MatchStatus
 from tests.matching.factories import ClaimMatchFactory
 
 pytestmark = pytest.mark.django_db
@@ -28,3 +28,17 @@ def test_claim_match_admin_confirm_action_goes_through_the_service(client, admin
     assert response.status_code == HTTPStatus.FOUND
     match.refresh_from_db()
     assert (match.status, match.decided_by) == (MatchStatus.CONFIRMED, admin_user)
+
+
+def test_claim_match_admin_confirm_action_refuses_a_contradiction_and_says_why(client, admin_user):
+    match = ClaimMatchFactory(relation=MatchRelation.CONTRADICTS, guards={"held": [], "differs": ["numbers"]})
+    client.force_login(admin_user)
+    response = client.post(
+        reverse("admin:matching_claimmatch_changelist"),
+        {"action": "confirm", "_selected_action": [match.pk]},
+        follow=True,
+    )
+    assert response.status_code == HTTPStatus.OK
+    assert "numbers differ" in response.content.decode()
+    match.refresh_from_db()
+    assert match.status == MatchStatus.SUGGESTED

@@ -1,19 +1,14 @@
 """The pure matching engine: no database."""
 
-import json
-from pathlib import Path
-
 import pytest
 
 from matching import engine
 from matching.engine import claim_features, is_candidate, lsh_keys, match_score, text_score
 
-PAIRS = Path(__file__).resolve().parents[2] / "bench" / "data" / "matching_pairs.jsonl"
-
 
 def test_claim_features_canonicalise_synonyms_numbers_and_countries():
     features = claim_features("Pro-Russian separatists seized two villages, Moscow said, killing 4,000 people")
-    assert {"capture", "russia", "rebel", "#2", "#4000", "kill"} <= features.words
+    assert {"capture", "@russia", "rebel", "#2", "#4000", "kill"} <= features.words
     assert features.numbers == {"2", "4000"}
     assert not features.negated
 
@@ -22,9 +17,42 @@ def test_claim_features_number_words_with_scales_equal_digits():
     assert claim_features("four million people fled").numbers == claim_features("4m people fled").numbers == {"4000000"}
 
 
-def test_claim_features_mark_names_but_not_the_first_word():
+def test_claim_features_mark_names_but_not_the_first_word_and_keep_dates_apart():
     features = claim_features("Fighting near Bakhmut continued on Tuesday")
-    assert features.names == {"bakhmut", "tuesday"}
+    assert features.names == {"bakhmut"}
+    assert features.times == {"tuesday"}
+
+
+def test_claim_features_tell_years_from_counts():
+    assert claim_features("2,000 troops arrived in 2023").numbers == {"2000"}
+    assert claim_features("2,000 troops arrived in 2023").times == {"2023"}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Berlin will send tanks", "Germany will send tanks"),
+        ("German troops arrived", "troops from Germany arrived"),
+        ("the strike on Kyiv", "the strike on Ukraine"),
+        ("the Kremlin denied it", "Russia denied it"),
+        ("the White House said", "the United States said"),
+        ("a ruling in the EU", "a ruling in the European Union"),
+    ],
+)
+def test_a_capital_a_demonym_and_a_metonym_name_their_country(a, b):
+    assert claim_features(a).names == claim_features(b).names != frozenset()
+
+
+def test_transliterated_names_fold_to_one_word():
+    a, b = claim_features("attack near Bakhmutske"), claim_features("attack near Bakhmoutské")
+    assert text_score("attack near Bakhmutske village", "attack near Bakhmoutské village").overlap == 1.0
+    assert "names" not in match_score(a, b).conflicts
+
+
+def test_negating_verbs_negate_only_an_act_that_follows():
+    assert claim_features("the minister refused to resign").negated
+    assert not claim_features("the Kremlin rejected the peace proposal").negated
+    assert claim_features("Berlin has ruled out sending jets").negated
 
 
 def test_claim_features_see_negation_in_contractions_and_verbs():
@@ -53,9 +81,15 @@ def test_paraphrases_are_candidates_and_score_above_the_threshold():
     [
         ("they captured two villages near Bakhmut", "they captured four villages near Bakhmut", "numbers"),
         ("wildfires in Canada burned 18 million hectares", "wildfires in Greece burned 18 million hectares", "names"),
-        ("the plant lost power on Thursday", "the plant lost power on Monday", "names"),
+        ("the plant lost power on Thursday", "the plant lost power on Monday", "time"),
+        ("the pound hit its lowest level since 1985", "the pound hit its lowest level since 2016", "time"),
         ("covid vaccines do not alter human DNA", "covid vaccines alter human DNA", "negation"),
-        ("unemployment rose to 4.3 per cent in July", "unemployment fell to 4.3 per cent in July", "direction"),
+        ("Berlin has no plans to send jets to Kyiv", "Germany will send jets to Ukraine", "negation"),
+        ("unemployment rose to 4.3 per cent in July", "unemployment fell to 4.3 per cent in July", "polarity"),
+        ("Ukrainian forces were pushed back near Avdiivka", "Ukrainian forces advanced near Avdiivka", "polarity"),
+        ("the team won the final in Paris", "the team lost the final in Paris", "polarity"),
+        ("more than 600 shops closed last month", "fewer than 600 shops closed last month", "numbers"),
+        ("600 shops closed last month", "60 shops closed last month", "numbers"),
     ],
 )
 def test_hard_negatives_score_below_the_threshold(a, b, conflict):
@@ -83,16 +117,9 @@ def test_minhash_estimates_jaccard_similarity():
     assert 0.1 < agreement < 0.6
 
 
-def test_test_set_meets_the_quality_target():
-    """The figures bench/matching.py prints, kept from regressing: precision >= 0.9 at recall >= 0.7."""
-    rows = [json.loads(line) for line in PAIRS.read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert len(rows) >= 150
-    tp = fp = fn = 0
-    for row in rows:
-        a, b = claim_features(row["a"]), claim_features(row["b"])
-        predicted = is_candidate(lsh_keys(a), lsh_keys(b)) and match_score(a, b).score >= engine.THRESHOLD
-        tp += predicted and row["same"]
-        fp += predicted and not row["same"]
-        fn += not predicted and row["same"]
-    assert tp / (tp + fp) >= 0.9
-    assert tp / (tp + fn) >= 0.7
+def test_equal_numbers_in_other_words_hold():
+    assert (
+        "numbers"
+        in match_score(claim_features("a third of patients wait"), claim_features("33% of patients wait")).held
+    )
+    assert "numbers" in match_score(claim_features("one in five adults"), claim_features("20 per cent of adults")).held

@@ -3,12 +3,13 @@ from pathlib import Path
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
 
 from annotations.models import Annotation, Verdict
 from claims.models import Claim
 from claims.services import article_ingest
 from matching import services
-from matching.models import ClaimMatch, ClaimSignature, MatchStatus
+from matching.models import ClaimMatch, ClaimSignature, MatchRelation, MatchStatus
 from matching.services import (
     claim_match_apply_verdict,
     claim_match_decide,
@@ -69,10 +70,49 @@ def test_a_repeated_claim_in_another_article_is_suggested_with_its_score():
     assert match.history.count() == 1
 
 
-def test_different_numbers_are_not_suggested():
+def test_different_numbers_are_stored_as_related_contradicting_never_as_the_same_claim():
     _article_with("The ministry said that 40 drones were shot down over Crimea overnight.")
     _article_with("The ministry said that 12 drones were shot down over Crimea overnight.")
-    assert not ClaimMatch.objects.exists()
+    match = ClaimMatch.objects.get()
+    assert match.relation == MatchRelation.CONTRADICTS
+    assert match.guards["differs"] == ["numbers"]
+    assert "negation" in match.guards["held"]
+
+
+def test_a_paraphrase_sharing_few_words_is_suggested_as_the_same_claim_with_its_reason():
+    _article_with("The government said that Berlin had no plans to send Leopard 2 tanks to Kyiv.")
+    _article_with("A spokesman said that Germany does not plan to deliver Leopard 2 tanks to Ukraine.")
+    match = ClaimMatch.objects.get()
+    assert match.relation == MatchRelation.SAME
+    assert 0.5 < match.similarity <= 1
+    assert {"numbers", "negation", "names"} <= set(match.guards["held"])
+    assert match.guards["differs"] == []
+
+
+def test_a_pushed_back_front_line_is_related_to_an_advance_but_contradicts_it():
+    _article_with("The general staff said that Ukrainian forces had been pushed back near Bakhmut.")
+    _article_with("The general staff said that Ukrainian forces continue to make gradual advances near Bakhmut.")
+    match = ClaimMatch.objects.get()
+    assert match.relation == MatchRelation.CONTRADICTS
+    assert match.guards["differs"] == ["polarity"]
+
+
+def test_a_contradicting_match_cannot_be_confirmed_but_can_be_rejected(annotator):
+    _article_with("The ministry said that 40 drones were shot down over Crimea overnight.")
+    _article_with("The ministry said that 12 drones were shot down over Crimea overnight.")
+    match = ClaimMatch.objects.get()
+    with pytest.raises(ValidationError, match="numbers"):
+        claim_match_decide(match=match, user=annotator, status=MatchStatus.CONFIRMED)
+    match.refresh_from_db()
+    assert match.status == MatchStatus.SUGGESTED
+    assert claim_match_decide(match=match, user=annotator, status=MatchStatus.REJECTED).status == MatchStatus.REJECTED
+
+
+def test_the_database_refuses_a_confirmed_contradiction():
+    match = ClaimMatchFactory(relation=MatchRelation.CONTRADICTS)
+    match.status = MatchStatus.CONFIRMED
+    with pytest.raises(IntegrityError), transaction.atomic():
+        match.save()
 
 
 def test_flagged_claims_are_neither_indexed_nor_matched():

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from annotations.models import Annotation, Verdict
 from annotations.services import claim_adjudicate
-from matching.models import ClaimMatch, MatchStatus
+from matching.models import ClaimMatch, MatchRelation, MatchStatus
 from tests.claims.factories import ClaimFactory
 from tests.matching.factories import ClaimMatchFactory
 
@@ -95,3 +95,19 @@ def test_clusters_list_confirmed_matches_and_warn_about_inconsistent_verdicts(re
 
 def test_clusters_page_with_none_says_so(reviewer_client):
     assert "No confirmed matches yet" in reviewer_client.get(reverse("cluster_list")).content.decode()
+
+
+def test_the_review_page_gives_each_suggestion_its_reason_and_offers_no_confirm_for_a_contradiction(
+    annotator_client,
+):
+    claim = ClaimFactory()
+    same = ClaimMatchFactory(claim=claim, similarity=0.83, guards={"held": ["numbers", "negation"], "differs": []})
+    ClaimMatchFactory(
+        claim=claim, relation=MatchRelation.CONTRADICTS, similarity=0.9, guards={"held": [], "differs": ["numbers"]}
+    )
+    page = annotator_client.get(f"{reverse('review')}?claim={claim.pk}").content.decode()
+    assert "meaning similarity 0.83" in page
+    assert "held: numbers, negation" in page
+    assert "<strong>Related, contradicts</strong> · what differs: numbers" in page
+    assert page.count('value="confirmed"') == 1
+    assert reverse("match_decide", args=[same.pk]) in page

@@ -1,0 +1,95 @@
+"""Which country a place word stands for: names, capitals and demonyms from countryinfo, plus our aliases file.
+
+"Berlin had no plans to ..." and "Germany does not plan to ..." speak of the same actor, so the matching engine folds
+every country, its capital and its demonym (German, Germans) to one canonical token ("@germany"). Pure Python.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import cache
+from pathlib import Path
+
+ALIASES_FILE = Path(__file__).resolve().parent / "data" / "place_aliases.tsv"
+PREFIX = "@"
+# Stands for a multi-word place until the text is split into words: one word, capitalised, in no dictionary.
+MARK = "Xplace"
+
+
+def slug(name: str) -> str:
+    return "".join(ch for ch in name.lower() if ch.isalnum())
+
+
+def _parts(value: str | list | None, separator: str) -> list[str]:
+    """countryinfo gives a string, a separated string or a list, depending on the country."""
+    values = value if isinstance(value, list) else (value or "").split(separator)
+    return [part.strip() for item in values for part in str(item).split(separator) if part.strip()]
+
+
+def _country_aliases() -> dict[str, set[str]]:
+    """alias (lower case, multi-word kept whole) -> every country that countryinfo says it may stand for."""
+    from countryinfo import all_countries
+
+    found: dict[str, set[str]] = defaultdict(set)
+    for country in all_countries():
+        name = country.name()
+        if not name or "," in name or "(" in name:
+            continue
+        found[name.lower()].add(name)
+        for capital in _parts(country.capital(), "/"):
+            found[capital.lower()].add(name)
+        for demonym in _parts(country.demonym(), ","):
+            demonym = demonym.lower()
+            found[demonym].add(name)
+            # "Ukrainians", "Israelis": the people, as often as the adjective.
+            if demonym.endswith(("an", "i")):
+                found[f"{demonym}s"].add(name)
+    return found
+
+
+def load_aliases(path: Path = ALIASES_FILE) -> dict[str, str]:
+    aliases = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        alias, _, country = line.partition("\t")
+        if not alias.strip() or not country.strip():
+            raise ValueError(f"{path.name} line {number}: expected 'alias<TAB>country', got {line!r}")
+        aliases[alias.strip().lower()] = country.strip()
+    return aliases
+
+
+@cache
+def places() -> dict[str, str]:
+    """alias -> canonical token. An alias countryinfo gives to two countries (Chinese: China, Macau) is dropped
+    unless the aliases file says which one it means."""
+    table = {alias: next(iter(names)) for alias, names in _country_aliases().items() if len(names) == 1}
+    table |= load_aliases()
+    return {alias: PREFIX + slug(country) for alias, country in table.items()}
+
+
+@cache
+def multiword_pattern() -> re.Pattern[str]:
+    """Multi-word aliases (longest first), to be replaced by one token before the text is split into words."""
+    phrases = sorted((alias for alias in places() if " " in alias or "." in alias), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)", re.IGNORECASE)
+
+
+def fold_multiword(text: str) -> str:
+    """'the United States and South Korea' -> 'the Xplaceunitedstates and Xplacesouthkorea' (see `place_of`)."""
+    table = places()
+
+    def replace(match: re.Match[str]) -> str:
+        # Capitalised only: "The Valley" is Anguilla's capital, "the valley" is not.
+        found = match.group()
+        return f" {MARK}{table[found.lower()][1:]} " if found[:1].isupper() else found
+
+    return multiword_pattern().sub(replace, text)
+
+
+def place_of(token: str) -> str | None:
+    """The canonical place token of one lower-cased word (or a folded multi-word alias), or None."""
+    if token.startswith(MARK.lower()):
+        return PREFIX + token[len(MARK) :]
+    return places().get(token)
