@@ -244,6 +244,13 @@ class ClaimMatchSerializer(serializers.Serializer):
     claim = serializers.IntegerField(source="claim_id", help_text="The other claim.")
     score = serializers.FloatField()
     status = serializers.ChoiceField(choices=["suggested", "confirmed", "rejected"])
+    relation = serializers.ChoiceField(
+        choices=["same", "contradicts"],
+        help_text="`contradicts`: the same subject, but a number, negation, outcome, place or time differs.",
+    )
+    similarity = serializers.FloatField(allow_null=True, help_text="Cosine similarity of the sentence embeddings.")
+    guards_held = serializers.ListField(child=serializers.CharField(), help_text="Checks both claims agree on.")
+    guards_differ = serializers.ListField(child=serializers.CharField(), help_text="Checks on which they differ.")
 
 
 class ClaimDetailSerializer(ClaimSerializer):

@@ -60,7 +60,11 @@ def match_decide(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, "Say whether the claims are the same (confirm) or not (reject).")
         return replace_url(render_review(request, claim, status=UNPROCESSABLE), request.get_full_path())
     status = form.cleaned_data["status"]
-    claim_match_decide(match=match, user=request.user, status=status)
+    try:
+        claim_match_decide(match=match, user=request.user, status=status)
+    except ValidationError as error:  # e.g. confirming a match that contradicts the claim
+        messages.error(request, f"Not saved: {' '.join(error.messages)}")
+        return replace_url(render_review(request, claim, status=UNPROCESSABLE), request.get_full_path())
     messages.success(request, DECIDED.get(status, "The match is a suggestion again."))
     return _this_claim(request, claim)
 

@@ -77,7 +77,7 @@ def match_context(claim: Claim) -> dict:
     """The "possibly the same claim as" box. Only the other claims' consensus verdicts, which are final, are shown:
     never anyone's individual label (blind labelling)."""
     matches = claim_match_suggestions(claim=claim)
-    first_open = next((m for m in matches if m.status == MatchStatus.SUGGESTED), None)
+    first_open = next((m for m in matches if m.status == MatchStatus.SUGGESTED and not m.contradicts), None)
     reusable = next(
         (m for m in matches if m.status == MatchStatus.CONFIRMED and m.consensus_verdict and _final(m.claim_status)),
         None,

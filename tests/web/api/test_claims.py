@@ -307,6 +307,10 @@ def test_claim_retrieve_returns_one_claim(reviewer):
     assert response.json() == {**_claim_payload(claim), "matches": [], "cluster": None}
 
 
+# Matches made directly in the test carry no similarity or guard reasons (the engine records those).
+SAME_NO_REASONS = {"relation": "same", "similarity": None, "guards_held": [], "guards_differ": []}
+
+
 def test_claim_retrieve_shows_its_matches_and_the_cluster_filter_returns_the_cluster(reviewer):
     first, second, third = ClaimFactory(), ClaimFactory(), ClaimFactory()
     ClaimMatch.objects.create(claim=first, other=second, score=0.91, status=MatchStatus.CONFIRMED)
@@ -315,8 +319,8 @@ def test_claim_retrieve_shows_its_matches_and_the_cluster_filter_returns_the_clu
 
     detail = client.get(reverse("api:claim-detail", args=[first.pk])).json()
     assert detail["matches"] == [
-        {"claim": second.pk, "score": 0.91, "status": "confirmed"},
-        {"claim": third.pk, "score": 0.62, "status": "suggested"},
+        {"claim": second.pk, "score": 0.91, "status": "confirmed", **SAME_NO_REASONS},
+        {"claim": third.pk, "score": 0.62, "status": "suggested", **SAME_NO_REASONS},
     ]
     assert detail["cluster"] == first.pk
     listed = client.get(reverse("api:claim-list"), {"cluster": first.pk}).json()

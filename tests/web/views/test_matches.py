@@ -111,3 +111,14 @@ def test_the_review_page_gives_each_suggestion_its_reason_and_offers_no_confirm_
     assert "<strong>Related, contradicts</strong> · what differs: numbers" in page
     assert page.count('value="confirmed"') == 1
     assert reverse("match_decide", args=[same.pk]) in page
+
+
+def test_confirming_a_contradicting_match_is_refused_on_the_page_not_a_500(client, annotator):
+    from matching.models import MatchRelation
+
+    match = ClaimMatchFactory(relation=MatchRelation.CONTRADICTS)
+    client.force_login(annotator)
+    response = client.post(reverse("match_decide", args=[match.pk]), {"claim": match.claim_id, "status": "confirmed"})
+    assert response.status_code == 422
+    match.refresh_from_db()
+    assert match.status == "suggested"
