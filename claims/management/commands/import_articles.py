@@ -6,7 +6,10 @@ from claims.services import article_import_records
 
 
 class Command(BaseCommand):
-    help = "Import articles from .txt files (first line is the title) and .jsonl files, and extract their claims."
+    help = (
+        "Import articles from .txt files (first line is the title), .jsonl files and web pages (.html/.htm: the "
+        "article found in the page, with its title, publisher, date and URL), and extract their claims."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", metavar="FILE_OR_DIR")
