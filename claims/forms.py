@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 
+from claims.importers import SUPPORTED_ACCEPT
 from claims.models import SourceKind
 
 
@@ -55,7 +56,7 @@ class MultipleFileField(forms.FileField):
     """Several files in one field, the pattern from Django's "Uploading multiple files" docs."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".txt,.jsonl"}))
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": SUPPORTED_ACCEPT}))
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):

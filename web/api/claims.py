@@ -23,6 +23,7 @@ from rest_framework.response import Response
 from annotations import blind
 from annotations.models import Annotation, Verdict
 from annotations.selectors import claims_visible_to
+from claims.importers import article_fields_from_input
 from claims.models import Article, Claim, ClaimStatus, Source
 from claims.selectors import article_list_with_claim_counts, source_list_with_verdict_counts
 from claims.services import article_ingest
@@ -174,7 +175,8 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         _refuse_oversized_article(request)
         serializer = ArticleCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        result = article_ingest(**serializer.validated_data, created_by=request.user)
+        # An HTML document as the body is read for its article and metadata (trafilatura); given fields win.
+        result = article_ingest(**article_fields_from_input(serializer.validated_data), created_by=request.user)
         article = self.get_queryset().get(pk=result.article.pk)
         code = status.HTTP_201_CREATED if result.created else status.HTTP_200_OK
         return Response(ArticleDetailSerializer(article).data, status=code)

@@ -31,7 +31,7 @@ from claims.forms import (
     ClaimSourceForm,
     add_service_errors,
 )
-from claims.importers import SUPPORTED_SUFFIXES, iter_records
+from claims.importers import SUPPORTED_DESCRIPTION, SUPPORTED_SUFFIXES, article_fields_from_input, iter_records
 from claims.markup import Span, claim_paragraph, marked_text
 from claims.models import Article, Claim, ClaimStatus
 from claims.selectors import article_claims, article_list_for, article_publishers, article_sources
@@ -161,8 +161,9 @@ def article_new(request: HttpRequest) -> HttpResponse:
     """Paste one article; on success go straight to it, with its extracted claims marked."""
     form = ArticlePasteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
+            # A pasted web page (HTML) is read for its article and metadata; fields the user filled in win.
+            data = article_fields_from_input(form.cleaned_data)
             result = article_ingest(
                 body=data["body"],
                 title=data["title"],
@@ -193,7 +194,7 @@ def _import_upload(upload, user) -> FileReport:
     """Save the upload where iter_records can read it, import it, and name the file (not the temp path) in errors."""
     name = Path(upload.name or "upload").name or "upload"
     if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
-        errors = [f"{name}: unsupported file type (use .txt or .jsonl)"]
+        errors = [f"{name}: unsupported file type ({SUPPORTED_DESCRIPTION})"]
         return FileReport(name, ImportReport(created=0, existing=0, claims=0, errors=errors, articles=[]))
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / name

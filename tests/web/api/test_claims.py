@@ -638,3 +638,25 @@ def test_claim_filters_refuse_an_out_of_range_utc_offset_with_a_400(reviewer, pa
     response = _client_for(reviewer).get(reverse("api:claim-list"), {param: "1191-12-25T08:06:37+20:22"})
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert response.json() == {param: ["Use a UTC offset between -14:00 and +14:00."]}
+
+
+def test_article_create_with_an_html_page_reads_its_article_and_metadata(api_client, reviewer):
+    from pathlib import Path
+
+    page = (Path(__file__).parents[2] / "claims/extraction/data/pages/harbour.html").read_text()
+    api_client.force_authenticate(reviewer)
+    response = api_client.post(reverse("api:article-list"), {"body": page}, format="json")
+    assert response.status_code == HTTPStatus.CREATED, response.json()
+    article = Article.objects.get()
+    assert "<" not in article.body
+    assert article.title
+    assert article.title in page
+
+
+def test_article_create_with_a_page_that_has_no_article_is_a_body_error(api_client, reviewer):
+    api_client.force_authenticate(reviewer)
+    body = "<!doctype html><html><head><title>x</title></head><body><nav>Home</nav></body></html>"
+    response = api_client.post(reverse("api:article-list"), {"body": body}, format="json")
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert list(response.json()) == ["body"]
+    assert not Article.objects.exists()
