@@ -71,12 +71,12 @@ class AuditedTokenAdmin(TokenAdmin):
 
     def save_model(self, request, obj, form, change):
         token = token_issue(user=obj.user, by=request.user, address=client_address(request))
-        obj.pk = token.pk
-        obj.key = token.key
-        obj.created = token.created
+        # Carry on (message, redirect) with the stored row; a TokenProxy's pk is its user's, so only key is set.
+        obj.key, obj.created = token.key, token.created
+        obj._state.adding = False
 
     def delete_model(self, request, obj):
-        self.delete_queryset(request, TokenProxy.objects.filter(pk=obj.pk))
+        self.delete_queryset(request, TokenProxy.objects.filter(key=obj.key))
 
     def delete_queryset(self, request, queryset):
         tokens_revoke(tokens=queryset, by=request.user, address=client_address(request))

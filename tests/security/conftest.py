@@ -1,9 +1,13 @@
 import importlib
+from http import HTTPStatus
 
 import pytest
 from django.contrib.auth.models import Group
+from django.test import Client
+from django.urls import reverse
 
-from tests.factories import UserFactory
+from tests.factories import UserFactory, sign_in_form
+from tests.security.factories import TOTPDeviceFactory, current_code
 
 # What config.settings.production decides about security; the rest (database, hashers) stays as in tests.
 PRODUCTION_SECURITY_SETTINGS = [
@@ -45,3 +49,14 @@ def staff(db):
     user = UserFactory(username="admin", is_staff=True, is_superuser=True)
     user.groups.add(Group.objects.get(name="reviewer"))
     return user
+
+
+@pytest.fixture
+def verified_admin(production, staff):
+    """A client signed in as the superuser `admin` with password and authenticator code, as production asks."""
+    device = TOTPDeviceFactory(user=staff)
+    client = Client()
+    client.post(reverse("login"), sign_in_form("admin"))
+    client.post(reverse("login"), {"login_view-current_step": "token", "token-otp_token": current_code(device)})
+    assert client.get(reverse("admin:index")).status_code == HTTPStatus.OK
+    return client

@@ -90,3 +90,9 @@ def test_a_lockout_is_in_the_audit_trail_with_the_client_address(behind_one_prox
     failures = AuditEvent.objects.filter(kind=AuditKind.SIGN_IN_FAILED, username="admin", address=ATTACKER)
     assert failures.count() == 5
     assert AuditEvent.objects.filter(kind=AuditKind.LOCKOUT, username="admin", address=ATTACKER).exists()
+
+
+def test_an_unknown_username_gets_the_same_answers_as_a_real_one(behind_one_proxy, staff):
+    real = _guess_five_times(Client(), "admin", ATTACKER)
+    unknown = _guess_five_times(Client(), "no-such-user", ATTACKER)
+    assert real == unknown
