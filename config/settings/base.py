@@ -59,14 +59,15 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # security (issue 17): outside all but the static files, so every page (error pages, the lockout page) has it
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # --- security (issue 17): who passed a second factor, staff made to use one, the CSP header ---
+    # --- security (issue 17): who passed a second factor, and staff made to use one ---
     "django_otp.middleware.OTPMiddleware",
     "security.middleware.StaffSecondFactorMiddleware",
-    "csp.middleware.CSPMiddleware",
     # --- end security ---
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
