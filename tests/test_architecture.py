@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ["config", "web", "seeds", "backups", "matching", "annotations", "claims", "core"]
+PACKAGES = ["config", "web", "seeds", "backups", "matching", "annotations", "claims", "core", "security"]
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 
@@ -30,6 +30,7 @@ def _lint_copy(tmp_path: Path, extra: dict[str, str]) -> subprocess.CompletedPro
         ("claims/probe.py", "from matching import engine\n"),
         ("annotations/probe.py", "from web.views import review\n"),
         ("core/probe.py", "from claims import models\n"),
+        ("security/probe.py", "from annotations import services\n"),
         ("claims/extraction/probe.py", "import django\n"),
     ],
 )

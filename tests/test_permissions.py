@@ -52,6 +52,14 @@ TABLE: dict[str, list[Case]] = {
     "password_reset_done": [Case("get", EVERYONE)],
     "password_reset_confirm": [Case("get", EVERYONE)],
     "password_reset_complete": [Case("get", EVERYONE)],
+    # django-two-factor-auth (security.urls): enrolment for any signed-in user; the QR code only during enrolment,
+    # backup codes and "enrolled" only after a second factor (else to sign-in), disabling only then (else home).
+    "profile": [Case("get", SIGNED_IN)],
+    "setup": [Case("get", SIGNED_IN)],
+    "qr": [Case("get", (LOGIN, HTTPStatus.NOT_FOUND, HTTPStatus.NOT_FOUND, HTTPStatus.NOT_FOUND))],
+    "setup_complete": [Case("get", (LOGIN,) * 4)],
+    "backup_tokens": [Case("get", (LOGIN,) * 4)],
+    "disable": [Case("get", (FOUND,) * 4)],
     # annotations
     "home": [Case("get", SIGNED_IN)],
     "review": [Case("get", SIGNED_IN)],
@@ -138,6 +146,9 @@ def _world() -> World:
     )
 
 
+TWO_FACTOR_NAMES = {"profile", "setup", "qr", "setup_complete", "backup_tokens", "disable"}
+
+
 def _url(name: str, w: World) -> str:
     kwargs = {
         "password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
@@ -150,7 +161,7 @@ def _url(name: str, w: World) -> str:
         "claim_flag": {"pk": w.open_claim.pk},
         "claim_source": {"pk": w.open_claim.pk},
     }.get(name, {})
-    return reverse(name, kwargs=kwargs)
+    return reverse(f"two_factor:{name}" if name in TWO_FACTOR_NAMES else name, kwargs=kwargs)
 
 
 def _data(kind: str, w: World) -> dict:

@@ -5,7 +5,7 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 from rest_framework.throttling import UserRateThrottle
 
-from tests.factories import UserFactory
+from tests.factories import UserFactory, sign_in_form
 
 pytestmark = pytest.mark.django_db
 
@@ -15,8 +15,8 @@ def test_login_locks_out_after_repeated_wrong_passwords_even_with_the_right_one(
     UserFactory(username="victim")
     url = reverse("login")
     for _ in range(3):
-        client.post(url, {"username": "victim", "password": "guess"})
-    response = client.post(url, {"username": "victim", "password": "correct horse battery staple"})
+        client.post(url, sign_in_form("victim", "guess"))
+    response = client.post(url, sign_in_form("victim"))
     assert response.status_code == HTTPStatus.TOO_MANY_REQUESTS
     assert "Too many sign-in attempts" in response.content.decode()
     assert "_auth_user_id" not in client.session
@@ -25,10 +25,10 @@ def test_login_locks_out_after_repeated_wrong_passwords_even_with_the_right_one(
 def test_a_wrong_password_shows_the_form_error_and_a_right_one_signs_in(client):
     UserFactory(username="someone")
     url = reverse("login")
-    wrong = client.post(url, {"username": "someone", "password": "nope"})
+    wrong = client.post(url, sign_in_form("someone", "nope"))
     assert wrong.status_code == HTTPStatus.OK
     assert "didn&#x27;t match" in wrong.content.decode() or "didn't match" in wrong.content.decode()
-    right = client.post(url, {"username": "someone", "password": "correct horse battery staple"})
+    right = client.post(url, sign_in_form("someone"))
     assert right.status_code == HTTPStatus.FOUND
 
 

@@ -4,6 +4,7 @@ import secrets
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -40,6 +41,14 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "axes",
+    # --- security (issue 17): second factor (TOTP + backup codes), CSP, audit trail ---
+    "django_otp",
+    "django_otp.plugins.otp_static",
+    "django_otp.plugins.otp_totp",
+    "two_factor",
+    "csp",
+    "security",
+    # --- end security ---
     "core",
     "claims",
     "annotations",
@@ -52,10 +61,16 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # security (issue 17): outside all but the static files, so every page (error pages, the lockout page) has it
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # --- security (issue 17): who passed a second factor, and staff made to use one ---
+    "django_otp.middleware.OTPMiddleware",
+    "security.middleware.StaffSecondFactorMiddleware",
+    # --- end security ---
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -68,12 +83,54 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Login throttling against password guessing: 5 failures for one username from one address lock it for an hour.
+# --- security (issue 17): client address, lockout, second factor, CSP, audit trail. See SECURITY.md. ---
+# How many reverse proxies in front of the app append to X-Forwarded-For. 0: the socket's address is the client's
+# (nothing in the header is trusted). Behind one proxy (nginx with $proxy_add_x_forwarded_for) set 1. Lockouts,
+# API throttling and the audit trail all use this address (security.client.client_address).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
+# Login throttling against password guessing: 5 failures for one username from one client address lock that pair,
+# never the username for everyone (so nobody can lock an account out from elsewhere). The cool-off runs from the
+# last failure.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Attempts while locked do not push the end of the lockout back, so the time the lockout page gives holds.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "security.client.client_address"
+AXES_LOCKOUT_CALLABLE = "security.views.locked_out"
+AXES_ENABLE_ADMIN = False  # security.admin registers the attempts with an unlock that is audited
+AXES_DISABLE_ACCESS_LOG = True  # sign-ins are in the audit trail (security.models.AuditEvent)
+
+# Second factor: TOTP apps (QR code enrolment) and backup codes, through django-two-factor-auth. Staff and
+# superusers must use it where STAFF_REQUIRE_2FA is on (production); others may.
+STAFF_REQUIRE_2FA = env.bool("STAFF_REQUIRE_2FA", default=True)
+OTP_TOTP_ISSUER = "ClaimDesk"
+TWO_FACTOR_PATCH_ADMIN = True  # the admin's login page sends people to the two-factor sign-in
+TWO_FACTOR_REMEMBER_COOKIE_AGE = None  # no "trust this browser": every sign-in asks for the code
+
+# Content-Security-Policy (django-csp): scripts only from our origin or with the request's nonce; no inline
+# script, no inline event handler, no eval. Local settings send it report-only.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
+# Security events (sign-ins, failures, lockouts, unlocks, tokens, role and staff changes) are kept this long;
+# `manage.py purge_audit_trail` deletes older ones (run it daily).
+AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=365)
+# --- end security ---
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -128,7 +185,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-LOGIN_URL = "login"
+LOGIN_URL = "login"  # the two-factor sign-in (security.urls)
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
@@ -152,8 +209,9 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "core.exception_handlers.api_exception_handler",
     # Against scraping and runaway clients; an export is one request however many rows it streams.
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        # security (issue 17): counted per client address as TRUSTED_PROXY_COUNT defines it
+        "security.throttling.AnonRateThrottle",
+        "security.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("API_THROTTLE_ANON", default="60/minute"),

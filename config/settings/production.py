@@ -19,3 +19,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# --- security (issue 17): enforced here whatever base.py's defaults become ---
+STAFF_REQUIRE_2FA = env.bool("STAFF_REQUIRE_2FA", default=True)
+# The CSP from base.py is enforced (not report-only). Behind the reverse proxy set TRUSTED_PROXY_COUNT=1, or every
+# client has the proxy's address and a lockout would hit everyone using that username.
+CONTENT_SECURITY_POLICY_REPORT_ONLY = None
+# --- end security ---

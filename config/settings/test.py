@@ -10,3 +10,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# --- security (issue 17) ---
+# Most tests sign staff in with force_login, which passes no second factor; tests/security turn the production
+# value (on) back on where they test it. The CSP stays enforced (from base) so browser tests prove it.
+STAFF_REQUIRE_2FA = False
+# --- end security ---

@@ -2,6 +2,7 @@
 
 import importlib
 import os
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -161,3 +162,17 @@ def sign_in(page, live_server, username: str, password: str = PASSWORD) -> None:
     page.get_by_label("Password").fill(password)
     page.get_by_label("Password").press("Enter")
     page.wait_for_url(f"{live_server.url}/")
+
+
+def wait_until(page, expression: str, arg=None, timeout: float = 10.0) -> None:
+    """Wait until a JavaScript expression is true in the page.
+
+    Playwright's wait_for_function compiles its predicate with eval inside the page, which the Content-Security-
+    Policy forbids (no 'unsafe-eval'); page.evaluate runs through the DevTools protocol, which the policy does not
+    govern, so this polls with it instead.
+    """
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression, arg):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"Timed out after {timeout}s waiting for: {expression}")
+        page.wait_for_timeout(50)

@@ -7,7 +7,7 @@ from django.conf import settings
 
 from annotations.models import Adjudication, Annotation, Verdict
 from annotations.services import annotation_submit
-from tests.browser.conftest import PHONE, make_story, make_user, sign_in
+from tests.browser.conftest import PHONE, make_story, make_user, sign_in, wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -24,7 +24,7 @@ def _user(username: str):
 def _label_with_key(page, live_server, claim, key: str) -> None:
     page.goto(f"{live_server.url}/review/?claim={claim.pk}")
     page.keyboard.press(key)
-    page.wait_for_function("document.querySelector('#review-status').innerText.includes('Saved')")
+    wait_until(page, "document.querySelector('#review-status').innerText.includes('Saved')")
 
 
 def test_two_annotators_disagree_and_a_reviewer_adjudicates_with_keys(live_server, new_page, tmp_path):
@@ -60,7 +60,7 @@ def test_two_annotators_disagree_and_a_reviewer_adjudicates_with_keys(live_serve
     page.keyboard.type(RATIONALE)
     assert page.locator("input[value=unverified]").is_checked()
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelector('#adjudicate').dataset.claim === ''")
+    wait_until(page, "document.querySelector('#adjudicate').dataset.claim === ''")
     assert "Final verdict: Unverified" in page.locator("#review-status").inner_text()
     assert "No conflicts" in page.locator("#adjudicate").inner_text()
     assert page.evaluate("window.__samePage") is True
@@ -90,7 +90,7 @@ def test_two_annotators_disagree_and_a_reviewer_adjudicates_with_keys(live_serve
     page.keyboard.press("2")
     page.keyboard.type("Second look: disputed.")
     page.keyboard.press("Control+Enter")
-    page.wait_for_function("document.querySelector('#adjudicate').dataset.claim === ''")
+    wait_until(page, "document.querySelector('#adjudicate').dataset.claim === ''")
     assert Adjudication.objects.get(claim=claim).verdict == Verdict.DISPUTED
 
     page.goto(f"{live_server.url}/dashboard/")

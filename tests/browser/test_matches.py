@@ -5,7 +5,7 @@ import pytest
 from annotations.models import Annotation, Verdict
 from annotations.services import claim_adjudicate
 from matching.models import ClaimMatch, MatchStatus
-from tests.browser.conftest import PHONE, make_story, make_user, sign_in
+from tests.browser.conftest import PHONE, make_story, make_user, sign_in, wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -33,14 +33,14 @@ def test_annotator_confirms_a_match_and_reuses_its_verdict_with_keys(live_server
     page.evaluate("window.__samePage = true")
 
     page.keyboard.press("m")
-    page.wait_for_function("document.querySelector('#review-status').innerText.includes('Confirmed')")
+    wait_until(page, "document.querySelector('#review-status').innerText.includes('Confirmed')")
     match.refresh_from_db()
     assert (match.status, match.decided_by) == (MatchStatus.CONFIRMED, annotator)
     assert page.locator("#review").get_attribute("data-claim") == str(claims[0].pk)
     page.screenshot(path=str(tmp_path / "review-match.png"))
 
     page.keyboard.press("a")
-    page.wait_for_function(f"document.querySelector('#review').dataset.claim !== '{claims[0].pk}'")
+    wait_until(page, f"document.querySelector('#review').dataset.claim !== '{claims[0].pk}'")
     assert "same as the matched claim" in page.locator("#review-status").inner_text()
     assert page.evaluate("window.__samePage") is True
     label = Annotation.objects.get(claim=claims[0], annotator=annotator)
@@ -57,7 +57,7 @@ def test_annotator_rejects_a_match_with_x_on_a_phone(live_server, new_page, tmp_
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     page.screenshot(path=str(tmp_path / "review-match-phone.png"), full_page=True)
     page.keyboard.press("x")
-    page.wait_for_function("document.querySelector('#review-status').innerText.includes('Rejected')")
+    wait_until(page, "document.querySelector('#review-status').innerText.includes('Rejected')")
     match.refresh_from_db()
     assert match.status == MatchStatus.REJECTED
     assert page.locator(".matches").count() == 0

@@ -7,7 +7,7 @@ from django.conf import settings
 
 from annotations.models import Annotation, Verdict
 from annotations.services import annotation_submit
-from tests.browser.conftest import PHONE, make_story, make_user, sign_in
+from tests.browser.conftest import PHONE, make_story, make_user, sign_in, wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -21,7 +21,8 @@ def _claim_on_screen(page) -> int:
 def _press_and_wait_for_next(page, key: str) -> int:
     before = _claim_on_screen(page)
     page.keyboard.press(key)
-    page.wait_for_function(
+    wait_until(
+        page,
         "id => document.querySelector('#review').dataset.claim !== String(id)"
         " && !document.body.hasAttribute('data-review-busy')",
         arg=before,
@@ -36,7 +37,7 @@ def test_annotator_labels_with_keys_alone_undoes_one_and_finds_the_labels_saved(
     sign_in(page, live_server, "keys")
 
     # Home: "Start reviewing" has the focus, so Enter starts.
-    page.wait_for_function("document.activeElement.textContent.trim() === 'Start reviewing'")
+    wait_until(page, "document.activeElement.textContent.trim() === 'Start reviewing'")
     page.keyboard.press("Enter")
     page.wait_for_url(f"{live_server.url}/review/")
     assert _claim_on_screen(page) == claims[0].pk
@@ -103,7 +104,7 @@ def test_a_second_annotator_never_sees_the_first_ones_verdict(live_server, new_p
     # After labelling it themselves, they may compare.
     page.goto(f"{live_server.url}/review/?claim={claims[0].pk}")
     page.keyboard.press("1")
-    page.wait_for_function("document.querySelector('#review-status').innerText.includes('Saved')")
+    wait_until(page, "document.querySelector('#review-status').innerText.includes('Saved')")
     assert Annotation.objects.get(claim=claims[0], annotator=second).verdict == Verdict.VERIFIED
     page.goto(f"{live_server.url}/review/?claim={claims[0].pk}")
     assert "contradicted by the MoD" in page.locator(".others").inner_text()
@@ -138,7 +139,7 @@ def test_an_error_is_shown_in_place_and_nothing_is_lost(live_server, new_page):
     page.keyboard.press("Delete")
     page.keyboard.press("Escape")
     page.keyboard.press("2")
-    page.wait_for_function("document.querySelector('#review-status').innerText.includes('Saved')")
+    wait_until(page, "document.querySelector('#review-status').innerText.includes('Saved')")
     assert page.evaluate("window.__status === document.getElementById('review-status')") is True
 
 
@@ -151,5 +152,5 @@ def test_review_page_fits_a_phone(live_server, new_page, tmp_path):
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     page.screenshot(path=str(tmp_path / "review-phone.png"), full_page=True)
     page.get_by_role("button", name="Verified", exact=True).click()
-    page.wait_for_function("document.querySelector('#review-status').innerText.includes('Saved')")
+    wait_until(page, "document.querySelector('#review-status').innerText.includes('Saved')")
     assert Annotation.objects.count() == 1

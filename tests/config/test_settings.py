@@ -1,3 +1,4 @@
+import json
 import os
 import secrets
 import subprocess
@@ -39,3 +40,37 @@ def test_production_settings_refuse_to_start_without_required_variables(producti
     result = _manage("check", **production_env)
     assert result.returncode != 0
     assert f"Set the {missing} environment variable" in result.stderr
+
+
+def _security_settings(**env) -> dict:
+    code = (
+        "import json; from django.conf import settings as s; print(json.dumps({"
+        "'2fa': s.STAFF_REQUIRE_2FA, 'proxies': s.TRUSTED_PROXY_COUNT, "
+        "'enforced': str((s.CONTENT_SECURITY_POLICY or {}).get('DIRECTIVES', {}).get('script-src')), "
+        "'report_only': str((s.CONTENT_SECURITY_POLICY_REPORT_ONLY or {}).get('DIRECTIVES', {}).get('script-src'))}))"
+    )
+    result = _manage("shell", "-c", code, **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_production_settings_require_a_second_factor_and_enforce_the_csp(production_env):
+    values = _security_settings(**production_env)
+    assert values["2fa"] is True
+    assert values["proxies"] == 0  # the socket's address unless the deployment says how many proxies it runs
+    assert "'self'" in values["enforced"]
+    assert "unsafe" not in values["enforced"]
+    assert values["report_only"] == "None"
+
+
+def test_local_settings_report_the_csp_and_let_staff_in_with_a_password(tmp_path):
+    values = _security_settings(
+        DJANGO_SETTINGS_MODULE="config.settings.local", DATABASE_URL=f"sqlite:///{tmp_path / 'local.sqlite3'}"
+    )
+    assert values["2fa"] is False
+    assert values["enforced"] == "None"
+    assert "'self'" in values["report_only"]
+
+
+def test_trusted_proxy_count_comes_from_the_environment(production_env):
+    assert _security_settings(**production_env, TRUSTED_PROXY_COUNT="1")["proxies"] == 1

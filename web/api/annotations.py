@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import django_filters
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 from django_filters.rest_framework import DjangoFilterBackend
@@ -42,7 +41,7 @@ from core.api import (
     StrictPrimaryKeyRelatedField,
     URLAsTextModelSerializer,
 )
-from core.roles import is_admin
+from core.roles import is_admin, is_reviewer
 from matching.selectors import claim_cluster_ids
 from web.api.claims import ClaimSerializer
 from web.filters import ClaimFilter
@@ -81,16 +80,26 @@ class AnnotationInputSerializer(NoUnknownFieldsSerializer):
 
 class AnnotationFilter(django_filters.FilterSet):
     claim = django_filters.ModelChoiceFilter(queryset=Claim.objects.all(), help_text="Claim id.")
-    annotator = django_filters.ModelChoiceFilter(
-        queryset=get_user_model().objects.all(),
-        to_field_name="username",
-        help_text="Annotator's username.",
+    # A name, not a choice of accounts: an unknown username matches no labels, exactly like an account with none,
+    # so the filter cannot be used to find out who has an account (issue 17).
+    annotator = django_filters.CharFilter(
+        field_name="annotator__username",
+        max_length=150,
+        help_text="Annotator's username (reviewers and admins only; annotators see only their own labels).",
     )
     verdict = django_filters.ChoiceFilter(choices=Verdict.choices, help_text="The label's verdict.")
 
     class Meta:
         model = Annotation
         fields = []
+
+    def is_valid(self) -> bool:
+        """Annotators may not filter by annotator at all, whatever the name: the same 400 for every name."""
+        valid = super().is_valid()
+        if valid and self.form.cleaned_data.get("annotator") and not is_reviewer(self.request.user):
+            self.form.add_error("annotator", "Only reviewers and admins can filter labels by annotator.")
+            return False
+        return valid
 
 
 @extend_schema_view(

@@ -1,6 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from rest_framework.authtoken.models import Token
+
+from security.services import token_issue
 
 
 class Command(BaseCommand):
@@ -16,7 +17,5 @@ class Command(BaseCommand):
             raise CommandError(f"No user named {username!r}.")
         if not user.is_active:
             raise CommandError(f"The user {username!r} is inactive; activate the account first.")
-        if reset:
-            Token.objects.filter(user=user).delete()
-        token, _ = Token.objects.get_or_create(user=user)
-        self.stdout.write(token.key)
+        # Through the service so the audit trail records the token (and the revoked one on --reset).
+        self.stdout.write(token_issue(user=user, replace=reset).key)

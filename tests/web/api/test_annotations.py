@@ -184,12 +184,28 @@ def test_annotation_list_filters_by_claim_annotator_and_verdict(reviewer, annota
 
 @pytest.mark.parametrize(
     ("params", "field"),
-    [({"claim": "999999"}, "claim"), ({"annotator": "ghost"}, "annotator"), ({"verdict": "true"}, "verdict")],
+    [({"claim": "999999"}, "claim"), ({"verdict": "true"}, "verdict")],
 )
 def test_annotation_list_unknown_filter_values_are_400(reviewer, params, field):
     response = _client_for(reviewer).get(reverse("api:annotation-list"), params)
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert list(response.json()) == [field]
+
+
+def test_annotation_list_answers_the_same_for_an_unknown_annotator_and_one_without_labels(reviewer, annotator):
+    client = _client_for(reviewer)
+    unknown = client.get(reverse("api:annotation-list"), {"annotator": "ghost"})
+    without_labels = client.get(reverse("api:annotation-list"), {"annotator": "ann"})
+    assert unknown.status_code == without_labels.status_code == HTTPStatus.OK
+    assert unknown.json() == without_labels.json() == {"next": None, "previous": None, "results": []}
+
+
+@pytest.mark.parametrize("name", ["ann2", "ghost", "ann"])
+def test_annotators_cannot_filter_labels_by_annotator_whoever_they_name(annotator, second_annotator, name):
+    annotation_submit(claim=ClaimFactory(), annotator=second_annotator, verdict=Verdict.VERIFIED)
+    response = _client_for(annotator).get(reverse("api:annotation-list"), {"annotator": name})
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert response.json() == {"annotator": ["Only reviewers and admins can filter labels by annotator."]}
 
 
 def test_annotation_retrieve_of_someone_elses_label_is_404_for_annotators(annotator, second_annotator):

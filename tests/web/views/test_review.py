@@ -10,7 +10,7 @@ from annotations.models import Annotation, ClaimReservation, ClaimSkip, Verdict
 from annotations.services import annotation_submit, claim_adjudicate
 from claims.models import Claim
 from tests.claims.factories import ArticleFactory, ClaimFactory, claims_in_one_article
-from tests.factories import UserFactory
+from tests.factories import UserFactory, sign_in_form
 
 pytestmark = pytest.mark.django_db
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -35,13 +35,13 @@ def test_login_page_loads_and_signs_in(client, annotator):
     page = client.get(reverse("login"))
     assert page.status_code == HTTPStatus.OK
     assert b'name="csrfmiddlewaretoken"' in page.content
-    response = client.post(reverse("login"), {"username": "ann", "password": "correct horse battery staple"})
+    response = client.post(reverse("login"), sign_in_form("ann"))
     assert response.status_code == HTTPStatus.FOUND
     assert response["Location"] == reverse("home")
 
 
 def test_login_page_shows_an_error_for_a_wrong_password(client, annotator):
-    response = client.post(reverse("login"), {"username": "ann", "password": "wrong"})
+    response = client.post(reverse("login"), sign_in_form("ann", "wrong"))
     assert b"didn't match" in response.content
 
 
