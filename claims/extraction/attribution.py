@@ -146,7 +146,8 @@ def _cue_context(sc: SentenceContext, a: int, b: int) -> CueContext:
 
 # ------------------------------------------------------------------------------------------- cue vetoes
 def _veto_question(c: CueContext) -> bool:
-    return c.lemma == "ask"
+    # "asked voters to back the plan" is a request (the object-infinitive rule's), not a question
+    return c.lemma == "ask" and not _OBJECT_TO.match(c.text, c.end, c.s1)
 
 
 def _veto_ruled_out(c: CueContext) -> bool:
@@ -183,6 +184,8 @@ def _veto_to_infinitive(c: CueContext) -> bool:
 
 def _veto_colon_only(c: CueContext) -> bool:
     text, s0, s1 = c.text, c.s0, c.s1
+    if c.lemma in L.TAKES_OBJECT_INFINITIVE and _OBJECT_TO.match(c.text, c.end, c.s1):
+        return False  # "asked voters to back the plan"
     return (
         c.lemma in L.COLON_ONLY
         and not C._COLON_QUOTE_THAT.match(text[c.end : s1])
@@ -539,6 +542,25 @@ def _put_figure_at(sc: SentenceContext) -> None:
         subj = C._subject_before(text, s0, m.start())
         if subj:
             sc.propose("put-figure-at", m.start("what"), m.end("what"), subj[0], subj[1], m.group("cue"), "report")
+
+
+_AS_X_SAID = re.compile(
+    r"(?:^|(?<=[\s(]))[Aa]s\s+(?P<src>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+(?:has\s+|had\s+|have\s+)?"
+    r"(?P<cue>noted|said|says|put\s+it|pointed\s+out|argued|wrote|reported|explained|observed|warned)\s*,\s*"
+)
+
+
+def _as_x_said(sc: SentenceContext) -> None:
+    """'As X noted, Y': the statement after the comma is X's."""
+    text, s0, s1 = sc.text, sc.s0, sc.s1
+    if "s " not in text[s0:s1]:
+        return
+    for m in _AS_X_SAID.finditer(text, s0, s1):
+        src = C._clean_mention(m.group("src"))
+        if src and C._np_ok(src) and len(C._words(text[m.end() : s1])) >= MIN_CONTENT_WORDS:
+            sc.propose(
+                "as-x-said", m.end(), C.content_end(text, m.end(), s1), src, m.start("src"), m.group("cue"), "speech"
+            )
 
 
 def _take_recipient(c: CueContext) -> None:
@@ -1354,6 +1376,23 @@ SENTENCE_RULES = [
         (E("Staff were told that the depot would close in March.", "the depot would close in March"),),
         ("I was told the depot would close in March.",),
         find=_passive_told,
+    ),
+    Rule(
+        "as-x-said",
+        "attribution",
+        "sentence",
+        65,
+        "'As X noted, Y' / 'as X put it, Y'",
+        (
+            E(
+                "As the auditor noted, the council has no reserves left for repairs.",
+                "the council has no reserves left",
+                "auditor",
+                "noted",
+            ),
+        ),
+        ("As the auditor arrived, the council meeting began.",),
+        find=_as_x_said,
     ),
 ]
 SENTENCE_STEPS = priority_table(SENTENCE_RULES)
