@@ -221,6 +221,30 @@ def _veto_capitalised(c: CueContext) -> bool:
 # (an empty list: the construction applies but finds no statement, and the cue is dropped).
 
 
+_REDUCED_RELATIVE_ING = frozenset(
+    L._wordlist("saying suggesting showing indicating claiming arguing warning insisting stating estimating")
+)
+
+
+def _reduced_relative(c: CueContext) -> list | None:
+    """'a poll showing that Y', 'calls saying shots had been fired': the noun before the participle said Y."""
+    text, s1 = c.text, c.s1
+    if not (c.ing and not c.progressive and c.form in _REDUCED_RELATIVE_ING and c.pre_stripped[-1:].isalnum()):
+        return None
+    if C._ADJUNCT_ING.search(text, c.s0, c.start):
+        return None  # "while saying": the adjunct rule's
+    start = C.content_start(text, c.end, s1, c.lemma, c.sent.headline)
+    if start is None or start[1] not in ("that", "bare"):
+        return []
+    if start[1] == "bare" and not C._BARE_CLAUSE.match(text, start[0], s1):
+        return []
+    subj = C._subject_before(text, c.s0, c.start)
+    if not subj or subj[0].lower() in L.DETERMINERS or subj[0].split()[-1].lower().endswith("ly"):
+        return []
+    cs = start[0]
+    return [c.sent.propose("reduced-relative", cs, C.content_end(text, cs, s1), subj[0], subj[1], c.word, c.cls)]
+
+
 def _adjunct_participle(c: CueContext) -> list | None:
     """'X, while saying Y, also ...', 'X did Z despite saying Y': the claim of the clause subject."""
     text, s0, s1 = c.text, c.s0, c.s1
@@ -971,6 +995,23 @@ CUE_RULES = [
         ),
         ("The fans were singing loudly in the rain.",),
         find=_adjunct_participle,
+    ),
+    Rule(
+        "reduced-relative",
+        "attribution",
+        "cue",
+        105,
+        "'a survey showing that Y', 'residents saying the water was brown': the noun before the participle",
+        (
+            E(
+                "The council published a survey showing that most tenants wanted new windows.",
+                "most tenants wanted new windows",
+                "survey",
+                "showing",
+            ),
+        ),
+        ("The council published a survey showing the new windows.",),
+        find=_reduced_relative,
     ),
     Rule(
         "veto-capitalised",
