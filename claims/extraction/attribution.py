@@ -146,7 +146,8 @@ def _cue_context(sc: SentenceContext, a: int, b: int) -> CueContext:
 
 # ------------------------------------------------------------------------------------------- cue vetoes
 def _veto_question(c: CueContext) -> bool:
-    return c.lemma == "ask"
+    # "asked voters to back the plan" is a request (the object-infinitive rule's), not a question
+    return c.lemma == "ask" and not _OBJECT_TO.match(c.text, c.end, c.s1)
 
 
 def _veto_ruled_out(c: CueContext) -> bool:
@@ -183,6 +184,8 @@ def _veto_to_infinitive(c: CueContext) -> bool:
 
 def _veto_colon_only(c: CueContext) -> bool:
     text, s0, s1 = c.text, c.s0, c.s1
+    if c.lemma in L.TAKES_OBJECT_INFINITIVE and _OBJECT_TO.match(c.text, c.end, c.s1):
+        return False  # "asked voters to back the plan"
     return (
         c.lemma in L.COLON_ONLY
         and not C._COLON_QUOTE_THAT.match(text[c.end : s1])
@@ -216,6 +219,30 @@ def _veto_capitalised(c: CueContext) -> bool:
 # ------------------------------------------------------------------------------------ cue constructions
 # Each returns None when the construction does not apply (the next one is tried), else the candidates it made
 # (an empty list: the construction applies but finds no statement, and the cue is dropped).
+
+
+_REDUCED_RELATIVE_ING = frozenset(
+    L._wordlist("saying suggesting showing indicating claiming arguing warning insisting stating estimating")
+)
+
+
+def _reduced_relative(c: CueContext) -> list | None:
+    """'a poll showing that Y', 'calls saying shots had been fired': the noun before the participle said Y."""
+    text, s1 = c.text, c.s1
+    if not (c.ing and not c.progressive and c.form in _REDUCED_RELATIVE_ING and c.pre_stripped[-1:].isalnum()):
+        return None
+    if C._ADJUNCT_ING.search(text, c.s0, c.start):
+        return None  # "while saying": the adjunct rule's
+    start = C.content_start(text, c.end, s1, c.lemma, c.sent.headline)
+    if start is None or start[1] not in ("that", "bare"):
+        return []
+    if start[1] == "bare" and not C._BARE_CLAUSE.match(text, start[0], s1):
+        return []
+    subj = C._subject_before(text, c.s0, c.start)
+    if not subj or subj[0].lower() in L.DETERMINERS or subj[0].split()[-1].lower().endswith("ly"):
+        return []
+    cs = start[0]
+    return [c.sent.propose("reduced-relative", cs, C.content_end(text, cs, s1), subj[0], subj[1], c.word, c.cls)]
 
 
 def _adjunct_participle(c: CueContext) -> list | None:
@@ -484,8 +511,9 @@ _IMPERSONAL = re.compile(
 def _impersonal_passive(sc: SentenceContext) -> None:
     """'It was announced on Monday that Y': a claim whose source the sentence does not name."""
     text, s0, s1 = sc.text, sc.s0, sc.s1
-    if "t " not in text[s0:s1]:
-        return
+    seg = text[s0:s1]
+    if "that" not in seg or not any(w in seg for w in ("t was", "t is", "t has", "t had", "t will")):
+        return  # a cheap test first: most sentences have no impersonal passive
     for m in _IMPERSONAL.finditer(text, s0, s1):
         sc.propose(
             "impersonal-passive",
@@ -539,6 +567,26 @@ def _put_figure_at(sc: SentenceContext) -> None:
         subj = C._subject_before(text, s0, m.start())
         if subj:
             sc.propose("put-figure-at", m.start("what"), m.end("what"), subj[0], subj[1], m.group("cue"), "report")
+
+
+_AS_X_SAID = re.compile(
+    r"(?:^|(?<=[\s(]))[Aa]s\s+(?P<src>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+(?:has\s+|had\s+|have\s+)?"
+    r"(?P<cue>noted|said|says|put\s+it|pointed\s+out|argued|wrote|reported|explained|observed|warned)\s*,\s*"
+)
+
+
+def _as_x_said(sc: SentenceContext) -> None:
+    """'As X noted, Y': the statement after the comma is X's."""
+    text, s0, s1 = sc.text, sc.s0, sc.s1
+    seg = text[s0:s1]
+    if "," not in seg or not ("as " in seg or "As " in seg):
+        return  # a cheap test first: "as X noted, Y" needs both
+    for m in _AS_X_SAID.finditer(text, s0, s1):
+        src = C._clean_mention(m.group("src"))
+        if src and C._np_ok(src) and len(C._words(text[m.end() : s1])) >= MIN_CONTENT_WORDS:
+            sc.propose(
+                "as-x-said", m.end(), C.content_end(text, m.end(), s1), src, m.start("src"), m.group("cue"), "speech"
+            )
 
 
 def _take_recipient(c: CueContext) -> None:
@@ -951,6 +999,23 @@ CUE_RULES = [
         find=_adjunct_participle,
     ),
     Rule(
+        "reduced-relative",
+        "attribution",
+        "cue",
+        105,
+        "'a survey showing that Y', 'residents saying the water was brown': the noun before the participle",
+        (
+            E(
+                "The council published a survey showing that most tenants wanted new windows.",
+                "most tenants wanted new windows",
+                "survey",
+                "showing",
+            ),
+        ),
+        ("The council published a survey showing the new windows.",),
+        find=_reduced_relative,
+    ),
+    Rule(
         "veto-capitalised",
         "veto",
         "cue",
@@ -1354,6 +1419,23 @@ SENTENCE_RULES = [
         (E("Staff were told that the depot would close in March.", "the depot would close in March"),),
         ("I was told the depot would close in March.",),
         find=_passive_told,
+    ),
+    Rule(
+        "as-x-said",
+        "attribution",
+        "sentence",
+        65,
+        "'As X noted, Y' / 'as X put it, Y'",
+        (
+            E(
+                "As the auditor noted, the council has no reserves left for repairs.",
+                "the council has no reserves left",
+                "auditor",
+                "noted",
+            ),
+        ),
+        ("As the auditor arrived, the council meeting began.",),
+        find=_as_x_said,
     ),
 ]
 SENTENCE_STEPS = priority_table(SENTENCE_RULES)

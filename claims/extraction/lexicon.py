@@ -98,7 +98,7 @@ NEGATIVE_CUES = load_words("negative_cues.txt")
 # verbs whose content may be a gerund: "denied misleading investors"
 TAKES_GERUND = frozenset({"deny", "admit", "acknowledge", "recall", "mention", "suggest", "propose", "regret"})
 # verbs whose object is asked to act: "urged drivers to avoid the motorway"
-TAKES_OBJECT_INFINITIVE = frozenset({"urge", "encourage", "advise", "implore", "warn", "tell", "call on"})
+TAKES_OBJECT_INFINITIVE = frozenset({"urge", "encourage", "advise", "implore", "warn", "tell", "call on", "ask"})
 
 # "according to plan": idioms, not sources
 ACCORDING_NOT_SOURCES = load_words("according_not_sources.txt")

@@ -264,55 +264,68 @@ def extract_claims(text: str, attributor: Attributor | None = None) -> list[Extr
         resolved.extend(extra)
         resolved.sort(key=lambda x: x[0].start)
 
-        # does an attributed quotation stay open at the end of this line?
-        carry_next = None
-        if regions and not regions[-1][2]:
-            qs = regions[-1][0]
-            owners = [x for x in resolved if x[0].end > qs - 2]
-            if owners:
-                o = owners[0]
-                carry_next = (o[1], o[2], o[0].mention, o[0].cue, "quotation-continued")
-        if carry_next is None and resolved and resolved[-1][0].direct and _CLOSES_WITH_QUOTE_OR_CUE.search(raw):
-            # an unattributed all-quote paragraph right after X's quotation is X's (news convention)
-            o = resolved[-1]
-            carry_next = (o[1], o[2], o[0].mention, o[0].cue, "floating-quotation")
-        if (
-            carry_next is None
-            and resolved
-            and resolved[-1][2] == "person"
-            and resolved[-1][1]
-            and resolved[-1][0].end >= sents[-1].end - 3
-        ):
-            # 'X said Y.' then a paragraph that is only a quotation: X's too (the last speaker's)
-            o = resolved[-1]
-            carry_next = (o[1], o[2], o[0].mention, o[0].cue, "floating-after-reported")
-        if carry_next is None and raw.rstrip().endswith(":") and not resolved:
-            # 'Cruz continued:' / 'X released the following statement:' then a quoted paragraph
-            im = _INTRO.search(raw)
-            if im:
-                pos = ln.start + im.start("cue")
-                if im.group("cue").endswith(("statement", "message", "tweet", "post", "letter", "remarks", "note")):
-                    pos = text.rfind(" ", ln.start, pos - 1) + 1  # the verb before the noun: "released the ..."
-                subj = subject_before(text, ln.start, pos) if pos > ln.start else None
-                if subj:
-                    r = speakers.resolve(subj[0], subj[1])
-                    carry_next = (r.source, r.kind, subj[0], im.group("cue"), "intro-colon-quotation")
-        carry = carry_next
+        carry = _next_carry(text, ln, raw, regions, resolved, sents, speakers)
 
-        for a, src, kind, via in resolved:
-            conf = base_confidence(a)
-            if a.direct:
-                conf += 0.12
-            if via in ("pronoun", "role", "participle", "document"):
-                conf -= 0.1
-            if via in ("quote", "carry"):
-                conf -= 0.05
-            if src is None:
-                conf -= 0.2
-            if headline:
-                conf -= 0.1
-            results.append((a, src, kind, via, max(0.05, min(0.99, conf))))
+        results.extend((a, src, kind, via, _confidence(a, src, via, headline)) for a, src, kind, via in resolved)
 
+    return _claims(text, results)
+
+
+def _next_carry(text, ln, raw, regions, resolved, sents, speakers) -> tuple[str | None, str, str, str, str] | None:
+    """The speaker whose quotation the next paragraph may continue: (source, kind, mention, cue, rule id)."""
+    # does an attributed quotation stay open at the end of this line?
+    carry = None
+    if regions and not regions[-1][2]:
+        qs = regions[-1][0]
+        owners = [x for x in resolved if x[0].end > qs - 2]
+        if owners:
+            o = owners[0]
+            carry = (o[1], o[2], o[0].mention, o[0].cue, "quotation-continued")
+    if carry is None and resolved and resolved[-1][0].direct and _CLOSES_WITH_QUOTE_OR_CUE.search(raw):
+        # an unattributed all-quote paragraph right after X's quotation is X's (news convention)
+        o = resolved[-1]
+        carry = (o[1], o[2], o[0].mention, o[0].cue, "floating-quotation")
+    if (
+        carry is None
+        and resolved
+        and resolved[-1][2] == "person"
+        and resolved[-1][1]
+        and resolved[-1][0].end >= sents[-1].end - 3
+    ):
+        # 'X said Y.' then a paragraph that is only a quotation: X's too (the last speaker's)
+        o = resolved[-1]
+        carry = (o[1], o[2], o[0].mention, o[0].cue, "floating-after-reported")
+    if carry is None and raw.rstrip().endswith(":") and not resolved:
+        # 'Cruz continued:' / 'X released the following statement:' then a quoted paragraph
+        im = _INTRO.search(raw)
+        if im:
+            pos = ln.start + im.start("cue")
+            if im.group("cue").endswith(("statement", "message", "tweet", "post", "letter", "remarks", "note")):
+                pos = text.rfind(" ", ln.start, pos - 1) + 1  # the verb before the noun: "released the ..."
+            subj = subject_before(text, ln.start, pos) if pos > ln.start else None
+            if subj:
+                r = speakers.resolve(subj[0], subj[1])
+                carry = (r.source, r.kind, subj[0], im.group("cue"), "intro-colon-quotation")
+    return carry
+
+
+def _confidence(a: Attribution, src: str | None, via: str, headline: bool) -> float:
+    conf = base_confidence(a)
+    if a.direct:
+        conf += 0.12
+    if via in ("pronoun", "role", "participle", "document"):
+        conf -= 0.1
+    if via in ("quote", "carry"):
+        conf -= 0.05
+    if src is None:
+        conf -= 0.2
+    if headline:
+        conf -= 0.1
+    return max(0.05, min(0.99, conf))
+
+
+def _claims(text: str, results: list[tuple[Attribution, str | None, str, str, float]]) -> list[ExtractedClaim]:
+    """One claim per span, in reading order."""
     out: list[ExtractedClaim] = []
     seen: set[tuple[int, int]] = set()
     for a, src, kind, _via, conf in sorted(results, key=lambda x: (x[0].start, x[0].end)):

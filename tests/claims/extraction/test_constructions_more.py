@@ -140,3 +140,22 @@ def test_a_half_quoted_paragraph_after_reported_speech_is_not_carried():
 )
 def test_verbs_that_were_outside_the_lexicon(text, claim):
     assert find(claims_of(text), claim[:15]).text == claim
+
+
+def test_asked_x_to_is_a_request_but_asked_whether_is_a_question():
+    c = find(claims_of("The coroner asked witnesses to come forward before Friday."), "witnesses to come forward")
+    assert c.source == "coroner"
+    assert claims_of("The coroner asked whether any witnesses had come forward.") == []
+
+
+def test_as_x_noted_before_a_statement():
+    c = find(claims_of("As the inspector noted, the roof had not been checked since 1998."), "the roof")
+    assert c.text == "the roof had not been checked since 1998"
+    assert c.source == "inspector"
+
+
+def test_quotation_marks_are_not_part_of_a_nested_speaker():
+    text = "''I think the bridge will hold,'' the engineer Tove Lund said after the inspection."
+    c = find(claims_of(text), "the bridge will hold")
+    assert c.text == "I think the bridge will hold"
+    assert c.source == "Tove Lund"
