@@ -85,3 +85,20 @@ class ClaimSkip(models.Model):
 
     def __str__(self) -> str:
         return f"{self.annotator} skipped claim {self.claim_id}"
+
+
+class Guidelines(models.Model):
+    """The annotation guidelines, in Markdown: one row, edited by reviewers; its history keeps every version."""
+
+    text = models.TextField(blank=True, default="")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name_plural = "guidelines"
+
+    def __str__(self) -> str:
+        return f"Guidelines of {self.updated_at:%Y-%m-%d %H:%M}" if self.updated_at else "Guidelines"

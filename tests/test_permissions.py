@@ -82,6 +82,19 @@ TABLE: dict[str, list[Case]] = {
     "claim_detail": [Case("get", SIGNED_IN)],
     "claim_flag": _posted_only((LOGIN, FOUND, FOUND, FOUND), "flag"),
     "claim_source": _posted_only((LOGIN, FOUND, FOUND, FOUND), "source"),
+    # the reviewers' workspace
+    "claim_browser": [Case("get", REVIEWERS)],
+    "claims_bulk": [
+        Case("get", (LOGIN, FORBIDDEN, FOUND, FOUND)),
+        Case("post", (LOGIN, FORBIDDEN, FOUND, FOUND), "bulk"),
+    ],
+    "claims_mine": [Case("get", SIGNED_IN)],
+    "claim_fix": [Case("get", REVIEWERS), Case("post", (LOGIN, FORBIDDEN, FOUND, FOUND), "fix")],
+    "guidelines": [Case("get", SIGNED_IN)],
+    "guidelines_edit": [Case("get", REVIEWERS), Case("post", (LOGIN, FORBIDDEN, FOUND, FOUND), "guidelines")],
+    "account_token": [Case("get", SIGNED_IN)],
+    "account_token_create": _posted_only((LOGIN, OK, OK, OK)),
+    "account_token_revoke": _posted_only((LOGIN, FOUND, FOUND, FOUND)),
 }
 
 
@@ -148,6 +161,7 @@ def _url(name: str, w: World) -> str:
         "claim_detail": {"pk": w.conflicting.pk},
         "claim_flag": {"pk": w.open_claim.pk},
         "claim_source": {"pk": w.open_claim.pk},
+        "claim_fix": {"pk": w.open_claim.pk},
     }.get(name, {})
     return reverse(name, kwargs=kwargs)
 
@@ -166,6 +180,9 @@ def _data(kind: str, w: World) -> dict:
         "new_claim": {"start": body.index(sentence), "end": body.index(sentence) + len(sentence), "text": sentence},
         "flag": {"flagged": "1"},
         "source": {"new_name": "Ministry of Defence", "kind": "government"},
+        "bulk": {"claims": [w.open_claim.pk], "action": "flag", "kind": "unknown"},
+        "fix": {"start": w.open_claim.start, "end": w.open_claim.end - 1, "source_kind": "unknown"},
+        "guidelines": {"text": "# Guidelines\n\nVerified means checked."},
     }[kind]
 
 
