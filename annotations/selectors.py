@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from annotations.agreement import AlphaResult, KappaResult, krippendorff_alpha, pairwise_kappas
 from annotations.guidelines import DEFAULT_TEXT as DEFAULT_GUIDELINES
-from annotations.models import Adjudication, Annotation, ClaimReservation, Guidelines
+from annotations.models import Adjudication, Annotation, ClaimFixProposal, ClaimReservation, Guidelines, ProposalStatus
 from claims.models import Article, Claim, ClaimStatus, Source
 from core.roles import is_reviewer
 
@@ -485,6 +485,10 @@ class Throughput:
     last_7_days: int
     total: int
 
+    @property
+    def per_day(self) -> float:
+        return self.last_7_days / 7
+
 
 def annotator_throughput() -> list[Throughput]:
     """Labels per annotator today, in the last 7 days and ever (first given, site time zone): one grouped query."""
@@ -510,4 +514,10 @@ def labels_of(*, user) -> QuerySet[Annotation]:
         .select_related("claim", "claim__article", "claim__source")
         .defer("claim__article__body")
         .order_by("-id")
+    )
+
+
+def claim_fix_proposals_open(*, claim: Claim) -> list[ClaimFixProposal]:
+    return list(
+        ClaimFixProposal.objects.filter(claim=claim, status=ProposalStatus.OPEN).select_related("proposed_by", "source")
     )

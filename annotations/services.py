@@ -12,9 +12,25 @@ from django.db import connection, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from annotations.models import Adjudication, Annotation, ClaimReservation, ClaimSkip, Guidelines, Verdict
+from annotations.models import (
+    Adjudication,
+    Annotation,
+    ClaimFixProposal,
+    ClaimReservation,
+    ClaimSkip,
+    Guidelines,
+    ProposalStatus,
+    Verdict,
+)
 from claims.models import Claim, ClaimStatus, Source, SourceKind
-from claims.services import ClaimUpdateResult, claim_flag, claim_set_source, claim_update, source_resolve
+from claims.services import (
+    ClaimUpdateResult,
+    claim_check_update,
+    claim_flag,
+    claim_set_source,
+    claim_update,
+    source_resolve,
+)
 from core.roles import is_admin, is_annotator, is_reviewer
 
 _http_url = URLValidator(schemes=["http", "https"])
@@ -408,3 +424,74 @@ def guidelines_update(*, text: str, user) -> Guidelines:
         guidelines._history_user = user
         guidelines.save()
     return guidelines
+
+
+MAX_PROPOSAL_NOTE = 2000
+
+
+@transaction.atomic
+def claim_fix_propose(
+    *,
+    claim: Claim,
+    user,
+    start: int,
+    end: int,
+    cue: str = "",
+    is_direct_quote: bool = False,
+    source: Source | None = None,
+    new_source_name: str = "",
+    source_kind: str = SourceKind.UNKNOWN,
+    source_mention: str = "",
+    note: str = "",
+) -> ClaimFixProposal:
+    """An annotator proposes a fix (claim_update's fields); it changes nothing until a reviewer accepts it."""
+    if not is_annotator(user):
+        raise PermissionDenied("Only annotators can propose a fix.")
+    claim = Claim.objects.select_related("article").get(pk=claim.pk)
+    claim_check_update(
+        claim=claim, start=start, end=end, cue=cue, source_mention=source_mention, new_source_name=new_source_name
+    )
+    note = (note or "").strip()
+    if len(note) > MAX_PROPOSAL_NOTE or "\x00" in note:
+        raise ValidationError({"note": f"Keep the note under {MAX_PROPOSAL_NOTE} characters of plain text."})
+    return ClaimFixProposal.objects.create(
+        claim=claim,
+        proposed_by=user,
+        start=start,
+        end=end,
+        text=claim.article.body[start:end],
+        source=source,
+        new_source_name=(new_source_name or "").strip(),
+        source_kind=source_kind if source_kind in SourceKind.values else SourceKind.UNKNOWN,
+        source_mention=(source_mention or "").strip(),
+        cue=(cue or "").strip(),
+        is_direct_quote=bool(is_direct_quote),
+        note=note,
+    )
+
+
+@transaction.atomic
+def claim_fix_decide(*, proposal: ClaimFixProposal, reviewer, accept: bool) -> ClaimFixProposal:
+    """Accept (the fix goes through claim_correct, as if the reviewer made it) or reject an open proposal."""
+    if not is_reviewer(reviewer):
+        raise PermissionDenied("Only reviewers can accept or reject a proposed fix.")
+    proposal = ClaimFixProposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.status != ProposalStatus.OPEN:
+        raise ValidationError({"proposal": f"This proposal is already {proposal.get_status_display().lower()}."})
+    if accept:
+        claim_correct(
+            claim=proposal.claim,
+            user=reviewer,
+            start=proposal.start,
+            end=proposal.end,
+            cue=proposal.cue,
+            is_direct_quote=proposal.is_direct_quote,
+            source=proposal.source,
+            new_source_name=proposal.new_source_name,
+            source_kind=proposal.source_kind or SourceKind.UNKNOWN,
+            source_mention=proposal.source_mention,
+        )
+    proposal.status = ProposalStatus.ACCEPTED if accept else ProposalStatus.REJECTED
+    proposal.decided_by, proposal.decided_at = reviewer, timezone.now()
+    proposal.save(update_fields=["status", "decided_by", "decided_at"])
+    return proposal

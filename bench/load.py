@@ -1,7 +1,8 @@
 """Load benchmark: N simulated annotators label claims over HTTP against gunicorn for a fixed time.
 
     python bench/load.py                          # SQLite (WAL), 16 annotators, 30 s, the htmx review page
-    python bench/load.py --database postgres      # PostgreSQL at 127.0.0.1:5432 (database claimdesk_load)
+    python bench/load.py --database postgres      # PostgreSQL at 127.0.0.1:5432 (database claimdesk_load,
+                                                  # --pg-database NAME for another)
     python bench/load.py --mode api               # the REST API instead of the page
     python bench/load.py --annotators 16 --seconds 60 --claims 5000
 
@@ -38,19 +39,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / "var" / "bench"
 VENV_BIN = Path(sys.executable).parent
-PG_URL = "postgres://postgres@127.0.0.1:5432/claimdesk_load"
+PG_SERVER = "postgres://postgres@127.0.0.1:5432"
 
 
-def database_env(kind: str) -> dict:
+def database_env(kind: str, pg_name: str = "claimdesk_load") -> dict:
     env = dict(os.environ)
     env.update(DJANGO_SETTINGS_MODULE="config.settings.local", DEBUG="false", API_THROTTLE_USER="1000000/minute")
     if kind == "postgres":
         import psycopg
 
         with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
-            conn.execute("DROP DATABASE IF EXISTS claimdesk_load WITH (FORCE)")
-            conn.execute("CREATE DATABASE claimdesk_load")
-        env["DATABASE_URL"] = PG_URL
+            conn.execute(f'DROP DATABASE IF EXISTS "{pg_name}" WITH (FORCE)')
+            conn.execute(f'CREATE DATABASE "{pg_name}"')
+        env["DATABASE_URL"] = f"{PG_SERVER}/{pg_name}"
     else:
         BENCH_DIR.mkdir(parents=True, exist_ok=True)
         path = BENCH_DIR / "load.sqlite3"
@@ -279,9 +280,15 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes (4 threads each)")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--mode", choices=["page", "api"], default="page", help="the htmx review page, or the API")
+    parser.add_argument(
+        "--pg-database",
+        default="claimdesk_load",
+        type=lambda name: name if name.replace("_", "").isalnum() else parser.error("--pg-database: a plain name"),
+        help="PostgreSQL database to drop and fill (one per person on a shared server)",
+    )
     args = parser.parse_args()
 
-    env = database_env(args.database)
+    env = database_env(args.database, args.pg_database)
     tokens = prepare(env, args.annotators, args.claims)
     *tokens, warm_up = tokens
     server = start_server(env, args.port, args.workers)

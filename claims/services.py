@@ -363,6 +363,35 @@ def text_changed_materially(before: str, after: str) -> bool:
     return _WORD.findall(before.casefold()) != _WORD.findall(after.casefold())
 
 
+def claim_check_update(
+    *,
+    claim: Claim,
+    start: int,
+    end: int,
+    cue: str | None = None,
+    source_mention: str | None = None,
+    new_source_name: str = "",
+) -> None:
+    """The checks of claim_update, also run on an annotator's proposed fix; ValidationError with field messages."""
+    article = claim.article
+    errors: dict[str, str] = {}
+    if not (isinstance(start, int) and isinstance(end, int)) or start < 0 or end <= start or end > len(article.body):
+        errors["start"] = f"The span {start}–{end} does not lie inside the article text (0–{len(article.body)})."
+    elif not article.body[start:end].strip():
+        errors["start"] = "A claim cannot be only whitespace."
+    elif Claim.objects.filter(article_id=claim.article_id, start=start, end=end).exclude(pk=claim.pk).exists():
+        errors["start"] = "Another claim already has exactly this span."
+    if cue is not None and (len(cue.strip()) > MAX_CUE_LENGTH or "\x00" in cue):
+        errors["cue"] = f"Enter a cue of at most {MAX_CUE_LENGTH} characters."
+    if source_mention is not None and (len(source_mention.strip()) > 300 or "\x00" in source_mention):
+        errors["source_mention"] = "Enter a name of at most 300 characters."
+    new_source_name = (new_source_name or "").strip()
+    if new_source_name and ("\x00" in new_source_name or len(new_source_name) > 300):
+        errors["new_source_name"] = "Enter a name of at most 300 characters."
+    if errors:
+        raise ValidationError(errors)
+
+
 @dataclass(frozen=True)
 class ClaimUpdateResult:
     claim: Claim
@@ -394,22 +423,10 @@ def claim_update(
     article = claim.article
     start = claim.start if start is None else start
     end = claim.end if end is None else end
-    errors: dict[str, str] = {}
-    if not (isinstance(start, int) and isinstance(end, int)) or start < 0 or end <= start or end > len(article.body):
-        errors["start"] = f"The span {start}–{end} does not lie inside the article text (0–{len(article.body)})."
-    elif not article.body[start:end].strip():
-        errors["start"] = "A claim cannot be only whitespace."
-    elif Claim.objects.filter(article=article, start=start, end=end).exclude(pk=claim.pk).exists():
-        errors["start"] = "Another claim already has exactly this span."
-    if cue is not None and (len(cue.strip()) > MAX_CUE_LENGTH or "\x00" in cue):
-        errors["cue"] = f"Enter a cue of at most {MAX_CUE_LENGTH} characters."
-    if source_mention is not None and (len(source_mention.strip()) > 300 or "\x00" in source_mention):
-        errors["source_mention"] = "Enter a name of at most 300 characters."
+    claim_check_update(
+        claim=claim, start=start, end=end, cue=cue, source_mention=source_mention, new_source_name=new_source_name
+    )
     new_source_name = (new_source_name or "").strip()
-    if new_source_name and ("\x00" in new_source_name or len(new_source_name) > 300):
-        errors["new_source_name"] = "Enter a name of at most 300 characters."
-    if errors:
-        raise ValidationError(errors)
     old_text = claim.text
     if source is None and new_source_name:
         source = source_resolve(name=new_source_name, kind=source_kind, mention=(source_mention or "").strip())

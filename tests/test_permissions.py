@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from annotations.models import ClaimFixProposal
 from annotations.services import annotation_submit, claim_adjudicate
 from matching.models import MatchStatus
 from tests.claims.factories import ArticleFactory, ClaimFactory
@@ -89,7 +90,8 @@ TABLE: dict[str, list[Case]] = {
         Case("post", (LOGIN, FORBIDDEN, FOUND, FOUND), "bulk"),
     ],
     "claims_mine": [Case("get", SIGNED_IN)],
-    "claim_fix": [Case("get", REVIEWERS), Case("post", (LOGIN, FORBIDDEN, FOUND, FOUND), "fix")],
+    "claim_fix": [Case("get", SIGNED_IN), Case("post", (LOGIN, FOUND, FOUND, FOUND), "fix")],
+    "proposal_decide": _posted_only((LOGIN, FORBIDDEN, FOUND, FOUND), "proposal"),
     "guidelines": [Case("get", SIGNED_IN)],
     "guidelines_edit": [Case("get", REVIEWERS), Case("post", (LOGIN, FORBIDDEN, FOUND, FOUND), "guidelines")],
     "account_token": [Case("get", SIGNED_IN)],
@@ -163,6 +165,11 @@ def _url(name: str, w: World) -> str:
         "claim_source": {"pk": w.open_claim.pk},
         "claim_fix": {"pk": w.open_claim.pk},
     }.get(name, {})
+    if name == "proposal_decide":  # an annotator's proposed fix of the open claim
+        proposal = ClaimFixProposal.objects.create(
+            claim=w.open_claim, proposed_by=w.conflicting.annotations.first().annotator, start=0, end=5, text="x"
+        )
+        kwargs = {"pk": proposal.pk}
     return reverse(name, kwargs=kwargs)
 
 
@@ -183,6 +190,7 @@ def _data(kind: str, w: World) -> dict:
         "bulk": {"claims": [w.open_claim.pk], "action": "flag", "kind": "unknown"},
         "fix": {"start": w.open_claim.start, "end": w.open_claim.end - 1, "source_kind": "unknown"},
         "guidelines": {"text": "# Guidelines\n\nVerified means checked."},
+        "proposal": {"decision": "reject"},
     }[kind]
 
 

@@ -30,6 +30,7 @@ urlpatterns = [
     path("claims/bulk/", browser.claims_bulk, name="claims_bulk"),
     path("claims/mine/", browser.claims_mine, name="claims_mine"),
     path("claims/<int:pk>/fix/", claim_fix.claim_fix, name="claim_fix"),
+    path("proposals/<int:pk>/decide/", claim_fix.proposal_decide, name="proposal_decide"),
     path("guidelines/", guidelines.guidelines, name="guidelines"),
     path("guidelines/edit/", guidelines.guidelines_edit, name="guidelines_edit"),
     path("account/token/", account.token_page, name="account_token"),

@@ -9,6 +9,8 @@ from annotations.services import (
     annotation_undo_last,
     claim_adjudicate,
     claim_correct,
+    claim_fix_decide,
+    claim_fix_propose,
     claim_reopen,
     claims_bulk_apply,
     guidelines_update,
@@ -278,3 +280,34 @@ def test_guidelines_update_keeps_every_version_and_refuses_empty_text(reviewer, 
     with pytest.raises(PermissionDenied):
         guidelines_update(text="# Mine", user=annotator)
     assert Guidelines.objects.get().text == "# Two"
+
+
+def test_claim_fix_proposal_changes_nothing_until_a_reviewer_accepts_it(reviewer, annotator):
+    claim = _claims(1)[0]
+    proposal = claim_fix_propose(
+        claim=claim, user=annotator, start=claim.start, end=claim.start + len("Claim number 0"), note="Too long"
+    )
+    claim.refresh_from_db()
+    assert claim.text == "Claim number 0 said the official."
+    assert proposal.text == "Claim number 0"
+    claim_fix_decide(proposal=proposal, reviewer=reviewer, accept=True)
+    claim.refresh_from_db()
+    assert claim.text == "Claim number 0"
+    assert claim.history.latest().history_user == reviewer
+    proposal.refresh_from_db()
+    assert (proposal.status, proposal.decided_by) == ("accepted", reviewer)
+    with pytest.raises(ValidationError, match="already accepted"):
+        claim_fix_decide(proposal=proposal, reviewer=reviewer, accept=False)
+
+
+def test_claim_fix_proposal_with_bad_offsets_is_refused_and_rejection_keeps_the_claim(reviewer, annotator):
+    claim = _claims(1)[0]
+    with pytest.raises(ValidationError) as raised:
+        claim_fix_propose(claim=claim, user=annotator, start=claim.end, end=claim.start)
+    assert "start" in raised.value.message_dict
+    proposal = claim_fix_propose(claim=claim, user=annotator, start=claim.start, end=claim.start + 5)
+    with pytest.raises(PermissionDenied):
+        claim_fix_decide(proposal=proposal, reviewer=annotator, accept=True)
+    claim_fix_decide(proposal=proposal, reviewer=reviewer, accept=False)
+    claim.refresh_from_db()
+    assert claim.text == "Claim number 0 said the official."

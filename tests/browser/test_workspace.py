@@ -73,9 +73,10 @@ def test_reviewer_finds_settles_fixes_exports_and_gets_a_token(live_server, new_
     # Settle three in bulk with one verdict and rationale.
     for claim in claims[1:4]:
         page.locator(f"#pick-{claim.pk}").check()
-    page.get_by_label("Action").select_option("adjudicate")
-    page.get_by_label("Verdict", exact=True).select_option("disputed")
-    page.get_by_label("Rationale").fill(RATIONALE)
+    bulk = page.get_by_role("group", name="With the selected claims")
+    bulk.get_by_label("Action").select_option("adjudicate")
+    bulk.get_by_label("Verdict").select_option("disputed")
+    bulk.get_by_label("Rationale").fill(RATIONALE)
     page.get_by_role("button", name="Apply to the selected claims").click()
     page.wait_for_selector(".messages")
     assert "for 3 claims" in page.locator(".messages").inner_text()

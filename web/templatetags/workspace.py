@@ -2,7 +2,7 @@
 
 from django import template
 
-from annotations.selectors import guidelines_current
+from annotations.selectors import claim_fix_proposals_open, guidelines_current
 from core.markdown import render_markdown
 
 register = template.Library()
@@ -16,3 +16,9 @@ def guidelines_panel(progress=None):
         "html": render_markdown(guidelines_current().text),
         "open": progress is not None and progress.labelled == 0,
     }
+
+
+@register.inclusion_tag("web/partials/fix_proposals.html")
+def fix_proposals(claim):
+    """The claim's open proposed fixes, for the reviewers' part of the claim page."""
+    return {"proposals": claim_fix_proposals_open(claim=claim)}

@@ -8,13 +8,14 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
-from annotations.services import claim_correct
+from annotations.models import ClaimFixProposal
+from annotations.services import claim_correct, claim_fix_decide, claim_fix_propose
 from claims.forms import add_service_errors
 from claims.models import Claim, ClaimStatus, Source
 from claims.selectors import article_sources
-from core.roles import is_reviewer, role_required
+from core.roles import is_annotator, is_reviewer, role_required
 from web.forms import ClaimFixForm
 
 UNPROCESSABLE = 422
@@ -34,8 +35,9 @@ def _excerpt(body: str, start: int, end: int) -> dict:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
-@role_required(is_reviewer)
+@role_required(is_annotator)
 def claim_fix(request: HttpRequest, pk: int) -> HttpResponse:
+    """Reviewers fix the claim; annotators propose the same fix for a reviewer to accept or reject."""
     claim = get_object_or_404(Claim.objects.select_related("article", "source"), pk=pk)
     initial = {
         "start": claim.start,
@@ -49,20 +51,18 @@ def claim_fix(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         start, end = data["start"], data["end"]
-        if "preview" not in request.POST:
+        reviewer = is_reviewer(request.user)
+        if "preview" not in request.POST and not reviewer:
             try:
-                result = claim_correct(
-                    claim=claim,
-                    user=request.user,
-                    start=data["start"],
-                    end=data["end"],
-                    cue=data["cue"],
-                    is_direct_quote=data["is_direct_quote"],
-                    source=data["source"],
-                    new_source_name=data["new_source_name"],
-                    source_kind=data["source_kind"],
-                    source_mention=data["source_mention"],
-                )
+                claim_fix_propose(claim=claim, user=request.user, **_changes(data), note=data["note"])
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, "Fix proposed: a reviewer will accept or reject it.")
+                return redirect("claim_detail", pk=claim.pk)
+        elif "preview" not in request.POST:
+            try:
+                result = claim_correct(claim=claim, user=request.user, **_changes(data))
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
@@ -81,9 +81,29 @@ def claim_fix(request: HttpRequest, pk: int) -> HttpResponse:
     valid_span = isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(body)
     excerpt = _excerpt(body, start, end) if valid_span else _excerpt(body, claim.start, claim.end)
     status = UNPROCESSABLE if form.is_bound and form.errors else 200
-    return render(
-        request,
-        "web/claim_fix.html",
-        {"claim": claim, "article": claim.article, "form": form, "excerpt": excerpt, "body": body},
-        status=status,
-    )
+    context = {"claim": claim, "article": claim.article, "form": form, "excerpt": excerpt, "body": body}
+    return render(request, "web/claim_fix.html", {**context, "reviewer": is_reviewer(request.user)}, status=status)
+
+
+def _changes(data: dict) -> dict:
+    """The fix form's fields as claim_update / claim_fix_propose take them."""
+    names = ("start", "end", "cue", "is_direct_quote", "source", "new_source_name", "source_kind", "source_mention")
+    return {name: data[name] for name in names}
+
+
+@require_POST
+@login_required
+@role_required(is_reviewer)
+def proposal_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = get_object_or_404(ClaimFixProposal, pk=pk)
+    decision = request.POST.get("decision")
+    if decision not in ("accept", "reject"):
+        messages.error(request, "Choose to accept or reject the proposed fix.")
+        return redirect("claim_detail", pk=proposal.claim_id)
+    try:
+        claim_fix_decide(proposal=proposal, reviewer=request.user, accept=decision == "accept")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Proposed fix accepted and applied." if decision == "accept" else "Fix rejected.")
+    return redirect("claim_detail", pk=proposal.claim_id)

@@ -1,9 +1,10 @@
 from http import HTTPStatus
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
-from annotations.models import Annotation, Verdict
+from annotations.models import Annotation, ClaimFixProposal, Verdict
 from annotations.services import annotation_submit
 from claims.models import Claim, ClaimStatus
 from tests.claims.factories import SourceFactory, claims_in_one_article
@@ -97,9 +98,30 @@ def test_claim_fix_existing_source_pick(reviewer_client):
     assert Claim.objects.get(pk=first.pk).source.name == "Port authority"
 
 
-def test_claim_fix_is_not_for_annotators(annotator_client):
+def test_annotator_proposes_a_fix_that_a_reviewer_accepts_on_the_claim_page(annotator_client, reviewer):
     claim = claims_in_one_article(1)[0]
-    response = annotator_client.post(reverse("claim_fix", args=[claim.pk]), _fix(claim, start=claim.start + 6))
-    assert response.status_code == HTTPStatus.FORBIDDEN
+    response = annotator_client.post(
+        reverse("claim_fix", args=[claim.pk]), {**_fix(claim, start=claim.start + 6), "note": "Only the number"}
+    )
+    assert response.status_code == HTTPStatus.FOUND
     claim.refresh_from_db()
-    assert claim.text == "Claim number 0"
+    assert claim.text == "Claim number 0"  # nothing changes yet
+    reviewing = Client()
+    reviewing.force_login(reviewer)
+    page = reviewing.get(reverse("claim_detail", args=[claim.pk])).content.decode()
+    assert "proposes the span “number 0”" in page
+    assert "Only the number" in page
+    proposal = ClaimFixProposal.objects.get()
+    response = reviewing.post(reverse("proposal_decide", args=[proposal.pk]), {"decision": "accept"})
+    assert response.status_code == HTTPStatus.FOUND
+    claim.refresh_from_db()
+    assert claim.text == "number 0"
+    assert "Proposed fixes" not in reviewing.get(reverse("claim_detail", args=[claim.pk])).content.decode()
+
+
+def test_annotator_proposal_with_bad_offsets_is_a_form_error(annotator_client):
+    claim = claims_in_one_article(1)[0]
+    response = annotator_client.post(reverse("claim_fix", args=[claim.pk]), _fix(claim, start=claim.end))
+    assert response.status_code == UNPROCESSABLE
+    assert "does not lie inside the article text" in response.content.decode()
+    assert not ClaimFixProposal.objects.exists()
