@@ -81,3 +81,59 @@ class ClaimSkip(models.Model):
 
     def __str__(self) -> str:
         return f"{self.annotator} skipped claim {self.claim_id}"
+
+
+class Guidelines(models.Model):
+    """The annotation guidelines, in Markdown: one row, edited by reviewers; its history keeps every version."""
+
+    text = models.TextField(blank=True, default="")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name_plural = "guidelines"
+
+    def __str__(self) -> str:
+        return f"Guidelines of {self.updated_at:%Y-%m-%d %H:%M}" if self.updated_at else "Guidelines"
+
+
+class ProposalStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    ACCEPTED = "accepted", "Accepted"
+    REJECTED = "rejected", "Rejected"
+
+
+class ClaimFixProposal(models.Model):
+    """An annotator's suggested fix of a claim's span or attribution, for a reviewer to accept or reject."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="fix_proposals")
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    text = models.TextField()  # the article text at start..end when proposed, as the reviewer will judge it
+    source = models.ForeignKey("claims.Source", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    new_source_name = models.CharField(max_length=300, blank=True, default="")
+    source_kind = models.CharField(max_length=20, blank=True, default="")
+    source_mention = models.CharField(max_length=300, blank=True, default="")
+    cue = models.CharField(max_length=100, blank=True, default="")
+    is_direct_quote = models.BooleanField(default=False)
+    note = models.TextField(blank=True, default="")
+    status = models.CharField(max_length=10, choices=ProposalStatus.choices, default=ProposalStatus.OPEN)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["claim", "status"], name="fixproposal_claim_status_idx")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="fixproposal_end_after_start")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_status_display()} fix of claim {self.claim_id} by {self.proposed_by}"

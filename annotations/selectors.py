@@ -10,13 +10,14 @@ from statistics import median
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import BooleanField, Count, Exists, OuterRef, Prefetch, QuerySet, Value
+from django.db.models import BooleanField, Count, Exists, F, Func, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from annotations import blind
 from annotations.agreement import AlphaResult, KappaResult, krippendorff_alpha, pairwise_kappas
-from annotations.models import Adjudication, Annotation, ClaimReservation
+from annotations.guidelines import DEFAULT_TEXT as DEFAULT_GUIDELINES
+from annotations.models import Adjudication, Annotation, ClaimFixProposal, ClaimReservation, Guidelines, ProposalStatus
 from claims.models import Article, Claim, ClaimStatus, Source
 
 
@@ -27,23 +28,36 @@ class Progress:
     today: int
 
 
+def _count(queryset: QuerySet) -> Subquery:
+    """COUNT(*) of a queryset as a scalar subquery (no GROUP BY), to read several counts in one query."""
+    return Subquery(queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n"))
+
+
 def annotator_progress(*, user) -> Progress:
-    mine = Annotation.objects.filter(annotator=user)
+    """My labels, the claims still open to me, and my labels today: three counts, one query."""
     start_of_day = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    mine = Annotation.objects.filter(annotator=user)
     labelled_by_me = Annotation.objects.filter(claim=OuterRef("pk"), annotator=user)
     remaining = (
         Claim.objects.filter(is_flagged_not_claim=False, label_count__lt=settings.LABELS_PER_CLAIM)
         .exclude(status=ClaimStatus.ADJUDICATED)
         .filter(~Exists(labelled_by_me))
-        .count()
     )
-    return Progress(labelled=mine.count(), remaining=remaining, today=mine.filter(updated_at__gte=start_of_day).count())
+    counts = (
+        get_user_model()
+        .objects.filter(pk=user.pk)
+        .values_list(_count(mine), _count(remaining), _count(mine.filter(updated_at__gte=start_of_day)))
+        .get()
+    )
+    labelled, remaining_count, today = counts
+    return Progress(labelled=labelled, remaining=remaining_count, today=today)
 
 
-def annotations_visible_to(*, user, claim: Claim) -> QuerySet[Annotation]:
-    """The labels on a claim this user may see (annotations.blind): everyone's for reviewers, else their own."""
+def annotations_visible_to(*, user, claim: Claim) -> list[Annotation]:
+    """The labels on a claim this user may see (annotations.blind): everyone's for reviewers, else their own.
+    One query; the user's own label is among them."""
     labels = Annotation.objects.filter(claim=claim).select_related("annotator").order_by("created_at", "id")
-    return blind.labels_visible(user, labels)
+    return list(blind.labels_visible(user, labels))
 
 
 def annotation_of(*, user, claim: Claim) -> Annotation | None:
@@ -66,6 +80,7 @@ class HistoryEvent:
     what: str  # "label", "adjudication", "claim"
     action: str  # "created", "changed", "deleted"
     changes: dict  # field -> (before, after)
+    reason: str = ""  # why, when the change said so (a label retired because the claim's text changed)
 
 
 _ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
@@ -86,7 +101,8 @@ def _events(records, what: str, fields: list[str]) -> list[HistoryEvent]:
                 changes[field] = (_show(old), _show(new))
         previous_by_object[record.id] = record
         who = record.history_user.get_username() if record.history_user else "system"
-        events.append(HistoryEvent(record.history_date, who, what, _ACTIONS[record.history_type], changes))
+        reason = getattr(record, "history_change_reason", None) or ""
+        events.append(HistoryEvent(record.history_date, who, what, _ACTIONS[record.history_type], changes, reason))
     return events
 
 
@@ -115,7 +131,17 @@ def claim_history(*, claim: Claim) -> list[HistoryEvent]:
         .select_related("history_user", "source")
         .order_by("history_date", "history_id")
     )
-    claim_events = _events(claim_records, "claim", ["text", "source", "source_mention", "is_flagged_not_claim"])
+    claim_fields = [
+        "text",
+        "start",
+        "end",
+        "source",
+        "source_mention",
+        "cue",
+        "is_direct_quote",
+        "is_flagged_not_claim",
+    ]
+    claim_events = _events(claim_records, "claim", claim_fields)
     return sorted(label_events + adjudication_events + claim_events, key=lambda e: e.when)
 
 
@@ -214,6 +240,10 @@ def my_verdicts_for_article(*, user, article) -> dict[int, str]:
 
 
 def claim_held_by_other(*, user, claim: Claim) -> bool:
+    hold_field = Claim.reservation.related
+    if hold_field.is_cached(claim):  # read with the claim: select_related("reservation")
+        hold = hold_field.get_cached_value(claim)
+        return hold is not None and hold.expires_at > timezone.now() and hold.annotator_id != user.pk
 
     return ClaimReservation.objects.filter(claim=claim, expires_at__gt=timezone.now()).exclude(annotator=user).exists()
 
@@ -420,3 +450,70 @@ def labels_per_day(*, days: int = 30) -> list[tuple]:
         .values_list("day", "n")
     )
     return [(first + timedelta(days=i), counts.get(first + timedelta(days=i), 0)) for i in range(days)]
+
+
+def guidelines_current() -> Guidelines:
+    """The project's guidelines; the starting text (unsaved) until a reviewer edits them."""
+    return Guidelines.objects.select_related("updated_by").first() or Guidelines(text=DEFAULT_GUIDELINES)
+
+
+def guidelines_history(*, limit: int = 20) -> QuerySet:
+    return Guidelines.history.select_related("history_user").order_by("-history_date", "-history_id")[:limit]
+
+
+# The dashboard's progress buckets, in the order a claim moves through them; flagged claims count only as flagged.
+PROGRESS_BUCKETS = ("unlabelled", "in_progress", "agreed", "conflicting", "adjudicated", "flagged")
+
+
+def claim_status_counts() -> dict[str, int]:
+    """{bucket: claims} for PROGRESS_BUCKETS, from one grouped query on indexed columns."""
+    counts = dict.fromkeys(PROGRESS_BUCKETS, 0)
+    rows = Claim.objects.order_by().values_list("status", "is_flagged_not_claim").annotate(n=Count("id"))
+    for status, flagged, n in rows:
+        counts["flagged" if flagged else status] += n
+    return counts
+
+
+@dataclass(frozen=True)
+class Throughput:
+    username: str
+    today: int
+    last_7_days: int
+    total: int
+
+    @property
+    def per_day(self) -> float:
+        return self.last_7_days / 7
+
+
+def annotator_throughput() -> list[Throughput]:
+    """Labels per annotator today, in the last 7 days and ever (first given, site time zone): one grouped query."""
+    today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    week = today - timedelta(days=6)
+    rows = (
+        Annotation.objects.order_by()
+        .values_list("annotator__username")
+        .annotate(
+            today=Count("id", filter=Q(created_at__gte=today)),
+            week=Count("id", filter=Q(created_at__gte=week)),
+            total=Count("id"),
+        )
+        .order_by("-week", "-total", "annotator__username")
+    )
+    return [Throughput(name, n_today, n_week, n_total) for name, n_today, n_week, n_total in rows]
+
+
+def labels_of(*, user) -> QuerySet[Annotation]:
+    """This user's own labels with their claims, newest first (the claims they labelled, for /claims/mine/)."""
+    return (
+        Annotation.objects.filter(annotator=user)
+        .select_related("claim", "claim__article", "claim__source")
+        .defer("claim__article__body")
+        .order_by("-id")
+    )
+
+
+def claim_fix_proposals_open(*, claim: Claim) -> list[ClaimFixProposal]:
+    return list(
+        ClaimFixProposal.objects.filter(claim=claim, status=ProposalStatus.OPEN).select_related("proposed_by", "source")
+    )

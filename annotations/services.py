@@ -9,13 +9,30 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
 from django.db import connection, transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from annotations import blind
 from annotations.consensus import Consensus, derive
-from annotations.models import Adjudication, Annotation, ClaimReservation, ClaimSkip, Verdict
-from claims.models import Claim, ClaimStatus
+from annotations.models import (
+    Adjudication,
+    Annotation,
+    ClaimFixProposal,
+    ClaimReservation,
+    ClaimSkip,
+    Guidelines,
+    ProposalStatus,
+    Verdict,
+)
+from claims.models import Claim, ClaimStatus, Source, SourceKind
+from claims.services import (
+    ClaimUpdateResult,
+    claim_check_update,
+    claim_flag,
+    claim_set_source,
+    claim_update,
+    source_resolve,
+)
 from core.roles import is_admin, is_annotator, is_reviewer
 
 _http_url = URLValidator(schemes=["http", "https"])
@@ -33,10 +50,14 @@ def claim_refresh_consensus(*, claim: Claim) -> Claim:
     """Recompute a claim's label count, status and consensus verdict from its labels and adjudication.
 
     The only writer of those three columns: every label and adjudication change, from the services, the admin or
-    a command, ends here.
+    a command, ends here. The rule itself is annotations.consensus.derive.
     """
-    verdicts = list(Annotation.objects.filter(claim_id=claim.pk).values_list("verdict", flat=True))
-    adjudicated = Adjudication.objects.filter(claim_id=claim.pk).values_list("verdict", flat=True).first()
+    # One query: the claim's row joined to its adjudication (at most one) and its labels (one row each).
+    rows = list(
+        Claim.objects.filter(pk=claim.pk).order_by().values_list("adjudication__verdict", "annotations__verdict")
+    )
+    verdicts = [verdict for _, verdict in rows if verdict is not None]
+    adjudicated = rows[0][0] if rows else None
     state = derive(verdicts=verdicts, adjudicated=adjudicated, labels_per_claim=settings.LABELS_PER_CLAIM)
     # update() rather than save(): derived columns change no history and no updated_at.
     Claim.objects.filter(pk=claim.pk).update(
@@ -121,6 +142,8 @@ def annotation_submit(
     # Lock the claim so concurrent labels on it are counted one after the other.
     claim = Claim.objects.select_for_update().get(pk=claim.pk)
     annotation = Annotation.objects.filter(claim=claim, annotator=annotator).first()
+    if annotation is not None:
+        annotation.claim = claim  # the locked row, so the caller reads the claim without another query
     if annotation is None:
         annotation = Annotation(claim=claim, annotator=annotator)
         created = changed = True
@@ -174,18 +197,19 @@ def annotation_delete(*, annotation: Annotation, actor) -> None:
     claim_refresh_consensus(claim=claim)
 
 
-def _reserve(*, claim: Claim, annotator) -> ClaimReservation:
+def _reserve(*, claim: Claim, annotator) -> None:
+    """Hold the claim for this annotator (and nothing else). Callers hold the claim's row lock, so a DELETE and an
+    INSERT cannot race: two statements instead of update_or_create's four and two savepoints."""
     now = timezone.now()
-    ClaimReservation.objects.filter(annotator=annotator).exclude(claim=claim).delete()
-    reservation, _ = ClaimReservation.objects.update_or_create(
-        claim=claim,
-        defaults={
-            "annotator": annotator,
-            "shown_at": now,
-            "expires_at": now + timedelta(seconds=settings.REVIEW_RESERVATION_SECONDS),
-        },
-    )
-    return reservation
+    values = {
+        "annotator": annotator,
+        "shown_at": now,
+        "expires_at": now + timedelta(seconds=settings.REVIEW_RESERVATION_SECONDS),
+    }
+    # Any other claim this annotator held, and this claim's expired (or own) hold: callers checked nobody else has it.
+    ClaimReservation.objects.filter(Q(annotator=annotator) | Q(claim=claim)).delete()
+    reservation = ClaimReservation.objects.create(claim=claim, **values)
+    Claim.reservation.related.set_cached_value(claim, reservation)  # so claim.reservation needs no query
 
 
 def _open_for(annotator, now):
@@ -215,7 +239,8 @@ def review_next_claim(*, annotator) -> Claim | None:
     skipped = ClaimSkip.objects.filter(claim=OuterRef("pk"), annotator=annotator)
     passed_over: list[int] = []
     for _attempt in range(20):
-        open_claims = _open_for(annotator, now).exclude(pk__in=passed_over)
+        # The page shows the claim with its article and source: read them with it (the lock stays on the claim).
+        open_claims = _open_for(annotator, now).exclude(pk__in=passed_over).select_related("article", "source")
         claim = _lock_first(open_claims.filter(pk__in=current))
         if claim is None:
             claim = _lock_first(open_claims.filter(~Exists(skipped)).order_by("label_count", "article_id", "position"))
@@ -234,10 +259,16 @@ def review_next_claim(*, annotator) -> Claim | None:
 
 
 def _still_open(*, claim: Claim, annotator, now) -> bool:
-    """Re-read under the claim's row lock: the candidate query's snapshot may predate another annotator's commit."""
-    held = ClaimReservation.objects.filter(claim=claim, expires_at__gt=now).exclude(annotator=annotator).exists()
-    labels = list(Annotation.objects.filter(claim=claim).values_list("annotator_id", flat=True))
-    return not held and annotator.pk not in labels and len(labels) < settings.LABELS_PER_CLAIM
+    """Re-read under the claim's row lock: the candidate query's snapshot may predate another annotator's commit.
+
+    One query: the claim's labels, each row also saying whether someone else holds the claim."""
+    held = ClaimReservation.objects.filter(claim=claim, expires_at__gt=now).exclude(annotator=annotator)
+    rows = list(
+        Claim.objects.filter(pk=claim.pk).annotate(held=Exists(held)).values_list("held", "annotations__annotator_id")
+    )
+    labels = [annotator_id for _, annotator_id in rows if annotator_id is not None]
+    held_by_other = any(h for h, _ in rows)
+    return not held_by_other and annotator.pk not in labels and len(labels) < settings.LABELS_PER_CLAIM
 
 
 @transaction.atomic
@@ -333,3 +364,199 @@ def verdict_records_delete_as_admin(*, records, actor) -> int:
         count += 1
     _refresh_claims(claim_ids)
     return count
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The reviewers' workspace: fixing claims in place, sending claims back to the queue, bulk actions, guidelines.
+# ---------------------------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def claim_requeue(*, claim: Claim, user, reason: str) -> Claim:
+    """Send a claim back to the review queue for fresh labels.
+
+    Its labels and final verdict are retired: deleted from the live tables, so the queue, consensus, agreement and
+    exports never count them, and kept in their history with `reason` as the change reason and `user` as who.
+    A flagged claim is unflagged (it is a claim again).
+    """
+    if not is_reviewer(user):
+        raise PermissionDenied("Only reviewers can send claims back to the queue.")
+    claim = Claim.objects.select_for_update().get(pk=claim.pk)
+    reason = reason[:100]  # simple_history's change reason column
+    for record in [*Annotation.objects.filter(claim=claim), *Adjudication.objects.filter(claim=claim)]:
+        record._history_user = user
+        record._change_reason = reason
+        record.delete()
+    ClaimReservation.objects.filter(claim=claim).delete()
+    ClaimSkip.objects.filter(claim=claim).delete()
+    if claim.is_flagged_not_claim:
+        claim.is_flagged_not_claim = False
+        claim.updated_by = user
+        claim._history_user = user
+        claim.save(update_fields=["is_flagged_not_claim", "updated_by", "updated_at"])
+    return claim_refresh_consensus(claim=claim)
+
+
+@transaction.atomic
+def claim_correct(*, claim: Claim, user, **changes) -> ClaimUpdateResult:
+    """A reviewer fixes a claim in place (claims.services.claim_update takes the same keyword arguments).
+
+    When the words of a labelled claim change, its labels were given to other words: they are retired (kept in
+    history as "given to the old text") and the claim goes back to the queue. Fixing only the source, cue, quote
+    flag or an edge over punctuation keeps the labels: the annotators judged the same statement.
+    """
+    if not is_reviewer(user):
+        raise PermissionDenied("Only reviewers can change a claim; annotators propose a fix.")
+    result = claim_update(claim=claim, user=user, **changes)
+    if result.text_changed_materially and (result.claim.label_count or result.claim.status != ClaimStatus.UNLABELLED):
+        claim_requeue(claim=result.claim, user=user, reason="given to the old text (the claim's span changed)")
+        result.claim.refresh_from_db()
+    return result
+
+
+class BulkAction:
+    FLAG = "flag"
+    REQUEUE = "requeue"
+    SOURCE = "source"
+    ADJUDICATE = "adjudicate"
+    choices = [
+        (FLAG, "Flag as not a claim"),
+        (REQUEUE, "Send back to the queue"),
+        (SOURCE, "Assign a source"),
+        (ADJUDICATE, "Adjudicate with one verdict"),
+    ]
+
+
+MAX_BULK_CLAIMS = 500
+
+
+@transaction.atomic
+def claims_bulk_apply(
+    *,
+    claims: list[Claim],
+    user,
+    action: str,
+    verdict: str = "",
+    rationale: str = "",
+    source: Source | None = None,
+    new_source_name: str = "",
+    source_kind: str = SourceKind.UNKNOWN,
+) -> int:
+    """Apply one reviewer action to every selected claim through the one-claim services, all or nothing.
+
+    Returns how many claims it reached. Any claim's error (a missing rationale, say) undoes the whole batch.
+    """
+    if not is_reviewer(user):
+        raise PermissionDenied("Only reviewers can change claims in bulk.")
+    if not claims:
+        raise ValidationError({"claims": "Select at least one claim."})
+    if len(claims) > MAX_BULK_CLAIMS:
+        raise ValidationError({"claims": f"Select at most {MAX_BULK_CLAIMS} claims at a time."})
+    if action == BulkAction.SOURCE and source is None and not (new_source_name or "").strip():
+        raise ValidationError({"source": "Pick a source or type the name of a new one."})
+    if action == BulkAction.SOURCE and source is None:
+        source = source_resolve(name=new_source_name, kind=source_kind, mention=new_source_name)
+    for claim in claims:
+        if action == BulkAction.FLAG:
+            claim_flag(claim=claim, user=user, flagged=True)
+        elif action == BulkAction.REQUEUE:
+            claim_requeue(claim=claim, user=user, reason="sent back to the queue by a reviewer")
+        elif action == BulkAction.SOURCE:
+            claim_set_source(claim=claim, user=user, source=source)
+        elif action == BulkAction.ADJUDICATE:
+            claim_adjudicate(claim=claim, reviewer=user, verdict=verdict, rationale=rationale)
+        else:
+            raise ValidationError({"action": "Choose what to do with the selected claims."})
+    return len(claims)
+
+
+MAX_GUIDELINES_LENGTH = 100_000
+
+
+@transaction.atomic
+def guidelines_update(*, text: str, user) -> Guidelines:
+    """Replace the guidelines' text; the history keeps every earlier version with who wrote it."""
+    if not is_reviewer(user):
+        raise PermissionDenied("Only reviewers can edit the guidelines.")
+    text = (text or "").replace("\r\n", "\n").strip()
+    if not text:
+        raise ValidationError({"text": "The guidelines cannot be empty."})
+    if len(text) > MAX_GUIDELINES_LENGTH or "\x00" in text:
+        raise ValidationError({"text": f"Keep the guidelines under {MAX_GUIDELINES_LENGTH:,} characters of text."})
+    guidelines = Guidelines.objects.select_for_update().first() or Guidelines()
+    if guidelines.pk is None or guidelines.text != text:
+        guidelines.text, guidelines.updated_by = text, user
+        guidelines._history_user = user
+        guidelines.save()
+    return guidelines
+
+
+MAX_PROPOSAL_NOTE = 2000
+
+
+@transaction.atomic
+def claim_fix_propose(
+    *,
+    claim: Claim,
+    user,
+    start: int,
+    end: int,
+    cue: str = "",
+    is_direct_quote: bool = False,
+    source: Source | None = None,
+    new_source_name: str = "",
+    source_kind: str = SourceKind.UNKNOWN,
+    source_mention: str = "",
+    note: str = "",
+) -> ClaimFixProposal:
+    """An annotator proposes a fix (claim_update's fields); it changes nothing until a reviewer accepts it."""
+    if not is_annotator(user):
+        raise PermissionDenied("Only annotators can propose a fix.")
+    claim = Claim.objects.select_related("article").get(pk=claim.pk)
+    claim_check_update(
+        claim=claim, start=start, end=end, cue=cue, source_mention=source_mention, new_source_name=new_source_name
+    )
+    note = (note or "").strip()
+    if len(note) > MAX_PROPOSAL_NOTE or "\x00" in note:
+        raise ValidationError({"note": f"Keep the note under {MAX_PROPOSAL_NOTE} characters of plain text."})
+    return ClaimFixProposal.objects.create(
+        claim=claim,
+        proposed_by=user,
+        start=start,
+        end=end,
+        text=claim.article.body[start:end],
+        source=source,
+        new_source_name=(new_source_name or "").strip(),
+        source_kind=source_kind if source_kind in SourceKind.values else SourceKind.UNKNOWN,
+        source_mention=(source_mention or "").strip(),
+        cue=(cue or "").strip(),
+        is_direct_quote=bool(is_direct_quote),
+        note=note,
+    )
+
+
+@transaction.atomic
+def claim_fix_decide(*, proposal: ClaimFixProposal, reviewer, accept: bool) -> ClaimFixProposal:
+    """Accept (the fix goes through claim_correct, as if the reviewer made it) or reject an open proposal."""
+    if not is_reviewer(reviewer):
+        raise PermissionDenied("Only reviewers can accept or reject a proposed fix.")
+    proposal = ClaimFixProposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.status != ProposalStatus.OPEN:
+        raise ValidationError({"proposal": f"This proposal is already {proposal.get_status_display().lower()}."})
+    if accept:
+        claim_correct(
+            claim=proposal.claim,
+            user=reviewer,
+            start=proposal.start,
+            end=proposal.end,
+            cue=proposal.cue,
+            is_direct_quote=proposal.is_direct_quote,
+            source=proposal.source,
+            new_source_name=proposal.new_source_name,
+            source_kind=proposal.source_kind or SourceKind.UNKNOWN,
+            source_mention=proposal.source_mention,
+        )
+    proposal.status = ProposalStatus.ACCEPTED if accept else ProposalStatus.REJECTED
+    proposal.decided_by, proposal.decided_at = reviewer, timezone.now()
+    proposal.save(update_fields=["status", "decided_by", "decided_at"])
+    return proposal

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -402,6 +403,113 @@ def source_merge(*, sources: list[Source], into: Source, user) -> Source:
     into._history_user = user
     into.save(update_fields=["aliases"])
     return into
+
+
+_WORD = re.compile(r"\w+")
+MAX_CUE_LENGTH = 100
+
+
+def text_changed_materially(before: str, after: str) -> bool:
+    """True when the words differ; moving an edge over spaces, quotation marks or punctuation is not material.
+
+    A label was given to the words a claim says, so only a change of words makes it a label on another claim.
+    """
+    return _WORD.findall(before.casefold()) != _WORD.findall(after.casefold())
+
+
+def claim_check_update(
+    *,
+    claim: Claim,
+    start: int,
+    end: int,
+    cue: str | None = None,
+    source_mention: str | None = None,
+    new_source_name: str = "",
+) -> None:
+    """The checks of claim_update, also run on an annotator's proposed fix; ValidationError with field messages."""
+    article = claim.article
+    errors: dict[str, str] = {}
+    if not (isinstance(start, int) and isinstance(end, int)) or start < 0 or end <= start or end > len(article.body):
+        errors["start"] = f"The span {start}–{end} does not lie inside the article text (0–{len(article.body)})."
+    elif not article.body[start:end].strip():
+        errors["start"] = "A claim cannot be only whitespace."
+    elif Claim.objects.filter(article_id=claim.article_id, start=start, end=end).exclude(pk=claim.pk).exists():
+        errors["start"] = "Another claim already has exactly this span."
+    if cue is not None and (len(cue.strip()) > MAX_CUE_LENGTH or "\x00" in cue):
+        errors["cue"] = f"Enter a cue of at most {MAX_CUE_LENGTH} characters."
+    if source_mention is not None and (len(source_mention.strip()) > 300 or "\x00" in source_mention):
+        errors["source_mention"] = "Enter a name of at most 300 characters."
+    new_source_name = (new_source_name or "").strip()
+    if new_source_name and ("\x00" in new_source_name or len(new_source_name) > 300):
+        errors["new_source_name"] = "Enter a name of at most 300 characters."
+    if errors:
+        raise ValidationError(errors)
+
+
+@dataclass(frozen=True)
+class ClaimUpdateResult:
+    claim: Claim
+    old_text: str
+    changed: tuple[str, ...]  # the fields that changed, in model order
+    text_changed_materially: bool
+
+
+@transaction.atomic
+def claim_update(
+    *,
+    claim: Claim,
+    user,
+    start: int | None = None,
+    end: int | None = None,
+    cue: str | None = None,
+    is_direct_quote: bool | None = None,
+    source: Source | None = None,
+    new_source_name: str = "",
+    source_kind: str = SourceKind.UNKNOWN,
+    source_mention: str | None = None,
+) -> ClaimUpdateResult:
+    """Fix a claim in place: its span (offsets into the article), source, the name it goes by there, cue, quote.
+
+    None (or no source and no new name) keeps a field as it is. The text always follows the offsets. One save, so
+    the claim's history holds one record per fix with who made it.
+    """
+    claim = Claim.objects.select_for_update().select_related("article").get(pk=claim.pk)
+    article = claim.article
+    start = claim.start if start is None else start
+    end = claim.end if end is None else end
+    claim_check_update(
+        claim=claim, start=start, end=end, cue=cue, source_mention=source_mention, new_source_name=new_source_name
+    )
+    new_source_name = (new_source_name or "").strip()
+    old_text = claim.text
+    if source is None and new_source_name:
+        source = source_resolve(name=new_source_name, kind=source_kind, mention=(source_mention or "").strip())
+    elif source is not None and source_mention:
+        _source_remember_alias(source, source_mention)
+    wanted = {
+        "start": start,
+        "end": end,
+        "text": article.body[start:end],
+        "cue": claim.cue if cue is None else cue.strip(),
+        "is_direct_quote": claim.is_direct_quote if is_direct_quote is None else bool(is_direct_quote),
+        "source": claim.source if source is None else source,
+        "source_mention": claim.source_mention if source_mention is None else source_mention.strip(),
+    }
+    changed = tuple(name for name, value in wanted.items() if getattr(claim, name) != value)
+    if changed:
+        for name in changed:
+            setattr(claim, name, wanted[name])
+        claim.updated_by = user
+        claim._history_user = user
+        claim.save(update_fields=[*changed, "updated_by", "updated_at"])
+        if "start" in changed:
+            _renumber_positions(article)
+    return ClaimUpdateResult(
+        claim=claim,
+        old_text=old_text,
+        changed=changed,
+        text_changed_materially=text_changed_materially(old_text, claim.text),
+    )
 
 
 @dataclass

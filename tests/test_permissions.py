@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from annotations.models import ClaimFixProposal
 from annotations.services import annotation_submit, claim_adjudicate
 from matching.models import MatchStatus
 from tests.claims.factories import ArticleFactory, ClaimFactory
@@ -91,6 +92,20 @@ TABLE: dict[str, list[Case]] = {
     "claim_detail": [Case("get", SIGNED_IN)],
     "claim_flag": _posted_only((LOGIN, FOUND, FOUND, FOUND), "flag"),
     "claim_source": _posted_only((LOGIN, FOUND, FOUND, FOUND), "source"),
+    # the reviewers' workspace
+    "claim_browser": [Case("get", REVIEWERS)],
+    "claims_bulk": [
+        Case("get", (LOGIN, FORBIDDEN, FOUND, FOUND)),
+        Case("post", (LOGIN, FORBIDDEN, FOUND, FOUND), "bulk"),
+    ],
+    "claims_mine": [Case("get", SIGNED_IN)],
+    "claim_fix": [Case("get", SIGNED_IN), Case("post", (LOGIN, FOUND, FOUND, FOUND), "fix")],
+    "proposal_decide": _posted_only((LOGIN, FORBIDDEN, FOUND, FOUND), "proposal"),
+    "guidelines": [Case("get", SIGNED_IN)],
+    "guidelines_edit": [Case("get", REVIEWERS), Case("post", (LOGIN, FORBIDDEN, FOUND, FOUND), "guidelines")],
+    "account_token": [Case("get", SIGNED_IN)],
+    "account_token_create": _posted_only((LOGIN, OK, OK, OK)),
+    "account_token_revoke": _posted_only((LOGIN, FOUND, FOUND, FOUND)),
 }
 
 
@@ -160,7 +175,13 @@ def _url(name: str, w: World) -> str:
         "claim_detail": {"pk": w.conflicting.pk},
         "claim_flag": {"pk": w.open_claim.pk},
         "claim_source": {"pk": w.open_claim.pk},
+        "claim_fix": {"pk": w.open_claim.pk},
     }.get(name, {})
+    if name == "proposal_decide":  # an annotator's proposed fix of the open claim
+        proposal = ClaimFixProposal.objects.create(
+            claim=w.open_claim, proposed_by=w.conflicting.annotations.first().annotator, start=0, end=5, text="x"
+        )
+        kwargs = {"pk": proposal.pk}
     return reverse(f"two_factor:{name}" if name in TWO_FACTOR_NAMES else name, kwargs=kwargs)
 
 
@@ -178,6 +199,10 @@ def _data(kind: str, w: World) -> dict:
         "new_claim": {"start": body.index(sentence), "end": body.index(sentence) + len(sentence), "text": sentence},
         "flag": {"flagged": "1"},
         "source": {"new_name": "Ministry of Defence", "kind": "government"},
+        "bulk": {"claims": [w.open_claim.pk], "action": "flag", "kind": "unknown"},
+        "fix": {"start": w.open_claim.start, "end": w.open_claim.end - 1, "source_kind": "unknown"},
+        "guidelines": {"text": "# Guidelines\n\nVerified means checked."},
+        "proposal": {"decision": "reject"},
     }[kind]
 
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from web.views import articles, extraction, matches, review
+from web.views import account, articles, browser, claim_fix, extraction, guidelines, matches, review
 
 urlpatterns = [
     path("", review.home, name="home"),
@@ -26,4 +26,15 @@ urlpatterns = [
     path("matches/<int:pk>/same-verdict/", matches.match_apply_verdict, name="match_apply_verdict"),
     path("clusters/", matches.clusters, name="cluster_list"),
     path("extraction/", extraction.extraction_report, name="extraction_report"),
+    # The reviewers' workspace (issue 14).
+    path("claims/", browser.claim_browser, name="claim_browser"),
+    path("claims/bulk/", browser.claims_bulk, name="claims_bulk"),
+    path("claims/mine/", browser.claims_mine, name="claims_mine"),
+    path("claims/<int:pk>/fix/", claim_fix.claim_fix, name="claim_fix"),
+    path("proposals/<int:pk>/decide/", claim_fix.proposal_decide, name="proposal_decide"),
+    path("guidelines/", guidelines.guidelines, name="guidelines"),
+    path("guidelines/edit/", guidelines.guidelines_edit, name="guidelines_edit"),
+    path("account/token/", account.token_page, name="account_token"),
+    path("account/token/new/", account.token_create_view, name="account_token_create"),
+    path("account/token/revoke/", account.token_revoke_view, name="account_token_revoke"),
 ]

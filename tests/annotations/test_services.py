@@ -1,18 +1,24 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from annotations.models import Annotation, ClaimReservation, Verdict
+from annotations.models import Annotation, ClaimReservation, Guidelines, Verdict
 from annotations.selectors import annotations_visible_to, annotator_progress, claim_history
 from annotations.services import (
+    BulkAction,
     annotation_submit,
     annotation_undo_last,
     claim_adjudicate,
+    claim_correct,
+    claim_fix_decide,
+    claim_fix_propose,
     claim_reopen,
+    claims_bulk_apply,
+    guidelines_update,
     review_next_claim,
     review_open_claim,
     review_skip,
 )
-from claims.models import ClaimStatus
+from claims.models import Claim, ClaimStatus
 from claims.services import claim_flag
 from tests.claims.factories import ArticleFactory, ClaimFactory
 from tests.factories import UserFactory
@@ -193,3 +199,118 @@ def test_labels_lock_once_a_claim_has_all_of_them_so_its_status_cannot_be_probed
     with pytest.raises(ValidationError):
         annotation_undo_last(annotator=second_annotator)
     assert claim.annotations.count() == 2
+
+
+# ---- the reviewers' workspace: fixing, requeueing, bulk actions, guidelines ------------------------------------
+
+
+def _conflicting(claim, first, second):
+    annotation_submit(claim=claim, annotator=first, verdict=Verdict.VERIFIED)
+    annotation_submit(claim=claim, annotator=second, verdict=Verdict.DISPUTED)
+    claim.refresh_from_db()
+    return claim
+
+
+def test_claim_correct_new_words_retire_the_labels_into_history_and_requeue(reviewer, annotator, second_annotator):
+    claim = _conflicting(_claims(1)[0], annotator, second_annotator)
+    result = claim_correct(claim=claim, user=reviewer, end=claim.end - len(" said the official."))
+    assert result.text_changed_materially
+    claim.refresh_from_db()
+    assert (claim.text, claim.status, claim.label_count) == ("Claim number 0", ClaimStatus.UNLABELLED, 0)
+    assert not Annotation.objects.filter(claim=claim).exists()
+    retired = Annotation.history.filter(claim_id=claim.pk, history_type="-")
+    assert {r.history_change_reason for r in retired} == {"given to the old text (the claim's span changed)"}
+    assert review_next_claim(annotator=annotator) == claim  # back in the queue, for the same annotators too
+
+
+def test_claim_correct_source_only_keeps_the_labels(reviewer, annotator, second_annotator):
+    claim = _conflicting(_claims(1)[0], annotator, second_annotator)
+    claim_correct(claim=claim, user=reviewer, new_source_name="Harbour authority", cue="told")
+    claim.refresh_from_db()
+    assert (claim.status, claim.label_count, claim.cue) == (ClaimStatus.CONFLICTING, 2, "told")
+
+
+def test_claim_correct_is_for_reviewers(annotator):
+    claim = _claims(1)[0]
+    with pytest.raises(PermissionDenied):
+        claim_correct(claim=claim, user=annotator, cue="told")
+
+
+def test_claims_bulk_adjudicate_settles_every_selected_claim_with_one_rationale(reviewer, annotator, second_annotator):
+    claims = [_conflicting(c, annotator, second_annotator) for c in _claims(3)]
+    done = claims_bulk_apply(
+        claims=claims, user=reviewer, action=BulkAction.ADJUDICATE, verdict="disputed", rationale="Contradicted"
+    )
+    assert done == 3
+    for claim in claims:
+        claim.refresh_from_db()
+        assert (claim.status, claim.consensus_verdict) == (ClaimStatus.ADJUDICATED, "disputed")
+        assert claim.adjudication.rationale == "Contradicted"
+
+
+def test_claims_bulk_adjudicate_without_rationale_changes_nothing(reviewer, annotator, second_annotator):
+    claims = [_conflicting(c, annotator, second_annotator) for c in _claims(2)]
+    with pytest.raises(ValidationError) as raised:
+        claims_bulk_apply(claims=claims, user=reviewer, action=BulkAction.ADJUDICATE, verdict="disputed")
+    assert "rationale" in raised.value.message_dict
+    assert [c.status for c in Claim.objects.order_by("pk")] == [ClaimStatus.CONFLICTING] * 2
+
+
+def test_claims_bulk_flag_source_and_requeue_write_history(reviewer, annotator, second_annotator):
+    claims = _claims(2)
+    claims_bulk_apply(claims=claims, user=reviewer, action=BulkAction.SOURCE, new_source_name="Port authority")
+    claims_bulk_apply(claims=claims, user=reviewer, action=BulkAction.FLAG)
+    assert {(c.source.name, c.is_flagged_not_claim) for c in Claim.objects.all()} == {("Port authority", True)}
+    claims_bulk_apply(claims=claims, user=reviewer, action=BulkAction.REQUEUE)
+    assert not Claim.objects.filter(is_flagged_not_claim=True).exists()
+    users = {r.history_user for r in Claim.history.filter(id__in=[c.pk for c in claims], history_type="~")}
+    assert users == {reviewer}
+
+
+def test_claims_bulk_refuses_annotators_and_empty_selections(reviewer, annotator):
+    with pytest.raises(PermissionDenied):
+        claims_bulk_apply(claims=_claims(1), user=annotator, action=BulkAction.FLAG)
+    with pytest.raises(ValidationError):
+        claims_bulk_apply(claims=[], user=reviewer, action=BulkAction.FLAG)
+
+
+def test_guidelines_update_keeps_every_version_and_refuses_empty_text(reviewer, annotator):
+    guidelines_update(text="# One", user=reviewer)
+    guidelines_update(text="# Two", user=reviewer)
+    assert [h.text for h in Guidelines.history.order_by("history_id")] == ["# One", "# Two"]
+    with pytest.raises(ValidationError):
+        guidelines_update(text="   ", user=reviewer)
+    with pytest.raises(PermissionDenied):
+        guidelines_update(text="# Mine", user=annotator)
+    assert Guidelines.objects.get().text == "# Two"
+
+
+def test_claim_fix_proposal_changes_nothing_until_a_reviewer_accepts_it(reviewer, annotator):
+    claim = _claims(1)[0]
+    proposal = claim_fix_propose(
+        claim=claim, user=annotator, start=claim.start, end=claim.start + len("Claim number 0"), note="Too long"
+    )
+    claim.refresh_from_db()
+    assert claim.text == "Claim number 0 said the official."
+    assert proposal.text == "Claim number 0"
+    claim_fix_decide(proposal=proposal, reviewer=reviewer, accept=True)
+    claim.refresh_from_db()
+    assert claim.text == "Claim number 0"
+    assert claim.history.latest().history_user == reviewer
+    proposal.refresh_from_db()
+    assert (proposal.status, proposal.decided_by) == ("accepted", reviewer)
+    with pytest.raises(ValidationError, match="already accepted"):
+        claim_fix_decide(proposal=proposal, reviewer=reviewer, accept=False)
+
+
+def test_claim_fix_proposal_with_bad_offsets_is_refused_and_rejection_keeps_the_claim(reviewer, annotator):
+    claim = _claims(1)[0]
+    with pytest.raises(ValidationError) as raised:
+        claim_fix_propose(claim=claim, user=annotator, start=claim.end, end=claim.start)
+    assert "start" in raised.value.message_dict
+    proposal = claim_fix_propose(claim=claim, user=annotator, start=claim.start, end=claim.start + 5)
+    with pytest.raises(PermissionDenied):
+        claim_fix_decide(proposal=proposal, reviewer=annotator, accept=True)
+    claim_fix_decide(proposal=proposal, reviewer=reviewer, accept=False)
+    claim.refresh_from_db()
+    assert claim.text == "Claim number 0 said the official."

@@ -94,7 +94,7 @@ def test_two_annotators_disagree_and_a_reviewer_adjudicates_with_keys(live_serve
     assert Adjudication.objects.get(claim=claim).verdict == Verdict.DISPUTED
 
     page.goto(f"{live_server.url}/dashboard/")
-    assert page.locator("svg.chart").count() == 3
+    assert page.locator("svg.chart").count() == 4  # progress by status, then the three agreement charts
     SCREENSHOT.parent.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOT))  # README: 1280x800, after the scenario above
     page.screenshot(path=str(tmp_path / "dashboard-full.png"), full_page=True)

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from annotations.models import Verdict
 from claims.extraction import EXTRACTOR_VERSION, ExtractedClaim
 from claims.models import Article, Claim, ClaimOrigin, Source
-from claims.services import article_ingest, article_reextract, claim_create, source_resolve
+from claims.services import article_ingest, article_reextract, claim_create, claim_update, source_resolve
 from tests.annotations.factories import AnnotationFactory
 from tests.claims.factories import ArticleFactory
 
@@ -189,3 +189,71 @@ def test_claim_create_takes_a_browsers_crlf_line_break_as_the_articles_newline()
     end = article.body.index("safe.") + len("safe.")
     claim = claim_create(article=article, start=start, end=end, text="the dam\r\nis safe.")
     assert claim.text == "the dam\nis safe."
+
+
+# ---- claim_update: fixing a claim in place ---------------------------------------------------------------------
+
+
+def _wire_claim(text: str, **kwargs) -> Claim:
+    article = ArticleFactory(body=WIRE)
+    start = WIRE.index(text)
+    return claim_create(article=article, start=start, end=start + len(text), **kwargs)
+
+
+def test_claim_update_moves_the_span_and_takes_the_text_from_the_article(reviewer):
+    claim = _wire_claim("the port would reopen to cargo ships by Friday")
+    start = WIRE.index("the port would reopen to cargo ships")
+    result = claim_update(claim=claim, user=reviewer, start=start, end=start + len("the port would reopen"))
+    claim.refresh_from_db()
+    assert claim.text == "the port would reopen"
+    assert result.changed == ("end", "text")
+    assert result.text_changed_materially
+    record = claim.history.latest()
+    assert (record.text, record.history_user) == ("the port would reopen", reviewer)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "field"),
+    [(-1, 5, "start"), (10, 10, "start"), (0, len(WIRE) + 1, "start"), (len("Port reopens after storm"), 25, "start")],
+)
+def test_claim_update_refuses_offsets_outside_the_text_or_blank(reviewer, start, end, field):
+    claim = _wire_claim("the port would reopen to cargo ships by Friday")
+    with pytest.raises(ValidationError) as raised:
+        claim_update(claim=claim, user=reviewer, start=start, end=end)
+    assert field in raised.value.message_dict
+    claim.refresh_from_db()
+    assert claim.text == "the port would reopen to cargo ships by Friday"
+
+
+def test_claim_update_refuses_the_span_of_another_claim(reviewer):
+    claim = _wire_claim("the port would reopen to cargo ships by Friday")
+    other_text = "damage to the eastern pier was lighter than first feared"
+    other = claim_create(article=claim.article, start=WIRE.index(other_text), end=WIRE.index(other_text) + 56)
+    with pytest.raises(ValidationError, match="Another claim"):
+        claim_update(claim=claim, user=reviewer, start=other.start, end=other.end)
+
+
+def test_claim_update_edge_over_punctuation_is_not_a_material_change(reviewer):
+    claim = _wire_claim("the port would reopen to cargo ships by Friday")
+    result = claim_update(claim=claim, user=reviewer, end=claim.end + 1)  # takes in the full stop
+    assert result.claim.text.endswith("Friday.")
+    assert not result.text_changed_materially
+
+
+def test_claim_update_new_source_keeps_the_mention_as_an_alias(reviewer):
+    claim = _wire_claim("damage to the eastern pier was lighter than first feared")
+    result = claim_update(
+        claim=claim, user=reviewer, new_source_name="Anna Keller", source_kind="person", source_mention="Ms. Keller"
+    )
+    assert result.claim.source.name == "Anna Keller"
+    assert "Ms. Keller" in result.claim.source.aliases
+    assert set(result.changed) == {"source", "source_mention"}
+
+
+def test_claim_update_refuses_a_cue_too_long_and_changes_nothing(reviewer):
+    claim = _wire_claim("the port would reopen to cargo ships by Friday", cue="said")
+    with pytest.raises(ValidationError) as raised:
+        claim_update(claim=claim, user=reviewer, cue="x" * 101, start=claim.start + 4)
+    assert "cue" in raised.value.message_dict
+    claim.refresh_from_db()
+    assert (claim.cue, claim.text) == ("said", "the port would reopen to cargo ships by Friday")

@@ -20,7 +20,6 @@ from annotations.forms import AdjudicationForm, LabelForm, add_service_errors, s
 from annotations.models import Adjudication, Annotation
 from annotations.selectors import (
     agreement_report,
-    annotation_of,
     annotations_visible_to,
     annotator_progress,
     claim_held_by_other,
@@ -38,12 +37,13 @@ from annotations.services import (
 )
 from claims.forms import ClaimSourceForm
 from claims.markup import claim_paragraph
-from claims.models import Claim, ClaimStatus
-from claims.selectors import article_claims, article_sources
+from claims.models import Claim, ClaimStatus, Source
+from claims.selectors import article_claims
 from core.roles import is_annotator, is_reviewer
 from matching.models import MatchStatus
 from matching.selectors import claim_match_suggestions
 from web.views.articles import VERDICT_KEYS, render_claim_page
+from web.views.progress import progress_context
 
 DASHBOARD_ROWS = 25  # rows per agreement table; the rest are counted
 UNPROCESSABLE = 422  # htmx is configured (base.html) to swap 422 responses, so errors show in place
@@ -60,12 +60,15 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "annotations/home.html", context)
 
 
-def claim_from(value) -> Claim:
+def claim_id_from(value) -> int:
     try:
-        pk = int(value)
+        return int(value)
     except (TypeError, ValueError):
         raise Http404("No such claim.") from None
-    return get_object_or_404(Claim.objects.select_related("article", "source"), pk=pk)
+
+
+def claim_from(value) -> Claim:
+    return get_object_or_404(Claim.objects.select_related("article", "source"), pk=claim_id_from(value))
 
 
 def require_annotator(request: HttpRequest) -> None:
@@ -95,27 +98,38 @@ def render_review(
     user = request.user
     context = {"claim": claim, "verdict_keys": VERDICT_KEYS, "progress": annotator_progress(user=user)}
     if claim is not None:
-        claim = Claim.objects.select_related("article", "source").get(pk=claim.pk)
-        mine = annotation_of(user=user, claim=claim)
+        if not (Claim.article.is_cached(claim) and Claim.reservation.related.is_cached(claim)):
+            claim = Claim.objects.select_related("article", "source", "reservation").get(pk=claim.pk)
+        labels = annotations_visible_to(user=user, claim=claim)  # blind: others' only for reviewers
+        mine = next((a for a in labels if a.annotator_id == user.pk), None)
         access = blind.claim_access(user, claim=claim, labelled_by_me=mine is not None)
-        labels = list(annotations_visible_to(user=user, claim=claim)) if access.sees_others else []
+        paragraph_claims = list(article_claims(article=claim.article))
         context.update(
             {
                 "claim": claim,
                 "article": claim.article,
-                "paragraph": claim_paragraph(claim, list(article_claims(article=claim.article))),
+                "paragraph": claim_paragraph(claim, paragraph_claims),
                 "mine": mine,
                 "others": [a for a in labels if a.annotator_id != user.pk],
                 "held_by_other": claim_held_by_other(user=user, claim=claim),
                 "lock_reason": access.lock_reason,
                 "form": form or LabelForm(),
                 "shown": shown_token(claim.pk),
-                "source_form": ClaimSourceForm(sources=article_sources(article=claim.article)),
+                "source_form": _source_form(paragraph_claims),
                 **match_context(claim),
             }
         )
     template = "annotations/partials/review.html" if request.htmx else "annotations/review.html"
     return render(request, template, context, status=status)
+
+
+def _source_form(claims: list[Claim]) -> ClaimSourceForm:
+    """The "change who makes this claim" form, its choices the article's sources from the claims already read
+    (claim_source_view validates a choice against article_sources() when the form is sent)."""
+    sources = sorted({c.source for c in claims if c.source is not None}, key=lambda s: (s.name, s.pk))
+    form = ClaimSourceForm(sources=Source.objects.none())
+    form.fields["source"].choices = [("", form.fields["source"].empty_label), *((s.pk, s.name) for s in sources)]
+    return form
 
 
 @require_http_methods(["GET", "HEAD"])
@@ -145,26 +159,29 @@ def review_submit(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return redirect("review")
     require_annotator(request)
-    claim = claim_from(request.POST.get("claim"))
+    pk = claim_id_from(request.POST.get("claim"))
     form = LabelForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
         try:
+            # The service reads (and locks) the claim itself: no separate read here on the way to the next claim.
             result = annotation_submit(
-                claim=claim,
+                claim=Claim(pk=pk),
                 annotator=request.user,
                 verdict=data["verdict"],
                 note=data["note"],
                 evidence_url=data["evidence_url"],
-                seconds_spent=seconds_since_shown(data["shown"], claim.pk),
+                seconds_spent=seconds_since_shown(data["shown"], pk),
             )
+        except Claim.DoesNotExist:
+            raise Http404("No such claim.") from None
         except ValidationError as error:
             add_service_errors(form, error)
         else:
             label = result.annotation.get_verdict_display()
-            messages.success(request, f"Saved: {label} for “{claim}”.")
+            messages.success(request, f"Saved: {label} for “{result.annotation.claim}”.")
             return next_claim_response(request)
-    return render_review(request, claim, form=form, status=UNPROCESSABLE)
+    return render_review(request, claim_from(pk), form=form, status=UNPROCESSABLE)
 
 
 @require_POST
@@ -344,5 +361,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "verdict_names": charts.VERDICT_ORDER,
         "day_chart": charts.columns([(day.isoformat(), _day_tick(day), n) for day, n in days], tick_every=7),
         "agreement_chart": charts.share_bars([(a.username, a.agreement_with_consensus) for a in report.annotators]),
+        **progress_context(),
     }
     return render(request, "annotations/dashboard.html", context)

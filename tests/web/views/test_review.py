@@ -497,7 +497,7 @@ def test_dashboard_on_an_empty_database_says_n_a(reviewer_client):
     assert "No two annotators share a claim yet." in page
 
 
-def test_dashboard_shows_alpha_kappa_per_annotator_figures_and_three_charts(
+def test_dashboard_shows_alpha_kappa_per_annotator_figures_and_four_charts(
     reviewer_client, reviewer, annotator, second_annotator
 ):
     claims = claims_in_one_article(4)
@@ -513,9 +513,10 @@ def test_dashboard_shows_alpha_kappa_per_annotator_figures_and_three_charts(
     assert "over 4 claims and 8 labels" in page
     assert '<th scope="row">ann &amp; ann2</th>' in page
     assert '<td class="num">4</td>' in page  # shared claims
-    assert page.count('<svg class="chart"') == 3
-    assert page.count("<title id=") == 3
-    assert page.count("<desc id=") == 3
+    # Three agreement charts and the progress chart (claims by status).
+    assert page.count('<svg class="chart"') == 4
+    assert page.count("<title id=") == 4
+    assert page.count("<desc id=") == 4
     assert "Speaker" in page  # verdicts per source
     assert "10 s" in page
     assert "30 s" in page

@@ -1,0 +1,93 @@
+"""The claim browser's filters: the API's ClaimFilter (reused as it is, so the exports understand the same
+parameters) plus the ones only the browser has so far, a sort and a keyset cursor.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django.db.models import Q, QuerySet
+
+from claims.models import Claim
+from web.filters import ClaimFilter, IdFilter
+
+# Parameters the exports (web/api: ClaimFilter) do not know yet; the page says so next to its export links.
+BROWSER_ONLY = ("publisher", "speaker", "labels")
+NOT_FILTERS = ("sort", "after")
+
+
+class ClaimBrowserFilter(ClaimFilter):
+    publisher = django_filters.CharFilter(field_name="article__publisher", max_length=200, label="Publisher")
+    speaker = django_filters.CharFilter(
+        field_name="source__name", lookup_expr="icontains", max_length=200, label="Source name"
+    )
+    labels = IdFilter(field_name="label_count", label="Labels", min_value=0, max_value=1000)  # a whole number
+
+    flagged = django_filters.ChoiceFilter(
+        choices=[("true", "Flagged"), ("false", "Not flagged")], method="filter_flagged", label="Flagged as not a claim"
+    )
+    # Ids are typed or come from the links in the rows: a select of every article or source would not scale.
+    article = IdFilter(field_name="article_id", label="Article id")
+    source = IdFilter(field_name="source_id", label="Source id")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = {
+            "search": "Text contains",
+            "created_after": "Stored from",
+            "created_before": "Stored before",
+            "published_after": "Published from",
+            "published_before": "Published before",
+            "cluster": "Cluster id",
+            "verdict": "Final verdict",
+        }
+        for name, label in labels.items():
+            self.filters[name].label = label
+        for name in ("status", "verdict", "flagged"):
+            self.filters[name].extra["empty_label"] = "Any"
+        for name in self.filters:
+            self.filters[name].extra["help_text"] = ""  # the API's help texts; the page's labels say enough
+
+
+# The filters always in view; the rest fold away under "More filters" (open when one of them is set).
+MAIN_FILTERS = ("search", "status", "verdict", "speaker")
+
+
+# Sorts the browser offers. Each is a list of integer columns read in one direction, so a page boundary is the
+# last row's values (a keyset): the next page is `WHERE (cols) > (last)`, an index range whatever the depth.
+SORTS: dict[str, tuple[str, tuple[str, ...], bool]] = {
+    "newest": ("Newest first", ("id",), True),
+    "oldest": ("Oldest first", ("id",), False),
+    "article": ("Article order", ("article_id", "position", "id"), False),
+    "fewest_labels": ("Fewest labels", ("label_count", "id"), False),
+    "most_labels": ("Most labels", ("label_count", "id"), True),
+}
+DEFAULT_SORT = "newest"
+
+
+def parse_cursor(value: str, size: int) -> tuple[int, ...] | None:
+    """`after` is the previous page's last row as dot-separated integers; anything else starts from the top."""
+    parts = (value or "").split(".")
+    if len(parts) != size or not all(p.isdigit() and len(p) <= 19 for p in parts):
+        return None
+    return tuple(int(p) for p in parts)
+
+
+def keyset_page(claims: QuerySet[Claim], *, sort: str, after: str, size: int) -> tuple[list[Claim], str | None]:
+    """One page of claims in `sort` order after the cursor, and the cursor of the next page (None at the end)."""
+    _, columns, descending = SORTS[sort]
+    cursor = parse_cursor(after, len(columns))
+    if cursor is not None:
+        op = "lt" if descending else "gt"
+        # (a, b, c) > (x, y, z)  ==  a > x  or  (a = x and b > y)  or  (a = x and b = y and c > z)
+        condition = Q()
+        for i, column in enumerate(columns):
+            equal = dict(zip(columns[:i], cursor[:i], strict=True))
+            condition |= Q(**equal, **{f"{column}__{op}": cursor[i]})
+        claims = claims.filter(condition)
+    ordering = [f"-{c}" if descending else c for c in columns]
+    rows = list(claims.order_by(*ordering)[: size + 1])
+    if len(rows) <= size:
+        return rows, None
+    rows = rows[:size]
+    last = rows[-1]
+    return rows, ".".join(str(getattr(last, c)) for c in columns)
