@@ -99,6 +99,7 @@ AXES_RESET_ON_SUCCESS = True
 # Attempts while locked do not push the end of the lockout back, so the time the lockout page gives holds.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_CLIENT_IP_CALLABLE = "security.client.client_address"
+AXES_USERNAME_CALLABLE = "security.client.sign_in_username"
 AXES_LOCKOUT_CALLABLE = "security.views.locked_out"
 AXES_ENABLE_ADMIN = False  # security.admin registers the attempts with an unlock that is audited
 AXES_DISABLE_ACCESS_LOG = True  # sign-ins are in the audit trail (security.models.AuditEvent)

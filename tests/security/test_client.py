@@ -1,6 +1,6 @@
 import pytest
 
-from security.client import client_address
+from security.client import client_address, sign_in_username
 
 
 @pytest.mark.parametrize(
@@ -22,3 +22,9 @@ def test_client_address_trusts_exactly_the_configured_proxies(rf, settings, prox
     if forwarded is not None:
         headers["HTTP_X_FORWARDED_FOR"] = forwarded
     assert client_address(rf.get("/", **headers)) == expected
+
+
+def test_the_sign_in_username_is_cut_to_the_longest_an_account_can_have(rf):
+    assert sign_in_username(rf.get("/"), {"username": "x" * 5000}) == "x" * 150
+    assert sign_in_username(rf.post("/", {"auth-username": "ann"})) == "ann"
+    assert sign_in_username(rf.post("/", {})) is None
