@@ -129,10 +129,10 @@ class ClaimAdmin(SimpleHistoryAdmin):
     # Narrow columns so a row fits a laptop screen; the article is a filter (and a link on the change page).
     list_display = ["id", "short_text", "source", "status", "consensus_verdict", "label_count", "is_flagged_not_claim"]
     list_display_links = ["id", "short_text"]
-    # TODO(lead): add "extraction_rule" here once Claim.extraction_rule exists on this branch (issue 14).
     list_filter = [
         "status",
         "consensus_verdict",
+        "extraction_rule",
         RecentArticleFilter,
         "is_flagged_not_claim",
         "origin",

@@ -11,7 +11,7 @@ from claims.models import Claim
 from web.filters import ClaimFilter, IdFilter
 
 # Parameters the exports (web/api: ClaimFilter) do not know yet; the page says so next to its export links.
-BROWSER_ONLY = ("publisher", "speaker", "labels")
+BROWSER_ONLY = ("publisher", "speaker", "labels", "rule")
 NOT_FILTERS = ("sort", "after")
 
 
@@ -21,6 +21,7 @@ class ClaimBrowserFilter(ClaimFilter):
         field_name="source__name", lookup_expr="icontains", max_length=200, label="Source name"
     )
     labels = IdFilter(field_name="label_count", label="Labels", min_value=0, max_value=1000)  # a whole number
+    rule = django_filters.CharFilter(field_name="extraction_rule", max_length=60, label="Extraction rule")
 
     flagged = django_filters.ChoiceFilter(
         choices=[("true", "Flagged"), ("false", "Not flagged")], method="filter_flagged", label="Flagged as not a claim"

@@ -168,3 +168,11 @@ def test_claims_mine_says_so_when_there_are_none(client):
     response = client.get(reverse("claims_mine"))
     assert response.status_code == HTTPStatus.OK
     assert "You have not labelled any claim yet." in response.content.decode()
+
+
+def test_claim_browser_filters_by_extraction_rule(reviewer_client):
+    claims = claims_in_one_article(3)
+    Claim.objects.filter(pk=claims[1].pk).update(extraction_rule="colon-quote")
+    response = reviewer_client.get(reverse("claim_browser"), {"rule": "colon-quote"})
+    assert response.status_code == HTTPStatus.OK
+    assert _row_ids(response) == [claims[1].pk]
