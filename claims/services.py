@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from claims.importers import ImportFileError
 from claims.models import Article, Claim, ClaimOrigin, Source, SourceKind
 from claims.validators import validate_storable_datetime
 
+logger = logging.getLogger(__name__)
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "his", "its", "their"})
 MAX_ALIASES = 50
 _http_url = URLValidator(schemes=["http", "https"])
@@ -61,8 +63,28 @@ def title_from_body(body: str) -> str:
     return ""
 
 
-def article_validate_input(*, title: str, body: str, url: str = "", published_at: datetime | None = None) -> None:
-    """Checks shared by every way in; raises ValidationError with field messages."""
+# The column limits of Article, checked before the database sees a value (PostgreSQL refuses an over-long value
+# with an error that would abort the transaction, SQLite stores it silently).
+TEXT_LIMITS = {"title": 500, "url": 2000, "publisher": 200}
+
+
+def _text_problem(value: str, *, limit: int | None = None) -> str | None:
+    """What stops a database storing this text, as a message: NUL, lone surrogates, or the column's length."""
+    if "\x00" in value:
+        return "contains NUL bytes; send plain UTF-8 text."
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return "is not valid Unicode (it has an unpaired surrogate)."
+    if limit is not None and len(value) > limit:
+        return f"is longer than {limit:,} characters."
+    return None
+
+
+def article_validate_input(
+    *, title: str, body: str, url: str = "", publisher: str = "", published_at: datetime | None = None
+) -> None:
+    """Checks shared by every way in, the same as the API's serializer; raises ValidationError with field messages."""
     errors: dict[str, str] = {}
     try:
         validate_storable_datetime(published_at)
@@ -74,16 +96,13 @@ def article_validate_input(*, title: str, body: str, url: str = "", published_at
         errors["body"] = "The article text contains NUL bytes; send plain UTF-8 text."
     elif len(body.encode("utf-8", errors="surrogatepass")) > settings.ARTICLE_MAX_BYTES:
         errors["body"] = f"The article text is larger than the limit of {settings.ARTICLE_MAX_BYTES:,} bytes."
-    else:
-        try:
-            body.encode("utf-8")
-        except UnicodeEncodeError:
-            errors["body"] = "The article text is not valid Unicode."
-    if title and "\x00" in title:
-        errors["title"] = "The title contains NUL bytes."
-    elif len(title) > 500:
-        errors["title"] = "The title is longer than 500 characters."
-    if url:
+    elif _text_problem(body):
+        errors["body"] = "The article text is not valid Unicode."
+    for name, value in (("title", title), ("url", url), ("publisher", publisher)):
+        problem = _text_problem(value, limit=TEXT_LIMITS[name]) if isinstance(value, str) else "must be text."
+        if problem:
+            errors[name] = f"The {name} {problem}"
+    if url and "url" not in errors:
         try:
             _http_url(url)
         except ValidationError:
@@ -106,7 +125,8 @@ def article_ingest(
     """Store an article and its extracted claims. The same text twice is the same article (nothing changes)."""
     title = (title or "").strip() or title_from_body(body or "")
     url = (url or "").strip()
-    article_validate_input(title=title, body=body, url=url, published_at=published_at)
+    publisher = (publisher or "").strip()
+    article_validate_input(title=title, body=body, url=url, publisher=publisher, published_at=published_at)
     digest = content_sha256(body)
     existing = Article.objects.filter(content_sha256=digest).first()
     if existing is not None:
@@ -119,7 +139,7 @@ def article_ingest(
                 title=title,
                 body=body,
                 url=url,
-                publisher=(publisher or "").strip()[:200],
+                publisher=publisher,
                 published_at=published_at,
                 language=language or "en",
                 content_sha256=digest,
@@ -388,6 +408,12 @@ def article_import_records(*, records, created_by=None) -> ImportReport:
             else:
                 reason = " ".join(error.messages)
             report.errors.append(f"{record.label}: {reason}")
+            continue
+        except Exception as error:  # any one record's failure is reported, and the records after it still import
+            logger.exception("Import of %s failed", record.label)
+            report.errors.append(
+                f"{record.label}: could not be stored ({type(error).__name__}); nothing of it was kept"
+            )
             continue
         report.created += result.created
         report.existing += not result.created
