@@ -370,6 +370,13 @@ def claim_set_source(
     return claim
 
 
+def validation_reason(error: ValidationError) -> str:
+    """A ValidationError as one line for an import report: "field: message; field: message"."""
+    if hasattr(error, "error_dict"):
+        return "; ".join(f"{name}: {' '.join(msgs)}" for name, msgs in error.message_dict.items())
+    return " ".join(error.messages)
+
+
 @dataclass
 class ImportReport:
     created: int
@@ -403,11 +410,7 @@ def article_import_records(*, records, created_by=None) -> ImportReport:
                 created_by=created_by,
             )
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                reason = "; ".join(f"{name}: {' '.join(msgs)}" for name, msgs in error.message_dict.items())
-            else:
-                reason = " ".join(error.messages)
-            report.errors.append(f"{record.label}: {reason}")
+            report.errors.append(f"{record.label}: {validation_reason(error)}")
             continue
         except Exception as error:  # any one record's failure is reported, and the records after it still import
             logger.exception("Import of %s failed", record.label)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ["config", "web", "seeds", "backups", "matching", "annotations", "claims", "core"]
+PACKAGES = ["config", "web", "seeds", "backups", "jobs", "matching", "annotations", "claims", "core"]
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 

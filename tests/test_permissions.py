@@ -16,6 +16,7 @@ from annotations.services import annotation_submit, claim_adjudicate
 from matching.models import MatchStatus
 from tests.claims.factories import ArticleFactory, ClaimFactory
 from tests.factories import UserFactory
+from tests.jobs.factories import JobFactory
 from tests.matching.factories import ClaimMatchFactory
 
 pytestmark = pytest.mark.django_db
@@ -82,6 +83,11 @@ TABLE: dict[str, list[Case]] = {
     "claim_detail": [Case("get", SIGNED_IN)],
     "claim_flag": _posted_only((LOGIN, FOUND, FOUND, FOUND), "flag"),
     "claim_source": _posted_only((LOGIN, FOUND, FOUND, FOUND), "source"),
+    # jobs: the world's job was started by an admin, so an annotator does not see it
+    "job_list": [Case("get", SIGNED_IN)],
+    "job_start": _posted_only((LOGIN, FORBIDDEN, FOUND, FOUND), "job"),
+    "job_detail": [Case("get", (LOGIN, HTTPStatus.NOT_FOUND, OK, OK))],
+    "job_cancel": _posted_only((LOGIN, HTTPStatus.NOT_FOUND, FOUND, FOUND)),
 }
 
 
@@ -111,6 +117,7 @@ class World:
     decided: object  # has a final verdict
     suggested_match: object
     confirmed_match: object
+    job: object
 
 
 def _world() -> World:
@@ -134,6 +141,7 @@ def _world() -> World:
         decided=decided,
         suggested_match=ClaimMatchFactory(claim=open_claim, other=third, status=MatchStatus.SUGGESTED),
         confirmed_match=ClaimMatchFactory(claim=open_claim, other=decided, status=MatchStatus.CONFIRMED),
+        job=JobFactory(started_by=boss),
     )
 
 
@@ -148,6 +156,8 @@ def _url(name: str, w: World) -> str:
         "claim_detail": {"pk": w.conflicting.pk},
         "claim_flag": {"pk": w.open_claim.pk},
         "claim_source": {"pk": w.open_claim.pk},
+        "job_detail": {"pk": w.job.pk},
+        "job_cancel": {"pk": w.job.pk},
     }.get(name, {})
     return reverse(name, kwargs=kwargs)
 
@@ -166,6 +176,7 @@ def _data(kind: str, w: World) -> dict:
         "new_claim": {"start": body.index(sentence), "end": body.index(sentence) + len(sentence), "text": sentence},
         "flag": {"flagged": "1"},
         "source": {"new_name": "Ministry of Defence", "kind": "government"},
+        "job": {"kind": "matching"},
     }[kind]
 
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from web.views import articles, matches, review
+from web.views import articles, jobs, matches, review
 
 urlpatterns = [
     path("", review.home, name="home"),
@@ -25,4 +25,8 @@ urlpatterns = [
     path("matches/<int:pk>/decide/", matches.match_decide, name="match_decide"),
     path("matches/<int:pk>/same-verdict/", matches.match_apply_verdict, name="match_apply_verdict"),
     path("clusters/", matches.clusters, name="cluster_list"),
+    path("jobs/", jobs.job_list, name="job_list"),
+    path("jobs/start/", jobs.job_start, name="job_start"),
+    path("jobs/<int:pk>/", jobs.job_detail, name="job_detail"),
+    path("jobs/<int:pk>/cancel/", jobs.job_cancel_view, name="job_cancel"),
 ]

@@ -9,4 +9,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "jobs": {"BACKEND": "django.core.files.storage.InMemoryStorage"},  # the test worker is a thread of the test
 }
+
+# Tasks sent outside the tests that start a real worker (tests/jobs/conftest.py) go to an in-process queue.
+CELERY_BROKER_URL = "memory://"
+CELERY_BROKER_TRANSPORT_OPTIONS = {}

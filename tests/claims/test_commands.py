@@ -128,3 +128,19 @@ def test_reextract_keeps_annotated_claims(annotator, tmp_path):
 def test_reextract_unknown_article_is_one_readable_line(db):
     _, _, error = _call("reextract", "--article", "999")
     assert error == "No article with id 999."
+
+
+@pytest.mark.django_db
+def test_import_articles_async_queues_a_job_per_file_and_imports_nothing_here(tmp_path):
+    from jobs.models import Job, JobStatus
+
+    (tmp_path / "a.jsonl").write_text(json.dumps({"body": ARTICLE}) + "\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    out, _, error = _call("import_articles", "--async", str(tmp_path))
+    assert error is None
+    assert sorted(Job.objects.values_list("params__name", "status")) == [
+        ("a.jsonl", JobStatus.QUEUED),
+        ("b.txt", JobStatus.QUEUED),
+    ]
+    assert out.count("Queued ") == 2
+    assert not Article.objects.exists()
