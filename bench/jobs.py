@@ -206,7 +206,7 @@ def run(count: int, workers: int, *, kill: bool, file: Path, port: int) -> float
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=20_000)
-    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--workers", type=int, nargs="*", default=[1, 2], help="none: only the kill run")
     parser.add_argument("--no-kill", action="store_true", help="skip the run that kills a worker")
     parser.add_argument("--port", type=int, default=8791)
     args = parser.parse_args()

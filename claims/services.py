@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from datetime import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import Count, F
 
 from claims.extraction import ExtractedClaim, extract_claims, source_key, source_surname_key
@@ -389,10 +390,35 @@ class ImportReport:
 MAX_REPORTED_ARTICLES = 100  # a 100,000-line import must not keep every article (and its body) in memory
 
 
-def article_import_records(*, records, created_by=None) -> ImportReport:
+CONFLICT_TRIES = 3
+
+
+def _ingest_retrying_conflicts(record, created_by, *, tries: int) -> IngestResult:
+    """article_ingest, tried again when the database gave up on it for a conflict with a concurrent import (a
+    deadlock between two workers): its savepoint was rolled back whole, so trying again is safe."""
+    for attempt in range(1, tries + 1):
+        try:
+            return article_ingest(
+                body=record.body,
+                title=record.title,
+                url=record.url,
+                publisher=record.publisher,
+                published_at=record.published_at,
+                created_by=created_by,
+            )
+        except OperationalError:
+            if attempt == tries:
+                raise
+            time.sleep(0.05 * attempt)
+    raise AssertionError("unreachable")
+
+
+def article_import_records(*, records, created_by=None, retry_conflicts: bool = True) -> ImportReport:
     """Ingest records from claims.importers.iter_records (articles, or the errors that stopped them).
 
     One failing record never stops the rest; each article is its own transaction, through article_ingest.
+    Inside a caller's transaction (a background chunk) pass `retry_conflicts=False`: a deadlock with another worker
+    then propagates, so the caller rolls back and retries the whole chunk, releasing the locks it held.
     The upload page and `manage.py import_articles` both come through here.
     """
     report = ImportReport(created=0, existing=0, claims=0, errors=[], articles=[])
@@ -401,14 +427,12 @@ def article_import_records(*, records, created_by=None) -> ImportReport:
             report.errors.append(str(record))
             continue
         try:
-            result = article_ingest(
-                body=record.body,
-                title=record.title,
-                url=record.url,
-                publisher=record.publisher,
-                published_at=record.published_at,
-                created_by=created_by,
-            )
+            result = _ingest_retrying_conflicts(record, created_by, tries=CONFLICT_TRIES if retry_conflicts else 1)
+        except OperationalError:
+            if not retry_conflicts:
+                raise
+            report.errors.append(f"{record.label}: could not be stored (a database conflict); nothing of it was kept")
+            continue
         except ValidationError as error:
             report.errors.append(f"{record.label}: {validation_reason(error)}")
             continue

@@ -248,7 +248,9 @@ def job_fail(*, job_id: int, reason: str) -> None:
 
 
 def _run_import_chunk(job: Job, items: list) -> tuple[int, int, list[str]]:
-    report = article_import_records(records=map(_item_to_record, items), created_by=job.started_by)
+    # A deadlock with another worker's chunk rolls this whole chunk back; the task then tries it again.
+    records = map(_item_to_record, items)
+    report = article_import_records(records=records, created_by=job.started_by, retry_conflicts=False)
     return len(items), report.created, report.errors
 
 

@@ -249,7 +249,7 @@ CELERY_BEAT_SCHEDULE = {
     "jobs-housekeeping": {"task": "jobs.tasks.jobs_housekeeping", "schedule": 300.0},
 }
 JOB_CHUNK_SIZE = env.int("JOB_CHUNK_SIZE", default=200)  # articles per task, each chunk one transaction
-JOB_CHUNK_TRIES = env.int("JOB_CHUNK_TRIES", default=3)
+JOB_CHUNK_TRIES = env.int("JOB_CHUNK_TRIES", default=5)
 JOB_STALE_SECONDS = env.int("JOB_STALE_SECONDS", default=600)  # no heartbeat this long: the job is sent again
 IMPORT_INLINE_MAX_BYTES = env.int("IMPORT_INLINE_MAX_BYTES", default=1024 * 1024)  # larger uploads: a background job
 EXPORT_SNAPSHOT_TTL = env.int("EXPORT_SNAPSHOT_TTL", default=24 * 3600)  # seconds a snapshot file is kept

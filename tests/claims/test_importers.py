@@ -6,6 +6,7 @@ from http import HTTPStatus
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import OperationalError
 from django.urls import reverse
 
 from claims import services
@@ -103,3 +104,18 @@ def test_upload_page_shows_the_per_line_report_for_every_bad_record(reviewer_cli
     assert "3 new articles" in page
     for line in range(2, 9):
         assert f"mixed.jsonl:{line}: " in page
+
+
+@pytest.mark.django_db
+def test_a_record_that_hit_a_database_conflict_is_tried_again(tmp_path, monkeypatch):
+    real_ingest, calls = services.article_ingest, []
+
+    def ingest(**kwargs):
+        calls.append(kwargs["title"])
+        if len(calls) == 1:
+            raise OperationalError("deadlock detected")
+        return real_ingest(**kwargs)
+
+    monkeypatch.setattr(services, "article_ingest", ingest)
+    report = article_import_records(records=iter_records(_write(tmp_path, [_good(1)])))
+    assert (report.created, report.errors, calls) == (1, [], ["Good 1", "Good 1"])

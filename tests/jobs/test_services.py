@@ -7,8 +7,10 @@ from datetime import timedelta
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import storages
+from django.db import OperationalError
 from django.utils import timezone
 
+from claims import services as claims_services
 from claims.models import Article
 from jobs import services, tasks
 from jobs.models import ChunkStatus, Job, JobKind, JobStatus
@@ -156,3 +158,23 @@ def test_a_job_that_cannot_be_planned_fails_with_its_reason(reviewer, settings):
     job.refresh_from_db()
     assert job.status == JobStatus.FAILED
     assert job.errors[0].startswith("Could not start: FileNotFoundError")
+
+
+def test_a_database_conflict_rolls_the_whole_chunk_back_for_the_task_to_retry(reviewer, settings, monkeypatch):
+    job = _import_job(reviewer, 2, settings)
+    job_plan(job_id=job.pk)
+    real_ingest = claims_services.article_ingest
+
+    def ingest(**kwargs):
+        if kwargs["title"] == "S1":
+            raise OperationalError("deadlock detected")
+        return real_ingest(**kwargs)
+
+    monkeypatch.setattr(claims_services, "article_ingest", ingest)
+    with pytest.raises(OperationalError):
+        job_chunk_run(job_id=job.pk, number=0)
+    assert not Article.objects.exists()  # S0 was stored in the chunk's transaction, and rolled back with it
+    assert job.chunks.get(number=0).status == ChunkStatus.PENDING
+    monkeypatch.setattr(claims_services, "article_ingest", real_ingest)
+    assert job_chunk_run(job_id=job.pk, number=0) is True
+    assert sorted(Article.objects.values_list("title", flat=True)) == ["S0", "S1"]
