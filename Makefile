@@ -4,9 +4,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+CELERY := $(VENV)/bin/celery -A config --quiet
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate seed test lint format bench backup restore clean
+.PHONY: help install run worker migrate seed test lint format bench backup restore clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -26,9 +27,14 @@ seed: migrate ## Load the seed articles and create the demo accounts (idempotent
 	$(PY) manage.py load_seeds
 	$(PY) manage.py create_demo_accounts
 
-run: seed ## Set everything up and serve on http://127.0.0.1:$(PORT)
-	@echo "ClaimDesk on http://127.0.0.1:$(PORT)/  (admin: /admin/, API docs: /api/docs/)"
+run: seed ## Set everything up and serve on http://127.0.0.1:$(PORT), with one background worker
+	@echo "ClaimDesk on http://127.0.0.1:$(PORT)/  (admin: /admin/, API docs: /api/docs/, jobs: /jobs/)"
+	@$(CELERY) worker --concurrency=1 --beat --schedule=var/celerybeat-schedule & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+worker: migrate ## Run one background worker (imports, re-extraction, matching, export snapshots) alone
+	$(CELERY) worker
 
 lint: $(STAMP) ## ruff check and format check, import-linter's layer contracts, the migrations check
 	$(PY) -m ruff check .

@@ -177,7 +177,10 @@ def iter_records(path: Path) -> Iterator[ArticleRecord | ImportFileError]:
         first_line = next((line.strip() for line in text.splitlines() if line.strip()), "")
         yield ArticleRecord(label=str(path), body=text, title=first_line[:500])
         return
-    for number, line in enumerate(text.splitlines(), start=1):
+    # JSON Lines ends lines at "\n" only: str.splitlines() would also split at U+2028, U+2029 and U+0085, which
+    # JSON allows unescaped inside strings.
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.removesuffix("\r")
         if not line.strip():
             continue
         label = f"{path}:{number}"
@@ -185,5 +188,9 @@ def iter_records(path: Path) -> Iterator[ArticleRecord | ImportFileError]:
             yield record_from_object(json.loads(line), label)
         except json.JSONDecodeError as error:
             yield ImportFileError(f"{label}: invalid JSON ({error.msg})")
+        except RecursionError:
+            yield ImportFileError(f"{label}: invalid JSON (nested too deeply)")
         except ImportFileError as error:
             yield ImportFileError(f"{label}: {error}")
+        except Exception as error:  # one line's surprise must not lose the lines after it
+            yield ImportFileError(f"{label}: could not be read ({type(error).__name__})")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
+import time
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -12,7 +14,7 @@ from datetime import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import Count, F
 from simple_history.utils import bulk_create_with_history
 
@@ -21,6 +23,7 @@ from claims.importers import ImportFileError
 from claims.models import Article, Claim, ClaimOrigin, Source, SourceKind
 from claims.validators import validate_storable_datetime
 
+logger = logging.getLogger(__name__)
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "his", "its", "their"})
 MAX_ALIASES = 50
 _http_url = URLValidator(schemes=["http", "https"])
@@ -63,8 +66,28 @@ def title_from_body(body: str) -> str:
     return ""
 
 
-def article_validate_input(*, title: str, body: str, url: str = "", published_at: datetime | None = None) -> None:
-    """Checks shared by every way in; raises ValidationError with field messages."""
+# The column limits of Article, checked before the database sees a value (PostgreSQL refuses an over-long value
+# with an error that would abort the transaction, SQLite stores it silently).
+TEXT_LIMITS = {"title": 500, "url": 2000, "publisher": 200}
+
+
+def _text_problem(value: str, *, limit: int | None = None) -> str | None:
+    """What stops a database storing this text, as a message: NUL, lone surrogates, or the column's length."""
+    if "\x00" in value:
+        return "contains NUL bytes; send plain UTF-8 text."
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return "is not valid Unicode (it has an unpaired surrogate)."
+    if limit is not None and len(value) > limit:
+        return f"is longer than {limit:,} characters."
+    return None
+
+
+def article_validate_input(
+    *, title: str, body: str, url: str = "", publisher: str = "", published_at: datetime | None = None
+) -> None:
+    """Checks shared by every way in, the same as the API's serializer; raises ValidationError with field messages."""
     errors: dict[str, str] = {}
     try:
         validate_storable_datetime(published_at)
@@ -76,16 +99,13 @@ def article_validate_input(*, title: str, body: str, url: str = "", published_at
         errors["body"] = "The article text contains NUL bytes; send plain UTF-8 text."
     elif len(body.encode("utf-8", errors="surrogatepass")) > settings.ARTICLE_MAX_BYTES:
         errors["body"] = f"The article text is larger than the limit of {settings.ARTICLE_MAX_BYTES:,} bytes."
-    else:
-        try:
-            body.encode("utf-8")
-        except UnicodeEncodeError:
-            errors["body"] = "The article text is not valid Unicode."
-    if title and "\x00" in title:
-        errors["title"] = "The title contains NUL bytes."
-    elif len(title) > 500:
-        errors["title"] = "The title is longer than 500 characters."
-    if url:
+    elif _text_problem(body):
+        errors["body"] = "The article text is not valid Unicode."
+    for name, value in (("title", title), ("url", url), ("publisher", publisher)):
+        problem = _text_problem(value, limit=TEXT_LIMITS[name]) if isinstance(value, str) else "must be text."
+        if problem:
+            errors[name] = f"The {name} {problem}"
+    if url and "url" not in errors:
         try:
             _http_url(url)
         except ValidationError:
@@ -108,7 +128,8 @@ def article_ingest(
     """Store an article and its extracted claims. The same text twice is the same article (nothing changes)."""
     title = (title or "").strip() or title_from_body(body or "")
     url = (url or "").strip()
-    article_validate_input(title=title, body=body, url=url, published_at=published_at)
+    publisher = (publisher or "").strip()
+    article_validate_input(title=title, body=body, url=url, publisher=publisher, published_at=published_at)
     digest = content_sha256(body)
     existing = Article.objects.filter(content_sha256=digest).first()
     if existing is not None:
@@ -121,7 +142,7 @@ def article_ingest(
                 title=title,
                 body=body,
                 url=url,
-                publisher=(publisher or "").strip()[:200],
+                publisher=publisher,
                 published_at=published_at,
                 language=language or "en",
                 content_sha256=digest,
@@ -512,6 +533,13 @@ def claim_update(
     )
 
 
+def validation_reason(error: ValidationError) -> str:
+    """A ValidationError as one line for an import report: "field: message; field: message"."""
+    if hasattr(error, "error_dict"):
+        return "; ".join(f"{name}: {' '.join(msgs)}" for name, msgs in error.message_dict.items())
+    return " ".join(error.messages)
+
+
 @dataclass
 class ImportReport:
     created: int
@@ -524,10 +552,35 @@ class ImportReport:
 MAX_REPORTED_ARTICLES = 100  # a 100,000-line import must not keep every article (and its body) in memory
 
 
-def article_import_records(*, records, created_by=None) -> ImportReport:
+CONFLICT_TRIES = 3
+
+
+def _ingest_retrying_conflicts(record, created_by, *, tries: int) -> IngestResult:
+    """article_ingest, tried again when the database gave up on it for a conflict with a concurrent import (a
+    deadlock between two workers): its savepoint was rolled back whole, so trying again is safe."""
+    for attempt in range(1, tries + 1):
+        try:
+            return article_ingest(
+                body=record.body,
+                title=record.title,
+                url=record.url,
+                publisher=record.publisher,
+                published_at=record.published_at,
+                created_by=created_by,
+            )
+        except OperationalError:
+            if attempt == tries:
+                raise
+            time.sleep(0.05 * attempt)
+    raise AssertionError("unreachable")
+
+
+def article_import_records(*, records, created_by=None, retry_conflicts: bool = True) -> ImportReport:
     """Ingest records from claims.importers.iter_records (articles, or the errors that stopped them).
 
     One failing record never stops the rest; each article is its own transaction, through article_ingest.
+    Inside a caller's transaction (a background chunk) pass `retry_conflicts=False`: a deadlock with another worker
+    then propagates, so the caller rolls back and retries the whole chunk, releasing the locks it held.
     The upload page and `manage.py import_articles` both come through here.
     """
     report = ImportReport(created=0, existing=0, claims=0, errors=[], articles=[])
@@ -536,20 +589,20 @@ def article_import_records(*, records, created_by=None) -> ImportReport:
             report.errors.append(str(record))
             continue
         try:
-            result = article_ingest(
-                body=record.body,
-                title=record.title,
-                url=record.url,
-                publisher=record.publisher,
-                published_at=record.published_at,
-                created_by=created_by,
-            )
+            result = _ingest_retrying_conflicts(record, created_by, tries=CONFLICT_TRIES if retry_conflicts else 1)
+        except OperationalError:
+            if not retry_conflicts:
+                raise
+            report.errors.append(f"{record.label}: could not be stored (a database conflict); nothing of it was kept")
+            continue
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                reason = "; ".join(f"{name}: {' '.join(msgs)}" for name, msgs in error.message_dict.items())
-            else:
-                reason = " ".join(error.messages)
-            report.errors.append(f"{record.label}: {reason}")
+            report.errors.append(f"{record.label}: {validation_reason(error)}")
+            continue
+        except Exception as error:  # any one record's failure is reported, and the records after it still import
+            logger.exception("Import of %s failed", record.label)
+            report.errors.append(
+                f"{record.label}: could not be stored ({type(error).__name__}); nothing of it was kept"
+            )
             continue
         report.created += result.created
         report.existing += not result.created

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ["config", "web", "seeds", "backups", "matching", "annotations", "claims", "core", "security"]
+PACKAGES = ["config", "web", "seeds", "backups", "jobs", "matching", "annotations", "claims", "core", "security"]
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 

@@ -17,6 +17,7 @@ from annotations.services import annotation_submit, claim_adjudicate
 from matching.models import MatchStatus
 from tests.claims.factories import ArticleFactory, ClaimFactory
 from tests.factories import UserFactory
+from tests.jobs.factories import JobFactory
 from tests.matching.factories import ClaimMatchFactory
 
 pytestmark = pytest.mark.django_db
@@ -106,6 +107,11 @@ TABLE: dict[str, list[Case]] = {
     "account_token": [Case("get", SIGNED_IN)],
     "account_token_create": _posted_only((LOGIN, OK, OK, OK)),
     "account_token_revoke": _posted_only((LOGIN, FOUND, FOUND, FOUND)),
+    # jobs: the world's job was started by an admin, so an annotator does not see it
+    "job_list": [Case("get", SIGNED_IN)],
+    "job_start": _posted_only((LOGIN, FORBIDDEN, FOUND, FOUND), "job"),
+    "job_detail": [Case("get", (LOGIN, HTTPStatus.NOT_FOUND, OK, OK))],
+    "job_cancel": _posted_only((LOGIN, HTTPStatus.NOT_FOUND, FOUND, FOUND)),
 }
 
 
@@ -135,6 +141,7 @@ class World:
     decided: object  # has a final verdict
     suggested_match: object
     confirmed_match: object
+    job: object
 
 
 def _world() -> World:
@@ -158,6 +165,7 @@ def _world() -> World:
         decided=decided,
         suggested_match=ClaimMatchFactory(claim=open_claim, other=third, status=MatchStatus.SUGGESTED),
         confirmed_match=ClaimMatchFactory(claim=open_claim, other=decided, status=MatchStatus.CONFIRMED),
+        job=JobFactory(started_by=boss),
     )
 
 
@@ -176,6 +184,8 @@ def _url(name: str, w: World) -> str:
         "claim_flag": {"pk": w.open_claim.pk},
         "claim_source": {"pk": w.open_claim.pk},
         "claim_fix": {"pk": w.open_claim.pk},
+        "job_detail": {"pk": w.job.pk},
+        "job_cancel": {"pk": w.job.pk},
     }.get(name, {})
     if name == "proposal_decide":  # an annotator's proposed fix of the open claim
         proposal = ClaimFixProposal.objects.create(
@@ -203,6 +213,7 @@ def _data(kind: str, w: World) -> dict:
         "fix": {"start": w.open_claim.start, "end": w.open_claim.end - 1, "source_kind": "unknown"},
         "guidelines": {"text": "# Guidelines\n\nVerified means checked."},
         "proposal": {"decision": "reject"},
+        "job": {"kind": "matching"},
     }[kind]
 
 

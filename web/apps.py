@@ -5,3 +5,10 @@ class WebConfig(AppConfig):
     """The ways in over HTTP (pages and REST API) that combine claims, annotations and matching. Nothing imports it."""
 
     name = "web"
+
+    def ready(self):
+        # Export snapshots are written by a worker but take the API's claim filters, which live here.
+        from jobs.services import export_query_register
+        from web.api.jobs import export_claims
+
+        export_query_register(export_claims)

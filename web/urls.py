@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from web.views import account, articles, browser, claim_fix, extraction, guidelines, matches, review
+from web.views import account, articles, browser, claim_fix, extraction, guidelines, jobs, matches, review
 
 urlpatterns = [
     path("", review.home, name="home"),
@@ -37,4 +37,8 @@ urlpatterns = [
     path("account/token/", account.token_page, name="account_token"),
     path("account/token/new/", account.token_create_view, name="account_token_create"),
     path("account/token/revoke/", account.token_revoke_view, name="account_token_revoke"),
+    path("jobs/", jobs.job_list, name="job_list"),
+    path("jobs/start/", jobs.job_start, name="job_start"),
+    path("jobs/<int:pk>/", jobs.job_detail, name="job_detail"),
+    path("jobs/<int:pk>/cancel/", jobs.job_cancel_view, name="job_cancel"),
 ]

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "claims",
     "annotations",
     "matching",
+    "jobs",
     "web",
     "seeds",
     "backups",
@@ -184,6 +185,12 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Uploads waiting for a worker and export snapshots. Every web process and worker must see the same files:
+    # one machine's var/, a shared volume, or an object store (any Django storage backend) for several machines.
+    "jobs": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": env.path("JOB_FILES_ROOT", default=str(VAR_DIR / "jobs"))},
+    },
 }
 
 LOGIN_URL = "login"  # the two-factor sign-in (security.urls)
@@ -273,3 +280,35 @@ REVIEW_RESERVATION_SECONDS = env.int("REVIEW_RESERVATION_SECONDS", default=300)
 ARTICLE_MAX_BYTES = env.int("ARTICLE_MAX_BYTES", default=2 * 1024 * 1024)
 CLAIMREVIEW_AUTHOR_NAME = env.str("CLAIMREVIEW_AUTHOR_NAME", default="ClaimDesk")
 CLAIMREVIEW_AUTHOR_URL = env.str("CLAIMREVIEW_AUTHOR_URL", default="")
+
+# Background jobs (Celery). Production: CELERY_BROKER_URL=redis://127.0.0.1:6379/0. The default needs no server:
+# kombu's filesystem transport keeps the queue as files under var/celery/, shared by the processes of one machine,
+# so `make run` works on a fresh checkout. It does not redeliver a task whose worker was killed: use Redis for that.
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
+_QUEUE_DIR = VAR_DIR / "celery" / "queue"
+if CELERY_BROKER_URL.startswith("filesystem"):
+    _QUEUE_DIR.mkdir(parents=True, exist_ok=True)
+CELERY_BROKER_TRANSPORT_OPTIONS = (
+    {"data_folder_in": str(_QUEUE_DIR), "data_folder_out": str(_QUEUE_DIR), "control_folder": str(_QUEUE_DIR.parent)}
+    if CELERY_BROKER_URL.startswith("filesystem")
+    # Redis: a task whose worker vanished goes back to the queue after this many seconds.
+    # Each worker sweeps for such tasks every 10 s.
+    else {
+        "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=600),
+        "unacked_restore_interval": 10,
+        "unacked_restore_throttle": 1,
+    }
+)
+CELERY_TASK_ACKS_LATE = True  # acknowledge after the task ran, so a killed worker's task is delivered again
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # chunks are long: one at a time per process, shared fairly among workers
+CELERY_TASK_IGNORE_RESULT = True  # progress lives in the Job rows, not in a result backend
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BEAT_SCHEDULE = {
+    "jobs-housekeeping": {"task": "jobs.tasks.jobs_housekeeping", "schedule": 300.0},
+}
+JOB_CHUNK_SIZE = env.int("JOB_CHUNK_SIZE", default=200)  # articles per task, each chunk one transaction
+JOB_CHUNK_TRIES = env.int("JOB_CHUNK_TRIES", default=5)
+JOB_STALE_SECONDS = env.int("JOB_STALE_SECONDS", default=600)  # no heartbeat this long: the job is sent again
+IMPORT_INLINE_MAX_BYTES = env.int("IMPORT_INLINE_MAX_BYTES", default=1024 * 1024)  # larger uploads: a background job
+EXPORT_SNAPSHOT_TTL = env.int("EXPORT_SNAPSHOT_TTL", default=24 * 3600)  # seconds a snapshot file is kept

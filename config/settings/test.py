@@ -9,6 +9,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "jobs": {"BACKEND": "django.core.files.storage.InMemoryStorage"},  # the test worker is a thread of the test
 }
 
 # --- security (issue 17) ---
@@ -16,3 +17,8 @@ STORAGES = {
 # value (on) back on where they test it. The CSP stays enforced (from base) so browser tests prove it.
 STAFF_REQUIRE_2FA = False
 # --- end security ---
+
+
+# Tasks sent outside the tests that start a real worker (tests/jobs/conftest.py) go to an in-process queue.
+CELERY_BROKER_URL = "memory://"
+CELERY_BROKER_TRANSPORT_OPTIONS = {}

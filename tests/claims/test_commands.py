@@ -174,3 +174,19 @@ def test_import_articles_imports_a_web_page_with_its_metadata(tmp_path):
     )
     assert "<p>" not in article.body
     assert Claim.objects.filter(article=article, source__name="Tom Ferris").exists()
+
+
+@pytest.mark.django_db
+def test_import_articles_async_queues_a_job_per_file_and_imports_nothing_here(tmp_path):
+    from jobs.models import Job, JobStatus
+
+    (tmp_path / "a.jsonl").write_text(json.dumps({"body": ARTICLE}) + "\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    out, _, error = _call("import_articles", "--async", str(tmp_path))
+    assert error is None
+    assert sorted(Job.objects.values_list("params__name", "status")) == [
+        ("a.jsonl", JobStatus.QUEUED),
+        ("b.txt", JobStatus.QUEUED),
+    ]
+    assert out.count("Queued ") == 2
+    assert not Article.objects.exists()

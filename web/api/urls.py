@@ -16,6 +16,7 @@ from web.api.annotations import (
     ReviewNextView,
 )
 from web.api.claims import ArticleViewSet, ClaimViewSet, SourceViewSet
+from web.api.jobs import ExportCreateView, ImportCreateView, JobViewSet
 
 app_name = "api"
 
@@ -31,6 +32,7 @@ router.register("articles", ArticleViewSet, basename="article")
 router.register("claims", ClaimViewSet, basename="claim")
 router.register("sources", SourceViewSet, basename="source")
 router.register("annotations", AnnotationViewSet, basename="annotation")
+router.register("jobs", JobViewSet, basename="job")
 
 urlpatterns = [
     path("claims/<int:pk>/claimreview/", ClaimReviewView.as_view(), name="claim-claimreview"),
@@ -40,6 +42,8 @@ urlpatterns = [
     path("export/claims.jsonl", ClaimJSONLExportView.as_view(), name="export-claims-jsonl"),
     path("export/claims.csv", ClaimCSVExportView.as_view(), name="export-claims-csv"),
     path("export/claimreview.jsonl", ClaimReviewJSONLExportView.as_view(), name="export-claimreview-jsonl"),
+    path("imports/", ImportCreateView.as_view(), name="imports"),
+    path("exports/", ExportCreateView.as_view(), name="exports"),
     *router.urls,
     re_path(r"^[\s\S]*$", api_not_found),  # any path, even one with a newline in it
 ]

@@ -45,6 +45,8 @@ from claims.services import (
     source_resolve,
 )
 from core.roles import can_add_articles, is_annotator, is_reviewer, role_required
+from jobs.selectors import import_running_for
+from jobs.services import job_import_start
 from matching.selectors import claim_matches
 
 ARTICLES_PER_PAGE = 20
@@ -112,6 +114,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "query": query.urlencode(),
             "can_add": can_add_articles(request.user),
+            "importing": import_running_for(user=request.user),
         },
     )
 
@@ -206,6 +209,10 @@ def _import_upload(upload, user) -> FileReport:
     return FileReport(name, report)
 
 
+def _supported(name: str | None) -> bool:
+    return Path(name or "").suffix.lower() in SUPPORTED_SUFFIXES
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 @role_required(can_add_articles)
@@ -216,7 +223,15 @@ def article_upload(request: HttpRequest) -> HttpResponse:
     form = ArticleUploadForm(request.POST, request.FILES)
     reports = []
     if form.is_valid():
-        reports = [_import_upload(upload, request.user) for upload in form.cleaned_data["files"]]
+        uploads = form.cleaned_data["files"]
+        # Large files go to the background workers, so the request answers at once; the jobs page shows progress.
+        big = [u for u in uploads if u.size > settings.IMPORT_INLINE_MAX_BYTES and _supported(u.name)]
+        jobs = [job_import_start(user=request.user, name=u.name, chunks=u.chunks()) for u in big]
+        if jobs:
+            messages.info(request, f"{len(jobs)} large file{pluralize(len(jobs))} queued: progress is shown here.")
+            if len(jobs) == len(uploads):
+                return redirect("job_detail", pk=jobs[0].pk) if len(jobs) == 1 else redirect("job_list")
+        reports = [_import_upload(upload, request.user) for upload in uploads if upload not in big]
         articles = [a for r in reports for a in r.report.articles]
         if len(articles) == 1 and not any(r.report.errors for r in reports):
             messages.success(request, f"Imported with {_claims(reports[0].report.claims)}.")

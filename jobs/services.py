@@ -1,0 +1,449 @@
+"""Writes for background jobs: start one (in the caller's transaction, sent to the queue on commit), run its
+steps (called by jobs.tasks on a worker), cancel it, pick up a job whose worker vanished, purge old snapshots.
+
+A job is split into chunks of JOB_CHUNK_SIZE items. Each chunk runs in one transaction that also marks the chunk
+done and adds to the job's progress, so a chunk is applied exactly once however often it is delivered.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from celery import current_app
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import File
+from django.core.files.storage import storages
+from django.db import transaction
+from django.db.models import F, QuerySet
+from django.utils import timezone
+
+from annotations import exports
+from annotations.selectors import claim_export_batches
+from claims.importers import SUPPORTED_SUFFIXES, ArticleRecord, ImportFileError, iter_records
+from claims.models import Article, Claim
+from claims.services import (
+    article_import_records,
+    article_reextract,
+    article_validate_input,
+    title_from_body,
+    validation_reason,
+)
+from core.roles import can_add_articles, is_reviewer
+from jobs.models import FINISHED, ChunkStatus, Job, JobChunk, JobKind, JobStatus
+from matching.selectors import claim_cluster_ids
+from matching.services import claim_matches_backfill
+
+logger = logging.getLogger(__name__)
+
+EXPORT_FORMATS = {  # format -> (file extension, content type)
+    "jsonl": ("jsonl", "application/x-ndjson; charset=utf-8"),
+    "csv": ("csv", "text/csv; charset=utf-8"),
+    "claimreview": ("jsonl", "application/x-ndjson; charset=utf-8"),
+}
+EXPORT_BATCH_SIZE = 2000
+
+# The claims an export snapshot covers: the layer above (web) owns the API's claim filters and registers them here,
+# so a snapshot takes exactly the filters of the streamed export. `query(params, user) -> QuerySet[Claim]`.
+_export_query: Callable[[dict, Any], QuerySet[Claim]] | None = None
+
+
+def export_query_register(query: Callable[[dict, Any], QuerySet[Claim]]) -> None:
+    global _export_query
+    _export_query = query
+
+
+def _storage():
+    return storages["jobs"]
+
+
+def _send(task: str, *args) -> None:
+    """Queue a task once the caller's transaction commits: a worker never sees a job that was rolled back."""
+    transaction.on_commit(lambda: current_app.send_task(task, args=args))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Starting jobs (called from the request, the command or the page)
+# ---------------------------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def job_import_start(*, user, name: str, chunks: Iterable[bytes]) -> Job:
+    """Keep the uploaded file where every worker can read it and queue its import. `user=None` is the operator
+    at the command line (`import_articles --async`)."""
+    if user is not None and not can_add_articles(user):
+        raise PermissionDenied("Your role cannot add articles.")
+    name = Path(name or "upload").name or "upload"
+    if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
+        raise ValidationError({"file": f"{name}: unsupported file type (use .txt or .jsonl)"})
+    job = Job.objects.create(kind=JobKind.IMPORT, started_by=user, params={"name": name})
+    stored = _storage().save(f"imports/{job.pk}/{name}", File(_ChunkReader(chunks), name=name))
+    job.params = {"name": name, "file": stored}
+    job.save(update_fields=["params"])
+    _send("jobs.tasks.job_plan", job.pk)
+    return job
+
+
+class _ChunkReader:
+    """A file-like view of an iterable of byte chunks, so storage copies an upload without holding it whole."""
+
+    def __init__(self, chunks: Iterable[bytes]):
+        self._chunks: Iterator[bytes] = iter(chunks)
+        self._buffer = b""
+
+    def read(self, size: int = -1) -> bytes:
+        while size < 0 or len(self._buffer) < size:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                break
+            self._buffer += chunk
+        if size < 0:
+            data, self._buffer = self._buffer, b""
+        else:
+            data, self._buffer = self._buffer[:size], self._buffer[size:]
+        return data
+
+
+@transaction.atomic
+def job_reextract_start(*, user, article_ids: list[int] | None = None) -> Job:
+    """Re-run extraction over the given articles (all when None), keeping every claim people touched."""
+    if not is_reviewer(user):
+        raise PermissionDenied("Only reviewers and admins can re-extract articles.")
+    if article_ids is not None:
+        found = set(Article.objects.filter(pk__in=article_ids).values_list("pk", flat=True))
+        missing = sorted(set(article_ids) - found)
+        if missing:
+            raise ValidationError({"articles": f"No article with id {', '.join(map(str, missing[:10]))}."})
+    job = Job.objects.create(kind=JobKind.REEXTRACT, started_by=user, params={"articles": article_ids})
+    _send("jobs.tasks.job_plan", job.pk)
+    return job
+
+
+@transaction.atomic
+def job_matching_rebuild_start(*, user) -> Job:
+    if not is_reviewer(user):
+        raise PermissionDenied("Only reviewers and admins can rebuild matching.")
+    job = Job.objects.create(kind=JobKind.MATCHING, started_by=user, total=1)
+    _send("jobs.tasks.job_run_whole", job.pk)
+    return job
+
+
+@transaction.atomic
+def job_export_start(*, user, filters: dict[str, str], fmt: str, base_url: str = "") -> Job:
+    """An export written to a file by a worker. `filters` are the streamed export's, already checked by the caller."""
+    if not is_reviewer(user):
+        raise PermissionDenied("Exports are for reviewers and admins.")
+    if fmt not in EXPORT_FORMATS:
+        raise ValidationError({"format": f"Choose one of {', '.join(EXPORT_FORMATS)}."})
+    params = {"filters": filters, "format": fmt, "base_url": base_url}
+    job = Job.objects.create(kind=JobKind.EXPORT, started_by=user, params=params)
+    _send("jobs.tasks.job_run_whole", job.pk)
+    return job
+
+
+@transaction.atomic
+def job_cancel(*, job: Job, user) -> Job:
+    """Stop a job: chunks not started yet are skipped; a chunk already running finishes its own transaction."""
+    if job.started_by_id != user.pk and not is_reviewer(user):
+        raise PermissionDenied("Only the person who started a job, a reviewer or an admin can cancel it.")
+    job = Job.objects.select_for_update().get(pk=job.pk)
+    if job.status in FINISHED:
+        raise ValidationError({"status": f"This job is already {job.status}."})
+    job.status, job.finished_at = JobStatus.CANCELLED, timezone.now()
+    job.save(update_fields=["status", "finished_at"])
+    return job
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Running jobs (called by jobs.tasks on a worker)
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def _record_to_item(record: ArticleRecord) -> dict:
+    published = record.published_at.isoformat() if record.published_at else None
+    return {"label": record.label, "body": record.body, "title": record.title, "url": record.url,
+            "publisher": record.publisher, "published_at": published}  # fmt: skip
+
+
+def _item_to_record(item: dict) -> ArticleRecord:
+    published = datetime.fromisoformat(item["published_at"]) if item["published_at"] else None
+    return ArticleRecord(**{**item, "published_at": published})
+
+
+def _import_items(job: Job) -> tuple[list[dict], list[str]]:
+    """The upload's records as chunk items, and the lines that cannot be imported (reported, never stored)."""
+    name, stored = job.params["name"], job.params["file"]
+    items, errors = [], []
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        with _storage().open(stored, "rb") as source, path.open("wb") as target:
+            for chunk in iter(lambda: source.read(1 << 20), b""):
+                target.write(chunk)
+        for record in iter_records(path):
+            if isinstance(record, ImportFileError):
+                errors.append(str(record).replace(str(path), name))
+                continue
+            record.label = record.label.replace(str(path), name)
+            # Checked here as well as on ingest: a chunk is stored as JSON, which cannot hold NUL or lone surrogates.
+            try:
+                title = (record.title or "").strip() or title_from_body(record.body)
+                article_validate_input(
+                    title=title,
+                    body=record.body,
+                    url=record.url.strip(),
+                    publisher=record.publisher.strip(),
+                    published_at=record.published_at,
+                )
+            except ValidationError as error:
+                errors.append(f"{record.label}: {validation_reason(error)}")
+                continue
+            items.append(_record_to_item(record))
+    return items, errors
+
+
+def job_plan(*, job_id: int) -> list[int]:
+    """Split a job into chunks (once) and return the numbers of the chunks still to do."""
+    with transaction.atomic():
+        job = Job.objects.select_for_update().get(pk=job_id)
+        if job.status in FINISHED:
+            return []
+        if not job.chunks.exists():
+            if job.kind == JobKind.IMPORT:
+                items, errors = _import_items(job)
+            else:
+                ids = job.params.get("articles")
+                articles = Article.objects.order_by("pk")
+                items = list(
+                    (articles.filter(pk__in=ids) if ids is not None else articles).values_list("pk", flat=True)
+                )
+                errors = []
+            size = settings.JOB_CHUNK_SIZE
+            JobChunk.objects.bulk_create(
+                JobChunk(job=job, number=n, items=items[start : start + size])
+                for n, start in enumerate(range(0, len(items), size))
+            )
+            job.total, job.errors = len(items), errors
+        job.status, job.started_at = JobStatus.RUNNING, job.started_at or timezone.now()
+        job.heartbeat_at = timezone.now()
+        job.save(update_fields=["total", "errors", "status", "started_at", "heartbeat_at"])
+        pending = list(job.chunks.filter(status=ChunkStatus.PENDING).values_list("number", flat=True))
+        if not pending:
+            _job_finish(job)
+    if job.kind == JobKind.IMPORT and not pending:
+        _storage().delete(job.params["file"])
+    return pending
+
+
+def job_fail(*, job_id: int, reason: str) -> None:
+    """A job that could not even be planned (its upload unreadable, say): failed, with the reason shown."""
+    Job.objects.filter(pk=job_id).exclude(status__in=FINISHED).update(
+        status=JobStatus.FAILED, finished_at=timezone.now(), errors=[reason[:500]]
+    )
+
+
+def _run_import_chunk(job: Job, items: list) -> tuple[int, int, list[str]]:
+    # A deadlock with another worker's chunk rolls this whole chunk back; the task then tries it again.
+    records = map(_item_to_record, items)
+    report = article_import_records(records=records, created_by=job.started_by, retry_conflicts=False)
+    return len(items), report.created, report.errors
+
+
+def _run_reextract_chunk(job: Job, items: list) -> tuple[int, int, list[str]]:
+    errors = []
+    for article in Article.objects.filter(pk__in=items):
+        try:
+            with transaction.atomic():
+                article_reextract(article=article)
+        except Exception as error:  # one article's failure is reported; the others in the chunk still count
+            logger.exception("Re-extraction of article %s failed", article.pk)
+            errors.append(f"article {article.pk}: {type(error).__name__}")
+    return len(items), 0, errors
+
+
+CHUNK_RUNNERS = {JobKind.IMPORT: _run_import_chunk, JobKind.REEXTRACT: _run_reextract_chunk}
+
+
+@transaction.atomic
+def job_chunk_run(*, job_id: int, number: int) -> bool:
+    """Apply one chunk in one transaction; False when there was nothing to do (done already, or job cancelled)."""
+    chunk = JobChunk.objects.select_for_update().get(job_id=job_id, number=number)
+    job = Job.objects.get(pk=job_id)
+    if chunk.status != ChunkStatus.PENDING or job.status in FINISHED:
+        return False
+    done, created, errors = CHUNK_RUNNERS[job.kind](job, chunk.items)
+    chunk.status, chunk.errors, chunk.finished_at = ChunkStatus.DONE, errors, timezone.now()
+    chunk.save(update_fields=["status", "errors", "finished_at"])
+    _job_progress(job_id, done=done, created=created)
+    return True
+
+
+@transaction.atomic
+def job_chunk_fail(*, job_id: int, number: int, reason: str) -> None:
+    """A chunk that failed every try: nothing of it was stored; say which items it held and why."""
+    chunk = JobChunk.objects.select_for_update().get(job_id=job_id, number=number)
+    if chunk.status != ChunkStatus.PENDING:
+        return
+    labels = [item["label"] if isinstance(item, dict) else f"article {item}" for item in chunk.items]
+    span = f"{labels[0]} to {labels[-1]}" if labels else "no items"
+    chunk.status, chunk.finished_at = ChunkStatus.FAILED, timezone.now()
+    chunk.errors = [f"{span}: not stored, failed {chunk.attempts} times ({reason})"]
+    chunk.save(update_fields=["status", "errors", "finished_at"])
+    _job_progress(job_id, done=len(chunk.items), created=0)
+
+
+def job_chunk_attempt(*, job_id: int, number: int) -> None:
+    JobChunk.objects.filter(job_id=job_id, number=number).update(attempts=F("attempts") + 1)
+
+
+def _job_progress(job_id: int, *, done: int, created: int) -> None:
+    """Count a finished chunk; the last one finishes the job. Runs in the chunk's transaction."""
+    now = timezone.now()
+    # The row lock taken by this update orders concurrent chunks: the last to commit sees every other one done.
+    Job.objects.filter(pk=job_id).update(done=F("done") + done, created=F("created") + created, heartbeat_at=now)
+    job = Job.objects.get(pk=job_id)
+    if job.status == JobStatus.RUNNING and not job.chunks.filter(status=ChunkStatus.PENDING).exists():
+        _job_finish(job)
+        if job.kind == JobKind.IMPORT:
+            name = job.params["file"]
+            transaction.on_commit(lambda: _storage().delete(name))
+
+
+def _job_finish(job: Job) -> None:
+    failed = job.chunks.filter(status=ChunkStatus.FAILED).exists()
+    job.status = JobStatus.FAILED if failed else JobStatus.DONE
+    job.finished_at = timezone.now()
+    job.save(update_fields=["status", "finished_at"])
+
+
+def job_run_whole(*, job_id: int) -> None:
+    """Jobs that are one step: a matching rebuild, an export snapshot."""
+    with transaction.atomic():
+        job = Job.objects.select_for_update().get(pk=job_id)
+        if job.status in FINISHED:
+            return
+        job.status, job.started_at, job.heartbeat_at = JobStatus.RUNNING, timezone.now(), timezone.now()
+        job.save(update_fields=["status", "started_at", "heartbeat_at"])
+    try:
+        if job.kind == JobKind.MATCHING:
+            claim_matches_backfill(rebuild=True)
+            Job.objects.filter(pk=job.pk).update(done=1)
+        else:
+            _export_write(job)
+    except Exception as error:
+        logger.exception("Job %s failed", job.pk)
+        Job.objects.filter(pk=job.pk).update(
+            status=JobStatus.FAILED, finished_at=timezone.now(), errors=[f"{type(error).__name__}: {error}"[:500]]
+        )
+        raise
+    Job.objects.filter(pk=job.pk, status=JobStatus.RUNNING).update(status=JobStatus.DONE, finished_at=timezone.now())
+
+
+class _Cancelled(Exception):
+    pass
+
+
+def _export_write(job: Job) -> None:
+    """Write the snapshot to a temporary file, hashing as it goes, then keep it in the jobs storage."""
+    if _export_query is None:
+        raise RuntimeError("No export query is registered (the web app registers it when Django starts).")
+    params = job.params
+    claims = _export_query(params["filters"], job.started_by)
+    total = claims.count()
+    Job.objects.filter(pk=job.pk).update(total=total)
+    fmt = params["format"]
+    batches = _export_batches(job, claims, with_review_dates=fmt == "claimreview")
+    if fmt == "jsonl":
+        chunks = exports.jsonl_chunks(batches)
+    elif fmt == "csv":
+        chunks = exports.csv_chunks(batches)
+    else:
+        chunks = exports.claimreview_chunks(
+            batches,
+            base_url=params["base_url"],
+            author_name=settings.CLAIMREVIEW_AUTHOR_NAME,
+            author_url=settings.CLAIMREVIEW_AUTHOR_URL,
+        )
+    digest, size = hashlib.sha256(), 0
+    extension = EXPORT_FORMATS[fmt][0]
+    with tempfile.TemporaryFile() as out:
+        try:
+            for data in chunks:
+                digest.update(data)
+                size += len(data)
+                out.write(data)
+        except _Cancelled:
+            return
+        out.seek(0)
+        name = _storage().save(f"exports/{job.pk}/claimdesk-{fmt}-{job.pk}.{extension}", File(out))
+    Job.objects.filter(pk=job.pk).update(result_name=name, result_size=size, result_sha256=digest.hexdigest())
+
+
+def _export_batches(job: Job, claims: QuerySet[Claim], *, with_review_dates: bool):
+    done = 0
+    batches = claim_export_batches(
+        claims=claims,
+        clusters=claim_cluster_ids(),
+        batch_size=EXPORT_BATCH_SIZE,
+        with_review_dates=with_review_dates,
+    )
+    for rows in batches:
+        done += len(rows)
+        updated = Job.objects.filter(pk=job.pk, status=JobStatus.RUNNING).update(done=done, heartbeat_at=timezone.now())
+        if not updated:  # cancelled
+            raise _Cancelled
+        yield rows
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Housekeeping
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def job_resume_stale(*, older_than: timedelta | None = None) -> list[int]:
+    """Send again the jobs whose worker went quiet (killed, machine lost): queued or running, no heartbeat for
+    `older_than` (JOB_STALE_SECONDS). Safe to repeat: planning happens once and a done chunk is never redone."""
+    older_than = older_than if older_than is not None else timedelta(seconds=settings.JOB_STALE_SECONDS)
+    cutoff = timezone.now() - older_than
+    stale = Job.objects.filter(status__in=[JobStatus.QUEUED, JobStatus.RUNNING], created_at__lt=cutoff).exclude(
+        heartbeat_at__gte=cutoff
+    )
+    resumed = []
+    for job in stale:
+        chunked = job.kind in CHUNK_RUNNERS
+        if not chunked and job.status == JobStatus.RUNNING:
+            # A whole-job step cannot resume half-way: start it again from scratch.
+            Job.objects.filter(pk=job.pk).update(status=JobStatus.QUEUED, done=0)
+        Job.objects.filter(pk=job.pk).update(heartbeat_at=timezone.now())
+        current_app.send_task("jobs.tasks.job_plan" if chunked else "jobs.tasks.job_run_whole", args=(job.pk,))
+        resumed.append(job.pk)
+    return resumed
+
+
+def export_snapshots_purge(*, now: datetime | None = None) -> int:
+    """Delete snapshot files older than EXPORT_SNAPSHOT_TTL seconds; the job stays, without its file."""
+    cutoff = (now or timezone.now()) - timedelta(seconds=settings.EXPORT_SNAPSHOT_TTL)
+    expired = Job.objects.filter(kind=JobKind.EXPORT, finished_at__lt=cutoff).exclude(result_name="")
+    count = 0
+    for job in expired:
+        _storage().delete(job.result_name)
+        Job.objects.filter(pk=job.pk).update(result_name="")
+        count += 1
+    return count
+
+
+def export_snapshot_open(*, job: Job, user):
+    """The snapshot file for download: export rights, a finished export, not yet purged."""
+    if not is_reviewer(user):
+        raise PermissionDenied("Exports are for reviewers and admins.")
+    if job.kind != JobKind.EXPORT or job.status != JobStatus.DONE or not job.result_name:
+        raise ValidationError({"file": "This job has no snapshot file (not an export, not finished, or expired)."})
+    expires = job.finished_at + timedelta(seconds=settings.EXPORT_SNAPSHOT_TTL)
+    if timezone.now() >= expires:
+        raise ValidationError({"file": "This snapshot has expired; start a new export."})
+    return _storage().open(job.result_name, "rb")

@@ -1,0 +1,169 @@
+"""The REST API for background jobs: start an import or an export snapshot, follow a job, cancel it, download a
+snapshot. Views only translate: parse, call a jobs service or selector, render."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import FileResponse
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view, inline_serializer
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.parsers import MultiPartParser
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from claims.models import Claim
+from core.api import CanAddArticle, IsAnnotator, IsReviewer
+from jobs.models import Job, JobKind
+from jobs.selectors import job_errors, jobs_visible_to
+from jobs.services import EXPORT_FORMATS, export_snapshot_open, job_cancel, job_export_start, job_import_start
+from web.filters import ClaimFilter
+
+
+def export_claims(filters: dict, user):
+    """The claims an export snapshot covers: the streamed export's filters, applied for the job's owner."""
+    found = ClaimFilter(filters, queryset=Claim.objects.all(), request=SimpleNamespace(user=user))
+    if not found.is_valid():
+        raise DjangoValidationError(found.errors.get_json_data())
+    return found.qs
+
+
+class JobSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    kind = serializers.ChoiceField(choices=JobKind.choices)
+    status = serializers.CharField()
+    started_by = serializers.CharField(source="started_by.username", default=None)
+    total = serializers.IntegerField()
+    done = serializers.IntegerField()
+    created = serializers.IntegerField(help_text="Imports: new articles (the rest were already here).")
+    percent = serializers.IntegerField()
+    errors = serializers.SerializerMethodField(help_text="Per-item errors (file and line for imports).")
+    created_at = serializers.DateTimeField()
+    started_at = serializers.DateTimeField(allow_null=True)
+    finished_at = serializers.DateTimeField(allow_null=True)
+    file = serializers.SerializerMethodField(help_text="Export snapshots: where to download it, its size and SHA-256.")
+
+    def get_errors(self, job) -> list[str]:
+        return job_errors(job=job)
+
+    def get_file(self, job) -> dict | None:
+        if not job.result_name:
+            return None
+        request = self.context["request"]
+        url = request.build_absolute_uri(reverse("api:job-file", args=[job.pk]))
+        return {"url": url, "size": job.result_size, "sha256": job.result_sha256}
+
+
+def _accepted(job, request) -> Response:
+    body = JobSerializer(job, context={"request": request}).data
+    location = reverse("api:job-detail", args=[job.pk])
+    return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": location})
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List your background jobs (everyone's for reviewers and admins), newest first"),
+    retrieve=extend_schema(summary="A background job: status, progress, per-item errors, snapshot file"),
+)
+class JobViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Your jobs (everyone's for reviewers and admins), newest first."""
+
+    serializer_class = JobSerializer
+    permission_classes = [IsAnnotator]
+    queryset = Job.objects.none()  # for the schema: ids are integers
+
+    def get_queryset(self):
+        return jobs_visible_to(user=self.request.user)
+
+    @extend_schema(
+        summary="Cancel a job (chunks not yet started are skipped)",
+        request=None,
+        responses={200: JobSerializer, 400: OpenApiResponse(description="Already finished.")},
+    )
+    @action(detail=True, methods=["post"])
+    def cancel(self, request, pk=None):
+        job = job_cancel(job=self.get_object(), user=request.user)
+        return Response(self.get_serializer(job).data)
+
+    @extend_schema(
+        summary="Download an export snapshot (reviewers and admins)",
+        responses={
+            (200, "application/octet-stream"): OpenApiTypes.BINARY,
+            400: OpenApiResponse(description="Not a finished export, or its file has expired."),
+        },
+    )
+    @action(detail=True, methods=["get"], url_path="file", permission_classes=[IsReviewer])
+    def file(self, request, pk=None):
+        job = self.get_object()
+        handle = export_snapshot_open(job=job, user=request.user)
+        extension = EXPORT_FORMATS[job.params["format"]]
+        response = FileResponse(handle, as_attachment=True, filename=job.result_name.rsplit("/", 1)[-1])
+        response["Content-Type"] = extension[1]
+        response["Content-Length"] = str(job.result_size)
+        response["Digest"] = f"sha-256={job.result_sha256}"
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+class ImportInputSerializer(serializers.Serializer):
+    file = serializers.FileField(help_text="A .jsonl file (one article object per line) or a .txt article.")
+
+
+class ImportCreateView(APIView):
+    permission_classes = [IsAnnotator, CanAddArticle]
+    parser_classes = [MultiPartParser]
+
+    @extend_schema(
+        summary="Import a file of articles in the background",
+        request={"multipart/form-data": ImportInputSerializer},
+        responses={202: JobSerializer, 400: OpenApiResponse(description="No file, or not .txt/.jsonl.")},
+        tags=["jobs"],
+    )
+    def post(self, request, *args, **kwargs):
+        data = ImportInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        upload = data.validated_data["file"]
+        job = job_import_start(user=request.user, name=upload.name, chunks=upload.chunks())
+        return _accepted(job, request)
+
+
+class ExportCreateView(APIView):
+    permission_classes = [IsReviewer]
+
+    @extend_schema(
+        summary="Write an export snapshot to a file in the background",
+        request=inline_serializer(
+            "ExportSnapshotInput",
+            {
+                "format": serializers.ChoiceField(choices=list(EXPORT_FORMATS)),
+                "filters": serializers.DictField(child=serializers.CharField(), required=False),
+            },
+        ),
+        responses={202: JobSerializer, 400: OpenApiResponse(description="Unknown format or invalid filter.")},
+        tags=["export"],
+    )
+    def post(self, request, *args, **kwargs):
+        data = request.data if hasattr(request.data, "get") else {}
+        unknown = sorted(set(data) - {"format", "filters", "csrfmiddlewaretoken"})
+        if unknown:
+            raise serializers.ValidationError({name: ["Unknown field."] for name in unknown})
+        filters = data.get("filters") or {}
+        if not isinstance(filters, dict) or not all(isinstance(v, str) for v in filters.values()):
+            raise serializers.ValidationError({"filters": ["An object of filter names to string values."]})
+        unknown = sorted(set(filters) - set(ClaimFilter.base_filters))
+        if unknown:
+            raise serializers.ValidationError({"filters": [f"Unknown filter: {', '.join(unknown)}."]})
+        found = ClaimFilter(filters, queryset=Claim.objects.none(), request=request)
+        if not found.is_valid():
+            raise serializers.ValidationError({"filters": found.errors})
+        fmt = data.get("format")
+        job = job_export_start(
+            user=request.user,
+            filters=filters,
+            fmt=fmt if isinstance(fmt, str) else "",
+            base_url=request.build_absolute_uri("/"),
+        )
+        return _accepted(job, request)
