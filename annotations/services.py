@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from annotations.models import Adjudication, Annotation, ClaimReservation, ClaimSkip, Verdict
 from claims.models import Claim, ClaimStatus
+from claims.services import claim_touch
 from core.roles import is_admin, is_annotator, is_reviewer
 
 _http_url = URLValidator(schemes=["http", "https"])
@@ -41,8 +42,10 @@ def claim_refresh_consensus(*, claim: Claim) -> Claim:
         status, consensus = ClaimStatus.AGREED, verdicts[0]
     else:
         status, consensus = ClaimStatus.IN_PROGRESS, ""
-    # update() rather than save(): derived columns change no history and no updated_at.
+    # update() rather than save(): derived columns change no history.
     Claim.objects.filter(pk=claim.pk).update(label_count=len(verdicts), status=status, consensus_verdict=consensus)
+    # Every caller changed a label or the adjudication: the claim changed for incremental exports.
+    claim_touch(claim_id=claim.pk)
     claim.label_count, claim.status, claim.consensus_verdict = len(verdicts), status, consensus
     return claim
 

@@ -79,7 +79,19 @@ def record_from_object(obj, label: str) -> ArticleRecord:
         if not isinstance(value, str):
             raise ImportFileError(f"'{name}' must be a string")
         fields[name] = value
-    return ArticleRecord(label=label, body=body, published_at=parse_published_at(obj.get("published_at")), **fields)
+    extra = {}
+    if "claims" in obj:
+        # An article record from /api/export/articles.jsonl?claims=true: its claims are imported as given.
+        extra["claims"] = obj["claims"]
+        extra["language"] = obj.get("language")
+    return ArticleRecord(
+        label=label, body=body, published_at=parse_published_at(obj.get("published_at")), extra=extra, **fields
+    )
+
+
+def is_export_trailer(obj) -> bool:
+    """The `{"_end": {...}}` line that ends a ClaimDesk JSONL export: not an article."""
+    return isinstance(obj, dict) and list(obj) == ["_end"]
 
 
 def iter_records(path: Path) -> Iterator[ArticleRecord | ImportFileError]:
@@ -102,7 +114,10 @@ def iter_records(path: Path) -> Iterator[ArticleRecord | ImportFileError]:
             continue
         label = f"{path}:{number}"
         try:
-            yield record_from_object(json.loads(line), label)
+            obj = json.loads(line)
+            if is_export_trailer(obj):
+                continue
+            yield record_from_object(obj, label)
         except json.JSONDecodeError as error:
             yield ImportFileError(f"{label}: invalid JSON ({error.msg})")
         except ImportFileError as error:

@@ -214,3 +214,7 @@ REVIEW_RESERVATION_SECONDS = env.int("REVIEW_RESERVATION_SECONDS", default=300)
 ARTICLE_MAX_BYTES = env.int("ARTICLE_MAX_BYTES", default=2 * 1024 * 1024)
 CLAIMREVIEW_AUTHOR_NAME = env.str("CLAIMREVIEW_AUTHOR_NAME", default="ClaimDesk")
 CLAIMREVIEW_AUTHOR_URL = env.str("CLAIMREVIEW_AUTHOR_URL", default="")
+# Your organisation's public site, where reviews are published: ClaimReview's `url` and `@id` are built on it
+# (never on the request's host, which is this internal tool). CLAIMREVIEW_PATH takes {id} and {article_id}.
+CLAIMDESK_PUBLIC_URL = env.str("CLAIMDESK_PUBLIC_URL", default="")
+CLAIMREVIEW_PATH = env.str("CLAIMREVIEW_PATH", default="/claims/{id}/")

@@ -5,3 +5,4 @@ from .base import env, local_secret_key
 
 DEBUG = env.bool("DEBUG", default=True)
 SECRET_KEY = env.str("SECRET_KEY", default="") or local_secret_key()
+CLAIMDESK_PUBLIC_URL = env.str("CLAIMDESK_PUBLIC_URL", default="http://127.0.0.1:8000")

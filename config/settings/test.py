@@ -10,3 +10,4 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+CLAIMDESK_PUBLIC_URL = env.str("CLAIMDESK_PUBLIC_URL", default="https://factcheck.example.org")

@@ -9,13 +9,17 @@ from web.api.annotations import (
     AdjudicationView,
     AgreementView,
     AnnotationViewSet,
-    ClaimCSVExportView,
-    ClaimJSONLExportView,
-    ClaimReviewJSONLExportView,
     ClaimReviewView,
     ReviewNextView,
 )
 from web.api.claims import ArticleViewSet, ClaimViewSet, SourceViewSet
+from web.api.exports import (
+    ArticleJSONLExportView,
+    ClaimCSVExportView,
+    ClaimJSONLExportView,
+    ClaimParquetExportView,
+    ClaimReviewJSONLExportView,
+)
 
 app_name = "api"
 
@@ -39,6 +43,8 @@ urlpatterns = [
     path("review/next/", ReviewNextView.as_view(), name="review-next"),
     path("export/claims.jsonl", ClaimJSONLExportView.as_view(), name="export-claims-jsonl"),
     path("export/claims.csv", ClaimCSVExportView.as_view(), name="export-claims-csv"),
+    path("export/claims.parquet", ClaimParquetExportView.as_view(), name="export-claims-parquet"),
+    path("export/articles.jsonl", ArticleJSONLExportView.as_view(), name="export-articles-jsonl"),
     path("export/claimreview.jsonl", ClaimReviewJSONLExportView.as_view(), name="export-claimreview-jsonl"),
     *router.urls,
     re_path(r"^[\s\S]*$", api_not_found),  # any path, even one with a newline in it
