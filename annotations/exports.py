@@ -26,6 +26,7 @@ import json
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 
+import orjson
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -101,6 +102,26 @@ def jsonl_lines(rows: Iterable[dict]) -> str:
     return text
 
 
+_LINE_BREAKS = ((b"\xe2\x80\xa8", b"\\u2028"), (b"\xe2\x80\xa9", b"\\u2029"), (b"\xc2\x85", b"\\u0085"))
+
+
+def jsonl_bytes(rows: list[dict]) -> bytes:
+    """jsonl_lines as UTF-8, by orjson (several times faster than json with date-times, the bulk of a record).
+
+    The same bytes as jsonl_lines: ISO 8601 date-times, no ASCII escaping, U+2028/U+2029/U+0085 escaped. A row
+    orjson refuses (a lone surrogate in its text) makes the batch go through jsonl_lines instead.
+    """
+    try:
+        data = b"".join([orjson.dumps(row, option=orjson.OPT_APPEND_NEWLINE) for row in rows])
+    except orjson.JSONEncodeError:
+        return _utf8(jsonl_lines(rows))
+    if not data.isascii():
+        for raw, escaped in _LINE_BREAKS:
+            if raw in data:
+                data = data.replace(raw, escaped)
+    return data
+
+
 def end_record(*, rows: int, as_of: datetime, skipped: list[dict] | None = None) -> dict:
     """The trailer: how many records came, the moment they reflect, and any claim left out with the reason."""
     return {END_KEY: {"rows": rows, "as_of": as_of, "skipped": skipped or []}}
@@ -122,7 +143,7 @@ def jsonl_chunks(
     count = 0
     for rows in batches:
         count += len(rows)
-        yield _utf8(jsonl_lines(rows))
+        yield jsonl_bytes(rows)
     if trailer:
         yield _utf8(jsonl_lines([end_record(rows=count, as_of=as_of, skipped=skipped)]))
 

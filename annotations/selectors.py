@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from statistics import median
 
 from django.conf import settings
@@ -334,6 +334,30 @@ def export_snapshot():
         yield
 
 
+def _fetch(rows: QuerySet, *, datetimes: tuple[int, ...] = (), booleans: tuple[int, ...] = ()) -> list[tuple]:
+    """The values_list's rows, read through the cursor with only the conversions the export needs.
+
+    Django's per-value converters were a large share of an export's time: SQLite's driver already parses the
+    stored date-times (naive UTC) and 0/1 booleans only need bool(); PostgreSQL returns both as they are.
+    """
+    sql, params = rows.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        fetched = cursor.fetchall()
+    if connection.vendor != "sqlite" or not fetched:
+        return fetched
+    converted = []
+    for row in fetched:
+        row = list(row)
+        for index in datetimes:
+            if row[index] is not None:
+                row[index] = row[index].replace(tzinfo=UTC)
+        for index in booleans:
+            row[index] = bool(row[index])
+        converted.append(row)
+    return converted
+
+
 def claim_export_batches(
     *,
     claims: QuerySet[Claim],
@@ -359,21 +383,27 @@ def claim_export_batches(
     last_id = 0
     while True:
         with export_snapshot():
-            page = list(claims.filter(pk__gt=last_id).order_by("pk").values_list(*EXPORT_CLAIM_COLUMNS)[:batch_size])
+            page = _fetch(
+                claims.filter(pk__gt=last_id).order_by("pk").values_list(*EXPORT_CLAIM_COLUMNS)[:batch_size],
+                datetimes=(13, 14),
+                booleans=(8, 12),
+            )
             if not page:
                 return
             ids = [row[0] for row in page]
-            labels = list(
+            labels = _fetch(
                 Annotation.objects.filter(claim_id__in=ids)
                 .order_by("claim_id", "id")
                 .values_list(
                     "claim_id", "id", "annotator_id", "verdict", "note", "evidence_url", "created_at", "updated_at"
-                )
+                ),
+                datetimes=(6, 7),
             )
-            adjudications = list(
+            adjudications = _fetch(
                 Adjudication.objects.filter(claim_id__in=ids).values_list(
                     "claim_id", "reviewer_id", "verdict", "rationale", "created_at", "updated_at"
-                )
+                ),
+                datetimes=(4, 5),
             )
             history = _export_history(ids) if with_history else {}
         last_id = page[-1][0]
