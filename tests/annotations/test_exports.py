@@ -743,3 +743,17 @@ def test_bench_data_sets_the_derived_columns_as_the_consensus_service_would(db):
 def test_parquet_schema_has_every_field_of_the_jsonl_record():
     assert PARQUET_SCHEMA.names == list(_row())
     assert isinstance(PARQUET_SCHEMA.field("annotations").type, pa.ListType)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_export_pages_outside_a_transaction_are_each_read_in_one_read_only_snapshot(django_assert_max_num_queries):
+    """No caller transaction (as in a real request): each page opens its own; on PostgreSQL REPEATABLE READ."""
+    from django.db import connection
+
+    claims = [ClaimFactory() for _ in range(3)]
+    with django_assert_max_num_queries(40) as captured:
+        pages = list(claim_export_batches(claims=Claim.objects.all(), batch_size=2))
+    assert [[row["id"] for row in page] for page in pages] == [[claims[0].pk, claims[1].pk], [claims[2].pk]]
+    if connection.vendor == "postgresql":
+        isolation = [q["sql"] for q in captured.captured_queries if "ISOLATION LEVEL" in q["sql"]]
+        assert len(isolation) == 3  # two pages and the empty last one
