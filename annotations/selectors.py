@@ -13,6 +13,7 @@ from statistics import median
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
 from django.db.models import BooleanField, Count, Exists, OuterRef, Prefetch, QuerySet, Value
 from django.db.models.functions import TruncDate
@@ -340,7 +341,10 @@ def _fetch(rows: QuerySet, *, datetimes: tuple[int, ...] = (), booleans: tuple[i
     Django's per-value converters were a large share of an export's time: SQLite's driver already parses the
     stored date-times (naive UTC) and 0/1 booleans only need bool(); PostgreSQL returns both as they are.
     """
-    sql, params = rows.query.sql_with_params()
+    try:
+        sql, params = rows.query.sql_with_params()
+    except EmptyResultSet:  # a filter that matches nothing by construction (`pk__in=[]`): no query to run
+        return []
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         fetched = cursor.fetchall()
