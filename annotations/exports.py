@@ -1,15 +1,20 @@
-"""Export formatters: claim rows (plain dicts from `claim_export_batches`) to JSONL, CSV and ClaimReview JSON-LD.
+"""Export formatters: claim and article records (plain dicts from annotations.selectors) to JSONL, CSV, Parquet
+and ClaimReview JSON-LD.
 
-Pure Python, no database: each function takes rows and yields text or bytes, so a view can stream any number of
-claims one batch at a time.
+Pure Python, no database: each function takes batches of records and yields bytes, so a view (or a worker writing
+a snapshot file) can stream any number of claims one batch at a time. The claim record is the one documented in
+web/api/exports.py and README ("The export record").
 
 - JSONL: one JSON object per claim and line, UTF-8, keys in a fixed order. Lossless: `text` equals
-  `article body[start:end]`.
-- CSV: one row per claim with a header row; the annotations are one column holding a JSON list (a claim has a
-  varying number of labels, and a JSON cell keeps every field of each). UTF-8 *with* a byte-order mark, because
-  that is how Excel recognises UTF-8 (without it, quotes and Cyrillic come out garbled). A text cell that starts
-  with = + - @ or a tab is prefixed with ' so a spreadsheet shows it instead of running it as a formula; use
-  JSONL when you need the exact text.
+  `article body[start:end]` (offsets in code points; `start_utf16`/`end_utf16` for UTF-16 consumers).
+- End of file: JSONL exports end with one trailer line `{"_end": {"rows": N, "as_of": "..."}}` (a reader skips a
+  line whose only key is `_end`; a download without it was cut short); CSV with a last line `#end,rows=N,...`;
+  Parquet files are only readable when complete (the footer) and carry the count and `as_of` in their metadata.
+- CSV: the record flattened, one row per claim and a header row; `annotations` is one cell holding a JSON list.
+  UTF-8 with a byte-order mark (how Excel recognises UTF-8). Text is always quoted and null is an empty unquoted
+  cell, so "" (empty text) and null differ (PostgreSQL's COPY ... CSV and DuckDB read them so). By default a text
+  cell that starts with = + - @ tab or CR gets a leading ' so a spreadsheet shows it instead of running it as a
+  formula; `escape_formulas=False` writes every cell as stored.
 - ClaimReview: schema.org JSON-LD for claims with a consensus verdict, rated on a 1-5 scale (see VERDICT_RATINGS).
 """
 
@@ -21,28 +26,46 @@ import json
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 
+import orjson
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+END_KEY = "_end"
 CSV_HEADER = (
     "id",
-    "text",
-    "start",
-    "end",
     "article_id",
     "article_title",
     "article_url",
     "article_publisher",
     "article_published_at",
+    "text",
+    "start",
+    "end",
+    "start_utf16",
+    "end_utf16",
+    "source_id",
     "source_name",
     "source_kind",
     "source_mention",
     "cue",
-    "quote",
-    "verdict",
-    "status",
+    "is_direct_quote",
+    "confidence",
+    "position",
+    "origin",
+    "extraction_rule",
+    "extractor_version",
+    "is_flagged_not_claim",
+    "created_at",
+    "updated_at",
     "label_count",
+    "status",
+    "verdict",
     "annotations",
-    "adjudication_verdict",
     "adjudication_reviewer",
+    "adjudication_verdict",
     "adjudication_rationale",
+    "adjudication_created_at",
+    "adjudication_updated_at",
     "cluster",
 )
 BOM = "\ufeff"
@@ -69,75 +92,301 @@ _encoder = json.JSONEncoder(ensure_ascii=False, check_circular=False, separators
 
 
 def jsonl_lines(rows: Iterable[dict]) -> str:
-    """The rows as JSON lines, each ending in a newline."""
+    """The rows as JSON lines, each ending in a newline.
+
+    ensure_ascii=False keeps text readable, but U+2028/U+2029 and U+0085 are escaped: readers that split on every
+    Unicode line break (Python's str.splitlines, some JavaScript) would otherwise cut a record in two.
+    """
     encode = _encoder.encode
-    return "".join([encode(row) + "\n" for row in rows])
+    text = "".join([encode(row) + "\n" for row in rows])
+    if not text.isascii() and ("\u2028" in text or "\u2029" in text or "\x85" in text):
+        text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x85", "\\u0085")
+    return text
 
 
-def jsonl_chunks(batches: Iterable[list[dict]]) -> Iterator[bytes]:
+_LINE_BREAKS = ((b"\xe2\x80\xa8", b"\\u2028"), (b"\xe2\x80\xa9", b"\\u2029"), (b"\xc2\x85", b"\\u0085"))
+
+
+def jsonl_bytes(rows: list[dict]) -> bytes:
+    """jsonl_lines as UTF-8, by orjson (several times faster than json with date-times, the bulk of a record).
+
+    The same bytes as jsonl_lines: ISO 8601 date-times, no ASCII escaping, U+2028/U+2029/U+0085 escaped. A row
+    orjson refuses (a lone surrogate in its text) makes the batch go through jsonl_lines instead.
+    """
+    try:
+        data = b"".join([orjson.dumps(row, option=orjson.OPT_APPEND_NEWLINE) for row in rows])
+    except orjson.JSONEncodeError:
+        return _utf8(jsonl_lines(rows))
+    if not data.isascii():
+        for raw, escaped in _LINE_BREAKS:
+            if raw in data:
+                data = data.replace(raw, escaped)
+    return data
+
+
+def end_record(*, rows: int, as_of: datetime, skipped: list[dict] | None = None) -> dict:
+    """The trailer: how many records came, the moment they reflect, and any claim left out with the reason."""
+    return {END_KEY: {"rows": rows, "as_of": as_of, "skipped": skipped or []}}
+
+
+def _utf8(text: str) -> bytes:
+    # A lone surrogate (SQLite stores what it is given) cannot be UTF-8: written as the JSON escape \udXXX, which
+    # every JSON reader turns back into the same string, instead of failing the whole export.
+    return text.encode("utf-8", errors="backslashreplace")
+
+
+def jsonl_chunks(
+    batches: Iterable[list[dict]], *, as_of: datetime, trailer: bool = True, skipped: list[dict] | None = None
+) -> Iterator[bytes]:
+    """One chunk of JSON lines per batch, then (with `trailer`) the `_end` line with the number of records.
+
+    `skipped` is filled by the caller's formatter while the batches are read (claims it could not write).
+    """
+    count = 0
     for rows in batches:
-        yield jsonl_lines(rows).encode("utf-8")
+        count += len(rows)
+        yield jsonl_bytes(rows)
+    if trailer:
+        yield _utf8(jsonl_lines([end_record(rows=count, as_of=as_of, skipped=skipped)]))
 
 
-def _cell(value: str) -> str:
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+class _Null(float):
+    """csv's QUOTE_NONNUMERIC leaves numbers unquoted: a number that prints as nothing is an unquoted empty cell,
+    which is how CSV readers that know NULL (PostgreSQL, DuckDB, Python 3.12's QUOTE_NOTNULL) spell it."""
+
+    def __str__(self) -> str:
+        return ""
 
 
-def _article_cells(article: dict) -> list:
-    published_at = article["published_at"]
-    return [
-        article["id"],
-        _cell(article["title"]),
-        _cell(article["url"]),
-        _cell(article["publisher"]),
-        published_at.isoformat() if published_at else "",
-    ]
+NULL = _Null()
 
 
-def csv_row(row: dict, article_cells: dict | None = None) -> list:
-    """One claim as the CSV columns of CSV_HEADER. `article_cells` caches the article's columns across rows."""
-    article, source, labels = row["article"], row["source"], row["annotations"]
-    adjudication = row.get("adjudication")
-    if article_cells is None:
-        cells = _article_cells(article)
-    else:
-        cells = article_cells.get(article["id"])
-        if cells is None:
-            cells = article_cells[article["id"]] = _article_cells(article)
-    return [
+def _text(value: str, escape: bool) -> str:
+    return "'" + value if escape and value.startswith(FORMULA_STARTS) else value
+
+
+def _value(value, escape: bool):
+    if value is None:
+        return NULL
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, str):
+        return _text(value, escape)
+    return value
+
+
+def csv_row(row: dict, *, escape_formulas: bool = True) -> list:
+    """One claim record as the cells of CSV_HEADER."""
+    article, source, adjudication = row["article"], row["source"] or {}, row["adjudication"] or {}
+    labels = row["annotations"]
+    values = [
         row["id"],
-        _cell(row["text"]),
+        article["id"],
+        article["title"],
+        article["url"],
+        article["publisher"],
+        article["published_at"],
+        row["text"],
         row["start"],
         row["end"],
-        *cells,
-        _cell(source["name"]) if source else "",
-        source["kind"] if source else "",
-        _cell(row["source_mention"]),
-        _cell(row["cue"]),
-        "true" if row["quote"] else "false",
-        row["verdict"] or "",
+        row["start_utf16"],
+        row["end_utf16"],
+        source.get("id"),
+        source.get("name"),
+        source.get("kind"),
+        row["source_mention"],
+        row["cue"],
+        row["is_direct_quote"],
+        row["confidence"],
+        row["position"],
+        row["origin"],
+        row["extraction_rule"],
+        row["extractor_version"],
+        row["is_flagged_not_claim"],
+        row["created_at"],
+        row["updated_at"],
+        row["label_count"],
         row["status"],
-        len(labels),
-        _encoder.encode(labels) if labels else "[]",
-        adjudication["verdict"] if adjudication else "",
-        adjudication["reviewer"] if adjudication else "",
-        _cell(adjudication["rationale"]) if adjudication else "",
-        row.get("cluster") or "",
+        row["verdict"],
+        _encoder.encode(labels),
+        adjudication.get("reviewer"),
+        adjudication.get("verdict"),
+        adjudication.get("rationale"),
+        adjudication.get("created_at"),
+        adjudication.get("updated_at"),
+        row["cluster"],
     ]
+    return [_value(value, escape_formulas) for value in values]
 
 
-def csv_chunks(batches: Iterable[list[dict]]) -> Iterator[bytes]:
-    """A BOM and the header, then one chunk of CSV lines per batch of rows."""
+def csv_chunks(
+    batches: Iterable[list[dict]], *, as_of: datetime, escape_formulas: bool = True, trailer: bool = True
+) -> Iterator[bytes]:
+    """A BOM and the header, one chunk of CSV lines per batch, then (with `trailer`) the `#end` line."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow(CSV_HEADER)
     yield (BOM + buffer.getvalue()).encode("utf-8")
+    count = 0
     for rows in batches:
         buffer.seek(0)
         buffer.truncate()
-        article_cells: dict = {}  # per batch, so memory stays bounded
-        writer.writerows([csv_row(row, article_cells) for row in rows])
-        yield buffer.getvalue().encode("utf-8")
+        writer.writerows([csv_row(row, escape_formulas=escape_formulas) for row in rows])
+        count += len(rows)
+        yield _utf8(buffer.getvalue())
+    if trailer:
+        yield f"#end,rows={count},as_of={as_of.isoformat()}\r\n".encode()
+
+
+def _timestamp() -> pa.DataType:
+    return pa.timestamp("us", tz="UTC")
+
+
+USER_LABEL = pa.struct(
+    [
+        ("id", pa.int64()),
+        ("annotator", pa.string()),
+        ("verdict", pa.string()),
+        ("note", pa.string()),
+        ("evidence_url", pa.string()),
+        ("created_at", _timestamp()),
+        ("updated_at", _timestamp()),
+    ]
+)
+PARQUET_SCHEMA = pa.schema(
+    [
+        ("id", pa.int64()),
+        (
+            "article",
+            pa.struct(
+                [
+                    ("id", pa.int64()),
+                    ("title", pa.string()),
+                    ("url", pa.string()),
+                    ("publisher", pa.string()),
+                    ("published_at", _timestamp()),
+                ]
+            ),
+        ),
+        ("text", pa.string()),
+        ("start", pa.int64()),
+        ("end", pa.int64()),
+        ("start_utf16", pa.int64()),
+        ("end_utf16", pa.int64()),
+        ("source", pa.struct([("id", pa.int64()), ("name", pa.string()), ("kind", pa.string())])),
+        ("source_mention", pa.string()),
+        ("cue", pa.string()),
+        ("is_direct_quote", pa.bool_()),
+        ("confidence", pa.float64()),
+        ("position", pa.int64()),
+        ("origin", pa.string()),
+        ("extraction_rule", pa.string()),
+        ("extractor_version", pa.string()),
+        ("is_flagged_not_claim", pa.bool_()),
+        ("created_at", _timestamp()),
+        ("updated_at", _timestamp()),
+        ("label_count", pa.int64()),
+        ("status", pa.string()),
+        ("verdict", pa.string()),
+        ("annotations", pa.list_(USER_LABEL)),
+        (
+            "adjudication",
+            pa.struct(
+                [
+                    ("reviewer", pa.string()),
+                    ("verdict", pa.string()),
+                    ("rationale", pa.string()),
+                    ("created_at", _timestamp()),
+                    ("updated_at", _timestamp()),
+                ]
+            ),
+        ),
+        ("cluster", pa.int64()),
+    ]
+)
+PARQUET_ROW_GROUP_ROWS = 20_000
+
+
+class _Drain:
+    """A write-only file for pyarrow that hands each written piece on instead of keeping it."""
+
+    closed = False
+
+    def __init__(self):
+        self.pieces: list[bytes] = []
+        self.position = 0
+
+    def write(self, data) -> int:
+        piece = bytes(data)
+        self.pieces.append(piece)
+        self.position += len(piece)
+        return len(piece)
+
+    def tell(self) -> int:
+        return self.position
+
+    def flush(self) -> None:
+        pass
+
+    def close(self) -> None:
+        self.closed = True
+
+    def take(self) -> bytes:
+        data, self.pieces = b"".join(self.pieces), []
+        return data
+
+
+def parquet_chunks(
+    batches: Iterable[list[dict]], *, as_of: datetime, row_group_rows: int = PARQUET_ROW_GROUP_ROWS
+) -> Iterator[bytes]:
+    """The claim records as a Parquet file (PARQUET_SCHEMA), streamed one row group of `row_group_rows` at a time.
+
+    Each batch becomes an Arrow record batch at once (far smaller than the dicts), so memory holds one row group.
+    `as_of` and the row count are in the file's key-value metadata (`claimdesk.as_of`, `claimdesk.rows`).
+    """
+    drain, skipped = _Drain(), []
+    writer = pq.ParquetWriter(drain, PARQUET_SCHEMA, compression="zstd")
+    pending: list[pa.RecordBatch] = []
+    pending_rows = count = 0
+    for rows in batches:
+        if rows:
+            batch = _record_batch(rows, skipped)
+            pending.append(batch)
+            pending_rows += batch.num_rows
+            count += batch.num_rows
+        if pending_rows >= row_group_rows:
+            writer.write_table(pa.Table.from_batches(pending), row_group_size=pending_rows)
+            pending, pending_rows = [], 0
+            yield drain.take()
+    if pending:
+        writer.write_table(pa.Table.from_batches(pending), row_group_size=pending_rows)
+    writer.add_key_value_metadata(
+        {
+            "claimdesk.as_of": as_of.isoformat(),
+            "claimdesk.rows": str(count),
+            "claimdesk.skipped": _encoder.encode(skipped),
+        }
+    )
+    writer.close()
+    yield drain.take()
+
+
+def _record_batch(rows: list[dict], skipped: list[dict]) -> pa.RecordBatch:
+    """The rows as Arrow; a row Arrow refuses (a lone surrogate in its text) is left out and listed in `skipped`."""
+    try:
+        return pa.RecordBatch.from_pylist(rows, schema=PARQUET_SCHEMA)
+    except (pa.ArrowException, UnicodeError):
+        good = []
+        for row in rows:
+            try:
+                pa.RecordBatch.from_pylist([row], schema=PARQUET_SCHEMA)
+            except (pa.ArrowException, UnicodeError) as error:
+                skipped.append({"id": row["id"], "reason": f"{type(error).__name__}: {error}"[:300]})
+            else:
+                good.append(row)
+        return pa.RecordBatch.from_pylist(good, schema=PARQUET_SCHEMA)
 
 
 def _day(value) -> str | None:
@@ -146,13 +395,31 @@ def _day(value) -> str | None:
     return (value.date() if isinstance(value, datetime) else value).isoformat()
 
 
+def reviewed_at(row: dict):
+    """When a claim's consensus was reached: its adjudication's last change, else its latest label's."""
+    if row["adjudication"]:
+        return row["adjudication"]["updated_at"]
+    return max((label["updated_at"] for label in row["annotations"]), default=None)
+
+
+def claimreview_url(row: dict, *, public_url: str, path: str) -> str:
+    """Where the organisation publishes this claim's review: CLAIMDESK_PUBLIC_URL + CLAIMREVIEW_PATH."""
+    return public_url.rstrip("/") + path.format(id=row["id"], article_id=row["article"]["id"])
+
+
 def claimreview(row: dict, *, url: str, author_name: str, author_url: str = "") -> dict:
-    """schema.org ClaimReview for one row with a consensus verdict (and `reviewed_at`, see claim_export_batches)."""
+    """schema.org ClaimReview for one claim record with a consensus verdict.
+
+    `@id` is the review's URL with #claimreview: stable across exports, so a consumer updates instead of
+    duplicating. `reviewBody` is the reviewer's rationale when a reviewer adjudicated.
+    """
     rating_value, rating_name = VERDICT_RATINGS[row["verdict"]]
     article, source = row["article"], row["source"]
     appearance = {"@type": "CreativeWork", "headline": article["title"]}
     if article["url"]:
         appearance["url"] = article["url"]
+    if article["published_at"]:
+        appearance["datePublished"] = _day(article["published_at"])
     if article["publisher"]:
         appearance["publisher"] = {"@type": "Organization", "name": article["publisher"]}
     item = {"@type": "Claim", "appearance": appearance}
@@ -166,6 +433,7 @@ def claimreview(row: dict, *, url: str, author_name: str, author_url: str = "") 
     review = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
+        "@id": url + "#claimreview",
         "url": url,
         "claimReviewed": row["text"],
         "itemReviewed": item,
@@ -178,26 +446,41 @@ def claimreview(row: dict, *, url: str, author_name: str, author_url: str = "") 
             "alternateName": rating_name,
         },
     }
-    if row.get("reviewed_at"):
-        review["datePublished"] = _day(row["reviewed_at"])
+    if row["adjudication"]:
+        review["reviewBody"] = row["adjudication"]["rationale"]
+    published = reviewed_at(row)
+    if published:
+        review["datePublished"] = _day(published)
     return review
 
 
-def claim_page_path(row: dict) -> str:
-    """Where a claim is shown in the web UI: its article's page, scrolled to the claim."""
-    return f"/articles/{row['article']['id']}/#claim-{row['id']}"
-
-
 def claimreview_chunks(
-    batches: Iterable[list[dict]], *, base_url: str, author_name: str, author_url: str = ""
+    batches: Iterable[list[dict]],
+    *,
+    public_url: str,
+    path: str,
+    author_name: str,
+    author_url: str = "",
+    as_of: datetime,
+    trailer: bool = True,
 ) -> Iterator[bytes]:
-    """ClaimReview JSON-LD, one per line, for the rows that have a consensus verdict; `base_url` has no path."""
-    base_url = base_url.rstrip("/")
-    for rows in batches:
-        reviews = [
-            claimreview(row, url=base_url + claim_page_path(row), author_name=author_name, author_url=author_url)
-            for row in rows
-            if row["verdict"]
-        ]
-        if reviews:
-            yield jsonl_lines(reviews).encode("utf-8")
+    """ClaimReview JSON-LD, one per line, for the rows that have a consensus verdict; then the `_end` line.
+
+    A claim whose stored verdict is not one of ours is listed in the trailer's `skipped`, not published.
+    """
+    skipped: list[dict] = []
+
+    def reviews():
+        for rows in batches:
+            page = []
+            for row in rows:
+                if not row["verdict"]:
+                    continue
+                if row["verdict"] not in VERDICT_RATINGS:
+                    skipped.append({"id": row["id"], "reason": f"unknown verdict {row['verdict']!r}"})
+                    continue
+                url = claimreview_url(row, public_url=public_url, path=path)
+                page.append(claimreview(row, url=url, author_name=author_name, author_url=author_url))
+            yield page
+
+    yield from jsonl_chunks(reviews(), as_of=as_of, trailer=trailer, skipped=skipped)

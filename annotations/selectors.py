@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from statistics import median
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.exceptions import EmptyResultSet
+from django.db import connection, transaction
 from django.db.models import BooleanField, Count, Exists, F, Func, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import TruncDate
 from django.utils import timezone
@@ -256,7 +261,7 @@ def claims_visible_to(*, user) -> QuerySet[Claim]:
     """
 
     labels = Annotation.objects.select_related("annotator").order_by("created_at", "id")
-    claims = Claim.objects.select_related("article", "source").defer("article__body")
+    claims = Claim.objects.select_related("article", "source", "adjudication__reviewer").defer("article__body")
     if blind.sees_all_labels(user):
         return claims.annotate(labelled_by_me=Value(True, output_field=BooleanField())).prefetch_related(
             Prefetch("annotations", queryset=labels, to_attr="visible_annotations")
@@ -282,12 +287,25 @@ EXPORT_CLAIM_COLUMNS = (
     "source_mention",
     "cue",
     "is_direct_quote",
-    "consensus_verdict",
+    "confidence",
+    "position",
+    "origin",
+    "extraction_rule",
+    "extractor_version",
+    "is_flagged_not_claim",
+    "created_at",
+    "updated_at",
+    "label_count",
     "status",
+    "consensus_verdict",
 )
+# Positions of the columns SQLite returns as text or integers, read back as date-times and booleans.
+_CLAIM_DATETIMES = tuple(EXPORT_CLAIM_COLUMNS.index(name) for name in ("created_at", "updated_at"))
+_CLAIM_BOOLEANS = tuple(EXPORT_CLAIM_COLUMNS.index(name) for name in ("is_direct_quote", "is_flagged_not_claim"))
 _CACHE_LIMIT = 20_000
 _HISTORY_ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
 _USER_KEYS = ("by_id", "annotator_id", "reviewer_id")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def _named(event: dict, usernames: dict[int, str]) -> dict:
@@ -319,70 +337,121 @@ def _export_history(claim_ids: list[int]) -> dict[int, list[dict]]:
     return events
 
 
+def astral_positions(text: str) -> tuple[int, ...]:
+    """Where `text` has characters outside the BMP: each counts 1 in Python offsets but 2 in UTF-16 ones."""
+    if text.isascii():
+        return ()
+    return tuple(match.start() for match in _ASTRAL.finditer(text))
+
+
+def utf16_offset(offset: int, astral: tuple[int, ...]) -> int:
+    """A code point offset as JavaScript/Java count it (UTF-16 code units)."""
+    return offset + bisect_left(astral, offset) if astral else offset
+
+
+@contextmanager
+def export_snapshot():
+    """One consistent read: a claim, its labels and its adjudication as they were at one moment.
+
+    On PostgreSQL a REPEATABLE READ transaction (its default READ COMMITTED gives each query its own snapshot, so
+    a reviewer's commit between two queries gave rows whose status contradicted their adjudication); SQLite
+    holds one read snapshot for the whole transaction anyway. Inside a caller's transaction, that one is used.
+    """
+    if transaction.get_connection().in_atomic_block:
+        yield
+        return
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        yield
+
+
+def _fetch(rows: QuerySet, *, datetimes: tuple[int, ...] = (), booleans: tuple[int, ...] = ()) -> list[tuple]:
+    """The values_list's rows, read through the cursor with only the conversions the export needs.
+
+    Django's per-value converters were a large share of an export's time: SQLite's driver already parses the
+    stored date-times (naive UTC) and 0/1 booleans only need bool(); PostgreSQL returns both as they are.
+    """
+    try:
+        sql, params = rows.query.sql_with_params()
+    except EmptyResultSet:  # a filter that matches nothing by construction (`pk__in=[]`): no query to run
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        fetched = cursor.fetchall()
+    if connection.vendor != "sqlite" or not fetched:
+        return fetched
+    converted = []
+    for row in fetched:
+        row = list(row)
+        for index in datetimes:
+            if row[index] is not None:
+                row[index] = row[index].replace(tzinfo=UTC)
+        for index in booleans:
+            row[index] = bool(row[index])
+        converted.append(row)
+    return converted
+
+
 def claim_export_batches(
     *,
     claims: QuerySet[Claim],
     clusters: Mapping[int, int] | None = None,
     batch_size: int = 2000,
-    with_review_dates: bool = False,
     with_history: bool = False,
 ):
-    """Yield the claims as lists of plain export rows (dicts), `batch_size` claims per list, in id order.
+    """Yield the claims as lists of export records (plain dicts), `batch_size` claims per list, in id order.
 
-    Keyset pages by id (`id > last`), so memory stays flat whatever the size, no server-side cursor or long
-    transaction is held, and each page is an index range scan. Per page: one query for the claims, one for their
-    labels, and one each for the articles, sources and annotators not seen recently: no query per row.
-    With `with_review_dates`, each row also carries `reviewed_at`, when its consensus was reached (the
-    adjudication's date, else the latest label's), for ClaimReview. Every row carries the reviewer's
-    `adjudication` (or null) and its id in `clusters` (claim id -> cluster id, from the layer above that knows
-    matches; null when absent); with `with_history`,
-    also every recorded change of its labels and adjudication, oldest first (one more query per page).
+    The record is documented in web/api/exports.py (ClaimExportRecordSerializer) and README. Keyset pages by id
+    (`id > last`), so memory stays flat whatever the size and no transaction is held between pages. Each page is
+    read in one snapshot (`export_snapshot`): per page, one query for the claims, one each for their labels and
+    adjudications, and one each for the articles, sources and annotators not seen recently: no query per row.
+    `clusters` maps claim id -> cluster id (from the layer above that knows matches); with `with_history`, each
+    record also has every recorded change of its labels and adjudication, oldest first (one more query per page).
     """
 
     clusters = clusters or {}
     claims = claims.order_by()
-    articles: dict[int, dict] = {}
+    articles: dict[int, tuple[dict, tuple[int, ...]]] = {}
     sources: dict[int, dict] = {}
     usernames: dict[int, str] = {}
     last_id = 0
     while True:
-        page = list(claims.filter(pk__gt=last_id).order_by("pk").values_list(*EXPORT_CLAIM_COLUMNS)[:batch_size])
-        if not page:
-            return
+        with export_snapshot():
+            page = _fetch(
+                claims.filter(pk__gt=last_id).order_by("pk").values_list(*EXPORT_CLAIM_COLUMNS)[:batch_size],
+                datetimes=_CLAIM_DATETIMES,
+                booleans=_CLAIM_BOOLEANS,
+            )
+            if not page:
+                return
+            ids = [row[0] for row in page]
+            labels = _fetch(
+                Annotation.objects.filter(claim_id__in=ids)
+                .order_by("claim_id", "id")
+                .values_list(
+                    "claim_id", "id", "annotator_id", "verdict", "note", "evidence_url", "created_at", "updated_at"
+                ),
+                datetimes=(6, 7),
+            )
+            adjudications = _fetch(
+                Adjudication.objects.filter(claim_id__in=ids).values_list(
+                    "claim_id", "reviewer_id", "verdict", "rationale", "created_at", "updated_at"
+                ),
+                datetimes=(4, 5),
+            )
+            history = _export_history(ids) if with_history else {}
         last_id = page[-1][0]
-        ids = [row[0] for row in page]
         for cache in (articles, sources, usernames):
             if len(cache) > _CACHE_LIMIT:
                 cache.clear()
-        missing = {row[1] for row in page} - articles.keys()
-        if missing:
-            for pk, title, url, publisher, published_at in Article.objects.filter(pk__in=missing).values_list(
-                "pk", "title", "url", "publisher", "published_at"
-            ):
-                articles[pk] = {
-                    "id": pk,
-                    "title": title,
-                    "url": url,
-                    "publisher": publisher,
-                    "published_at": published_at,
-                }
+        _load_articles(articles, {row[1] for row in page} - articles.keys())
         missing = {row[2] for row in page if row[2] is not None} - sources.keys()
         if missing:
             for pk, name, kind in Source.objects.filter(pk__in=missing).values_list("pk", "name", "kind"):
-                sources[pk] = {"name": name, "kind": kind}
-        label_columns = ["claim_id", "annotator_id", "verdict", "note", "evidence_url"]
-        if with_review_dates:
-            label_columns.append("updated_at")
-        labels = list(
-            Annotation.objects.filter(claim_id__in=ids).order_by("claim_id", "id").values_list(*label_columns)
-        )
-        adjudications = list(
-            Adjudication.objects.filter(claim_id__in=ids).values_list(
-                "claim_id", "reviewer_id", "verdict", "rationale", "updated_at"
-            )
-        )
-        history = _export_history(ids) if with_history else {}
-        missing = {label[1] for label in labels} | {a[1] for a in adjudications}
+                sources[pk] = {"id": pk, "name": name, "kind": kind}
+        missing = {label[2] for label in labels} | {a[1] for a in adjudications}
         missing |= {
             event[key] for events in history.values() for event in events for key in _USER_KEYS if event.get(key)
         }
@@ -390,46 +459,141 @@ def claim_export_batches(
         if missing:
             usernames.update(get_user_model().objects.filter(pk__in=missing).values_list("pk", "username"))
         labels_by_claim: dict[int, list[dict]] = {}
-        last_label_at: dict[int, object] = {}
-        for label in labels:
-            labels_by_claim.setdefault(label[0], []).append(
+        for claim_id, pk, annotator_id, verdict, note, evidence_url, created_at, updated_at in labels:
+            labels_by_claim.setdefault(claim_id, []).append(
                 {
-                    "annotator": usernames.get(label[1], ""),
-                    "verdict": label[2],
-                    "note": label[3],
-                    "evidence_url": label[4],
+                    "id": pk,
+                    "annotator": usernames.get(annotator_id, ""),
+                    "verdict": verdict,
+                    "note": note,
+                    "evidence_url": evidence_url,
+                    "created_at": created_at,
+                    "updated_at": updated_at,
                 }
             )
-            if with_review_dates:
-                last_label_at[label[0]] = max(label[5], last_label_at.get(label[0], label[5]))
         adjudicated = {
-            claim_id: {"reviewer": usernames.get(reviewer_id, ""), "verdict": verdict, "rationale": why, "at": at}
-            for claim_id, reviewer_id, verdict, why, at in adjudications
+            claim_id: {
+                "reviewer": usernames.get(reviewer_id, ""),
+                "verdict": verdict,
+                "rationale": rationale,
+                "created_at": created_at,
+                "updated_at": updated_at,
+            }
+            for claim_id, reviewer_id, verdict, rationale, created_at, updated_at in adjudications
         }
         rows = []
-        for pk, article_id, source_id, text, start, end, mention, cue, quote, verdict, status in page:
+        for (
+            pk,
+            article_id,
+            source_id,
+            text,
+            start,
+            end,
+            mention,
+            cue,
+            quote,
+            confidence,
+            position,
+            origin,
+            extraction_rule,
+            extractor_version,
+            flagged,
+            created_at,
+            updated_at,
+            label_count,
+            status,
+            verdict,
+        ) in page:
+            article, astral = articles[article_id]
             row = {
                 "id": pk,
+                "article": article,
                 "text": text,
                 "start": start,
                 "end": end,
-                "article": articles[article_id],
+                "start_utf16": utf16_offset(start, astral),
+                "end_utf16": utf16_offset(end, astral),
                 "source": sources[source_id] if source_id is not None else None,
                 "source_mention": mention,
                 "cue": cue,
-                "quote": quote,
-                "annotations": labels_by_claim.get(pk, []),
-                "verdict": verdict or None,
+                "is_direct_quote": quote,
+                "confidence": confidence,
+                "position": position,
+                "origin": origin,
+                "extraction_rule": extraction_rule,
+                "extractor_version": extractor_version,
+                "is_flagged_not_claim": flagged,
+                "created_at": created_at,
+                "updated_at": updated_at,
+                "label_count": label_count,
                 "status": status,
+                "verdict": verdict or None,
+                "annotations": labels_by_claim.get(pk, []),
                 "adjudication": adjudicated.get(pk),
                 "cluster": clusters.get(pk),
             }
-            if with_review_dates:
-                row["reviewed_at"] = (adjudicated[pk]["at"] if pk in adjudicated else None) or last_label_at.get(pk)
             if with_history:
                 row["history"] = [_named(event, usernames) for event in history.get(pk, [])]
             rows.append(row)
         yield rows
+
+
+def _load_articles(cache: dict, ids: set[int]) -> None:
+    """Each article's brief (as in the REST claim object) and where its text has characters outside the BMP.
+
+    The text is read once per article for the UTF-16 offsets and not kept: a tuple of positions (usually empty).
+    """
+    if not ids:
+        return
+    columns = ("pk", "title", "url", "publisher", "published_at", "body")
+    for pk, title, url, publisher, published_at, body in Article.objects.filter(pk__in=ids).values_list(*columns):
+        brief = {"id": pk, "title": title, "url": url, "publisher": publisher, "published_at": published_at}
+        cache[pk] = (brief, astral_positions(body))
+
+
+ARTICLE_EXPORT_COLUMNS = (
+    "id",
+    "title",
+    "url",
+    "publisher",
+    "published_at",
+    "language",
+    "created_at",
+    "updated_at",
+    "body",
+)
+
+
+def article_export_batches(
+    *,
+    articles: QuerySet[Article],
+    claims: QuerySet[Claim] | None = None,
+    clusters: Mapping[int, int] | None = None,
+    batch_size: int = 200,
+):
+    """Yield articles as lists of export records with their text, in id order; with `claims` (a queryset to pick
+    from), each has `claims`: its claims as export records (see claim_export_batches), in position order.
+
+    Pages are smaller than the claim export's, because each record carries a whole article text.
+    """
+    articles = articles.order_by()
+    last_id = 0
+    while True:
+        page = list(articles.filter(pk__gt=last_id).order_by("pk").values(*ARTICLE_EXPORT_COLUMNS)[:batch_size])
+        if not page:
+            return
+        last_id = page[-1]["id"]
+        if claims is not None:
+            by_article: dict[int, list[dict]] = {}
+            page_claims = claims.filter(article_id__in=[row["id"] for row in page])
+            for rows in claim_export_batches(claims=page_claims, clusters=clusters, batch_size=5000):
+                for row in rows:
+                    by_article.setdefault(row["article"]["id"], []).append(row)
+            for record in page:
+                found = by_article.get(record["id"], [])
+                found.sort(key=lambda row: (row["position"], row["start"]))
+                record["claims"] = found
+        yield page
 
 
 def labels_per_day(*, days: int = 30) -> list[tuple]:

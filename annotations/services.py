@@ -59,9 +59,11 @@ def claim_refresh_consensus(*, claim: Claim) -> Claim:
     verdicts = [verdict for _, verdict in rows if verdict is not None]
     adjudicated = rows[0][0] if rows else None
     state = derive(verdicts=verdicts, adjudicated=adjudicated, labels_per_claim=settings.LABELS_PER_CLAIM)
-    # update() rather than save(): derived columns change no history and no updated_at.
+    # update() rather than save(): derived columns change no history.
+    # Every caller changed a label or the adjudication: the claim changed for incremental exports (updated_at),
+    # in the same statement.
     Claim.objects.filter(pk=claim.pk).update(
-        label_count=state.label_count, status=state.status, consensus_verdict=state.verdict
+        label_count=state.label_count, status=state.status, consensus_verdict=state.verdict, updated_at=timezone.now()
     )
     claim.label_count, claim.status, claim.consensus_verdict = state.label_count, state.status, state.verdict
     return claim

@@ -4,7 +4,7 @@
     .venv/bin/python bench/export.py --sizes 20000        # a quick run
 
 For each size: a throwaway SQLite database under var/bench/ filled by `manage.py bench_data`, gunicorn (one sync
-worker, DEBUG off, bench/settings.py) serving config.wsgi, then GET /api/export/claims.jsonl and .csv and the
+worker, DEBUG off, bench/settings.py) serving config.wsgi, then GET /api/export/claims.jsonl, .csv and .parquet and the
 baseline (bench/urls.py: ListAPIView + ModelSerializer, select_related/prefetch_related, one JSON array), each timed
 end to end on the client and with the worker's peak RSS (VmHWM from /proc, reset before each request through
 /proc/<pid>/clear_refs, plus sampling). The baseline holds every row in memory, so it runs only up to
@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import http.client
+import io
 import json
 import os
 import shutil
@@ -163,6 +164,13 @@ def fetch(port: int, path: str, token: str, timeout: float, keep: list | None = 
     return newlines, size, time.perf_counter() - started, True
 
 
+def parquet_rows(data: bytes) -> int:
+    """Rows in a Parquet file, read from its footer (the client side: not part of the server's memory)."""
+    import pyarrow.parquet as pq
+
+    return pq.ParquetFile(io.BytesIO(data)).metadata.num_rows
+
+
 def run_size(size: int, args) -> list[dict]:
     env = prepare_database(size, args)
     server = start_server(env, args.port)
@@ -173,20 +181,27 @@ def run_size(size: int, args) -> list[dict]:
         # Warm up: imports, the first connection and the token lookup are not what is measured.
         fetch(args.port, "/api/export/claims.jsonl?status=adjudicated&search=zzzz", token, 60)
         idle = rss_kib(pid) / 1024
-        runs = [("JSONL", "/api/export/claims.jsonl"), ("CSV", "/api/export/claims.csv")]
+        runs = [
+            ("JSONL", "/api/export/claims.jsonl"),
+            ("CSV", "/api/export/claims.csv"),
+            ("Parquet", "/api/export/claims.parquet"),
+        ]
         if size <= args.baseline_max:
             runs.append(("DRF baseline", "/bench/baseline/claims/"))
         for name, path in runs:
             timeout = args.baseline_timeout if name == "DRF baseline" else 3600
-            body = [] if name == "DRF baseline" else None
+            body = [] if name in ("DRF baseline", "Parquet") else None
             with PeakMemory(pid) as memory:
                 newlines, nbytes, seconds, finished = fetch(args.port, path, token, timeout, keep=body)
             if name == "CSV":
-                rows = newlines - 1  # the header; bench claims have no line breaks
+                rows = newlines - 2  # the header and the #end line; bench claims have no line breaks
             elif name == "DRF baseline":
                 rows = len(json.loads(b"".join(body))) if finished else 0
+            elif name == "Parquet":
+                rows = parquet_rows(b"".join(body)) if finished else 0
+                body.clear()
             else:
-                rows = newlines
+                rows = newlines - 1  # the _end trailer line
             results.append(
                 {
                     "size": size,

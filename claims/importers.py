@@ -153,7 +153,17 @@ def record_from_object(obj, label: str) -> ArticleRecord:
     fields["body"] = body
     if looks_like_html(body):
         fields = _merge(fields, _page_fields(body, url=fields["url"]))
-    return ArticleRecord(label=label, **fields)
+    extra = {}
+    if "claims" in obj:
+        # An article record from /api/export/articles.jsonl?claims=true: its claims are imported as given.
+        extra["claims"] = obj["claims"]
+        extra["language"] = obj.get("language")
+    return ArticleRecord(label=label, extra=extra, **fields)
+
+
+def is_export_trailer(obj) -> bool:
+    """The `{"_end": {...}}` line that ends a ClaimDesk JSONL export: not an article."""
+    return isinstance(obj, dict) and list(obj) == ["_end"]
 
 
 def iter_records(path: Path) -> Iterator[ArticleRecord | ImportFileError]:
@@ -185,7 +195,10 @@ def iter_records(path: Path) -> Iterator[ArticleRecord | ImportFileError]:
             continue
         label = f"{path}:{number}"
         try:
-            yield record_from_object(json.loads(line), label)
+            obj = json.loads(line)
+            if is_export_trailer(obj):
+                continue
+            yield record_from_object(obj, label)
         except json.JSONDecodeError as error:
             yield ImportFileError(f"{label}: invalid JSON ({error.msg})")
         except RecursionError:

@@ -18,6 +18,8 @@ class Article(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles_created"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # For incremental exports (`updated_after`): when the article's own fields last changed.
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -49,7 +51,8 @@ class Source(models.Model):
     # Other ways articles wrote this source ("Mr. Peskov", "Kremlin spokesman Dmitry Peskov").
     aliases = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords()
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["name"]
@@ -103,6 +106,8 @@ class Claim(models.Model):
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims_updated"
     )
+    # Bumped by every change a data user would see: text, source, flags (save) and labels or adjudication
+    # (claims.services.claim_touch), so `updated_after` finds exactly the claims that changed.
     updated_at = models.DateTimeField(auto_now=True)
     # Derived from the labels and the adjudication by annotations.services.claim_refresh_consensus alone (every
     # way in calls it), so the queue, filters and exports over a million claims read one indexed column instead
@@ -140,6 +145,7 @@ class Claim(models.Model):
                 name="claim_queue_order_idx",
             ),
             models.Index(fields=["consensus_verdict"], name="claim_consensus_idx"),
+            models.Index(fields=["updated_at", "id"], name="claim_updated_idx"),
         ]
 
     def __str__(self) -> str:

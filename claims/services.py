@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import Count, F
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from claims.extraction import EXTRACTOR_VERSION, ExtractedClaim, extract_claims, source_key, source_surname_key
@@ -50,6 +51,11 @@ def claims_created_subscribe(listener: Callable[..., object]) -> None:
 def claims_created_notify(*, claims: list[Claim]) -> None:
     for listener in _claims_created_listeners:
         listener(claims=claims)
+
+
+def claim_touch(*, claim_id: int) -> None:
+    """Mark a claim changed now, for `updated_after`: its labels or adjudication changed (rows of other tables)."""
+    Claim.objects.filter(pk=claim_id).update(updated_at=timezone.now())
 
 
 def content_sha256(body: str) -> str:
@@ -124,8 +130,12 @@ def article_ingest(
     published_at: datetime | None = None,
     language: str = "en",
     created_by=None,
+    claims_from: Callable[[Article], list[Claim]] | None = None,
 ) -> IngestResult:
-    """Store an article and its extracted claims. The same text twice is the same article (nothing changes)."""
+    """Store an article and its extracted claims. The same text twice is the same article (nothing changes).
+
+    `claims_from(article)` replaces extraction (article_ingest_with_claims: claims given by the caller).
+    """
     title = (title or "").strip() or title_from_body(body or "")
     url = (url or "").strip()
     publisher = (publisher or "").strip()
@@ -154,9 +164,203 @@ def article_ingest(
         if existing is not None:
             return IngestResult(article=existing, created=False, claims_created=0)
         raise ValidationError({"url": "Another article with this URL already exists."}) from None
-    claims = _claims_store(_claims_from_extraction(article, extract_claims(body)), user=created_by)
+    new_claims = _claims_from_extraction(article, extract_claims(body)) if claims_from is None else claims_from(article)
+    claims = _claims_store(new_claims, user=created_by)
     claims_created_notify(claims=claims)
     return IngestResult(article=article, created=True, claims_created=len(claims))
+
+
+# What a claim record (the export's, see web/api/exports.py) may hold when it is imported. Only the fields a claim
+# is made of are read; the rest (ids, timestamps, labels, derived state) belong to the instance it came from.
+CLAIM_RECORD_READ = (
+    "text",
+    "start",
+    "end",
+    "source",
+    "source_mention",
+    "cue",
+    "is_direct_quote",
+    "confidence",
+    "origin",
+    "extraction_rule",
+    "extractor_version",
+)
+CLAIM_RECORD_IGNORED = frozenset(
+    {
+        "id",
+        "article",
+        "start_utf16",
+        "end_utf16",
+        "position",
+        "is_flagged_not_claim",
+        "created_at",
+        "updated_at",
+        "label_count",
+        "status",
+        "verdict",
+        "annotations",
+        "adjudication",
+        "cluster",
+        "history",
+    }
+)
+MAX_CLAIMS_PER_ARTICLE = 10_000
+
+
+@dataclass(frozen=True)
+class ClaimInput:
+    text: str
+    start: int
+    end: int
+    source_name: str
+    source_kind: str
+    source_mention: str
+    cue: str
+    is_direct_quote: bool
+    confidence: float | None
+    origin: str
+    extraction_rule: str
+    extractor_version: str
+
+
+def _claim_input(record, body: str) -> ClaimInput:
+    """One claim record checked against the article text; ValidationError with the reason."""
+    if not isinstance(record, dict):
+        raise ValidationError("must be an object")
+    unknown = sorted(str(key) for key in record if key not in CLAIM_RECORD_READ and key not in CLAIM_RECORD_IGNORED)
+    if unknown:
+        raise ValidationError(f"unknown field(s): {', '.join(unknown)}")
+    text, start, end = record.get("text"), record.get("start"), record.get("end")
+    if not isinstance(text, str) or type(start) is not int or type(end) is not int:
+        raise ValidationError("needs `text` (a string) and `start`, `end` (integers, code point offsets)")
+    if start < 0 or end <= start or end > len(body):
+        raise ValidationError(f"the span {start}-{end} does not lie inside the article text")
+    if body[start:end] != text:
+        raise ValidationError(f"`text` is not the article text at {start}-{end}")
+    if not text.strip():
+        raise ValidationError("a claim cannot be only whitespace")
+    source = record.get("source")
+    if source is not None and not (isinstance(source, dict) and isinstance(source.get("name"), str)):
+        raise ValidationError("`source` must be null or an object with a `name`")
+    name = (source or {}).get("name", "").strip()
+    kind = (source or {}).get("kind", SourceKind.UNKNOWN)
+    if source is not None and (not name or len(name) > 300 or "\x00" in name or kind not in SourceKind.values):
+        raise ValidationError(f"`source` needs a name of 1-300 characters and a kind among {SourceKind.values}")
+    strings = {}
+    for field_name, limit in (
+        ("source_mention", 300),
+        ("cue", 100),
+        ("extraction_rule", 60),
+        ("extractor_version", 20),
+    ):
+        value = record.get(field_name) or ""
+        if not isinstance(value, str) or len(value) > limit or "\x00" in value:
+            raise ValidationError(f"`{field_name}` must be text of at most {limit} characters")
+        strings[field_name] = value
+    quote = record.get("is_direct_quote", False)
+    confidence = record.get("confidence")
+    if not isinstance(quote, bool):
+        raise ValidationError("`is_direct_quote` must be true or false")
+    if confidence is not None and (isinstance(confidence, bool) or not isinstance(confidence, int | float)):
+        raise ValidationError("`confidence` must be a number or null")
+    if confidence is not None and not 0 <= confidence <= 1:
+        raise ValidationError("`confidence` must be from 0 to 1")
+    origin = record.get("origin") or ClaimOrigin.MANUAL
+    if origin not in ClaimOrigin.values:
+        raise ValidationError(f"`origin` must be one of {ClaimOrigin.values}")
+    return ClaimInput(
+        text=text,
+        start=start,
+        end=end,
+        source_name=name,
+        source_kind=kind,
+        is_direct_quote=quote,
+        confidence=None if confidence is None else float(confidence),
+        origin=origin,
+        **strings,
+    )
+
+
+def claim_inputs_validate(*, body: str, claims) -> list[ClaimInput]:
+    """Every claim record of an article, or one ValidationError on `claims` listing each bad one by index."""
+    if not isinstance(claims, list):
+        raise ValidationError({"claims": "Must be a list of claim records."})
+    if len(claims) > MAX_CLAIMS_PER_ARTICLE:
+        raise ValidationError({"claims": f"At most {MAX_CLAIMS_PER_ARTICLE:,} claims per article."})
+    inputs, errors, spans = [], [], set()
+    for index, record in enumerate(claims):
+        try:
+            claim = _claim_input(record, body if isinstance(body, str) else "")
+        except ValidationError as error:
+            errors.append(f"claim {index}: {' '.join(error.messages)}")
+            continue
+        if (claim.start, claim.end) in spans:
+            errors.append(f"claim {index}: the span {claim.start}-{claim.end} is given twice")
+            continue
+        spans.add((claim.start, claim.end))
+        inputs.append(claim)
+    if errors:
+        raise ValidationError({"claims": errors})
+    return inputs
+
+
+@transaction.atomic
+def article_ingest_with_claims(
+    *,
+    body: str,
+    claims: list,
+    title: str = "",
+    url: str = "",
+    publisher: str = "",
+    published_at: datetime | None = None,
+    language: str = "en",
+    created_by=None,
+) -> IngestResult:
+    """Store an article with the claims given (the export's claim records: another instance's or a model's),
+    exactly as given: no extraction. Offsets are code points into `body` and must slice out each claim's text.
+
+    The same text already stored is the same article: nothing changes (created=False, no claim added).
+    """
+    inputs = claim_inputs_validate(body=body, claims=claims)
+    if language is not None and (not isinstance(language, str) or len(language) > 16):
+        raise ValidationError({"language": "A language code of at most 16 characters."})
+
+    def claims_from(article: Article) -> list[Claim]:
+        made = []
+        for position, item in enumerate(sorted(inputs, key=lambda c: (c.start, c.end))):
+            source = None
+            if item.source_name:
+                source = source_resolve(name=item.source_name, kind=item.source_kind, mention=item.source_mention)
+            made.append(
+                Claim(
+                    article=article,
+                    text=item.text,
+                    start=item.start,
+                    end=item.end,
+                    source=source,
+                    source_mention=item.source_mention,
+                    cue=item.cue,
+                    is_direct_quote=item.is_direct_quote,
+                    confidence=item.confidence,
+                    position=position,
+                    origin=item.origin,
+                    extraction_rule=item.extraction_rule,
+                    extractor_version=item.extractor_version,
+                    created_by=created_by,
+                )
+            )
+        return made
+
+    return article_ingest(
+        body=body,
+        title=title,
+        url=url,
+        publisher=publisher,
+        published_at=published_at,
+        language=language or "en",
+        created_by=created_by,
+        claims_from=claims_from,
+    )
 
 
 def _claims_from_extraction(article: Article, extracted: list[ExtractedClaim]) -> list[Claim]:
@@ -558,16 +762,21 @@ CONFLICT_TRIES = 3
 def _ingest_retrying_conflicts(record, created_by, *, tries: int) -> IngestResult:
     """article_ingest, tried again when the database gave up on it for a conflict with a concurrent import (a
     deadlock between two workers): its savepoint was rolled back whole, so trying again is safe."""
+    fields = {
+        "body": record.body,
+        "title": record.title,
+        "url": record.url,
+        "publisher": record.publisher,
+        "published_at": record.published_at,
+        "created_by": created_by,
+    }
     for attempt in range(1, tries + 1):
         try:
-            return article_ingest(
-                body=record.body,
-                title=record.title,
-                url=record.url,
-                publisher=record.publisher,
-                published_at=record.published_at,
-                created_by=created_by,
-            )
+            if "claims" in record.extra:
+                # Claims in the export's record format: kept as given, not extracted again.
+                language = record.extra.get("language") or "en"
+                return article_ingest_with_claims(**fields, claims=record.extra["claims"], language=language)
+            return article_ingest(**fields)
         except OperationalError:
             if attempt == tries:
                 raise

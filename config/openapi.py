@@ -29,7 +29,14 @@ COMMON = {
 }
 ONLY_FOR_WRITES = {"413", "415"}  # codes only an operation that reads a body can give
 # Operations that answer with their own file type whatever the Accept header says, so never 406.
-ANY_ACCEPT = {"export_claims_jsonl", "export_claims_csv", "export_claimreview_jsonl", "claims_claimreview"}
+ANY_ACCEPT = {
+    "export_claims_jsonl",
+    "export_claims_csv",
+    "export_claims_parquet",
+    "export_articles_jsonl",
+    "export_claimreview_jsonl",
+    "claims_claimreview",
+}
 
 
 def add_error_responses(result, generator, request, public):

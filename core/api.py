@@ -39,6 +39,9 @@ MAX_ID = 2**63 - 1  # the largest id any database stores; a larger number in a q
 class IdCursorPagination(CursorPagination):
     """Stable pages over any number of rows: the cursor is the last id, so page 10,000 is as fast as page 1.
 
+    To resume after a failure, keep the last `next` link you received and follow it: pages are by id, so no row
+    is skipped or repeated, and rows added meanwhile come at the end.
+
     A cursor that does not decode to an id is a 400 on `cursor` (DRF answers 404, or 500 for a crafted position).
     """
 
@@ -47,6 +50,16 @@ class IdCursorPagination(CursorPagination):
     max_page_size = 500
     cursor_query_description = "Where the page starts: copy it from the `next` or `previous` link, never build it."
     page_size_query_description = f"Results per page: 50 unless given, at most {max_page_size}."
+
+    def get_page_size(self, request) -> int:
+        """`page_size` from 1 to max_page_size; anything else is a 400 (DRF quietly used 50 for `abc`)."""
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None:
+            return self.page_size
+        if not (raw.isascii() and raw.isdigit() and 1 <= int(raw) <= self.max_page_size):
+            message = f"A whole number from 1 to {self.max_page_size}."
+            raise exceptions.ValidationError({self.page_size_query_param: [message]})
+        return int(raw)
 
     def decode_cursor(self, request) -> Cursor | None:
         message = "Invalid cursor: follow the `next` and `previous` links as they are."

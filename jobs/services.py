@@ -357,17 +357,25 @@ def _export_write(job: Job) -> None:
     total = claims.count()
     Job.objects.filter(pk=job.pk).update(total=total)
     fmt = params["format"]
-    batches = _export_batches(job, claims, with_review_dates=fmt == "claimreview")
+    # The same record layout and verifiable end (trailer line) as the streamed exports of the API.
+    as_of = timezone.now()
+    if fmt == "claimreview":
+        claims = claims.exclude(consensus_verdict="")
+    batches = _export_batches(job, claims)
     if fmt == "jsonl":
-        chunks = exports.jsonl_chunks(batches)
+        chunks = exports.jsonl_chunks(batches, as_of=as_of)
     elif fmt == "csv":
-        chunks = exports.csv_chunks(batches)
+        chunks = exports.csv_chunks(batches, as_of=as_of)
     else:
+        if not settings.CLAIMDESK_PUBLIC_URL:
+            raise RuntimeError("Set CLAIMDESK_PUBLIC_URL (your organisation's public site): ClaimReview links to it.")
         chunks = exports.claimreview_chunks(
             batches,
-            base_url=params["base_url"],
+            public_url=settings.CLAIMDESK_PUBLIC_URL,
+            path=settings.CLAIMREVIEW_PATH,
             author_name=settings.CLAIMREVIEW_AUTHOR_NAME,
             author_url=settings.CLAIMREVIEW_AUTHOR_URL,
+            as_of=as_of,
         )
     digest, size = hashlib.sha256(), 0
     extension = EXPORT_FORMATS[fmt][0]
@@ -384,14 +392,9 @@ def _export_write(job: Job) -> None:
     Job.objects.filter(pk=job.pk).update(result_name=name, result_size=size, result_sha256=digest.hexdigest())
 
 
-def _export_batches(job: Job, claims: QuerySet[Claim], *, with_review_dates: bool):
+def _export_batches(job: Job, claims: QuerySet[Claim]):
     done = 0
-    batches = claim_export_batches(
-        claims=claims,
-        clusters=claim_cluster_ids(),
-        batch_size=EXPORT_BATCH_SIZE,
-        with_review_dates=with_review_dates,
-    )
+    batches = claim_export_batches(claims=claims, clusters=claim_cluster_ids(), batch_size=EXPORT_BATCH_SIZE)
     for rows in batches:
         done += len(rows)
         updated = Job.objects.filter(pk=job.pk, status=JobStatus.RUNNING).update(done=done, heartbeat_at=timezone.now())

@@ -23,6 +23,7 @@ def test_openapi_schema_generates_and_validates_without_warnings(tmp_path):
         "/api/claims/{id}/",
         "/api/claims/{id}/adjudication/",
         "/api/claims/{id}/claimreview/",
+        "/api/export/articles.jsonl",
         "/api/export/claimreview.jsonl",
         "/api/export/claims.csv",
         "/api/export/claims.jsonl",
@@ -32,13 +33,14 @@ def test_openapi_schema_generates_and_validates_without_warnings(tmp_path):
         "/api/jobs/{id}/",
         "/api/jobs/{id}/cancel/",
         "/api/jobs/{id}/file/",
+        "/api/export/claims.parquet",
         "/api/review/next/",
         "/api/sources/",
         "/api/sources/{id}/",
     }
     claims_params = {p["name"] for p in schema["paths"]["/api/claims/"]["get"]["parameters"]}
     export_params = {p["name"] for p in schema["paths"]["/api/export/claims.jsonl"]["get"]["parameters"]}
-    assert claims_params - {"cursor", "page_size"} == export_params - {"history"}
+    assert claims_params - {"cursor", "page_size"} == export_params - {"history", "trailer"}
     assert {"article", "source", "verdict", "status", "created_after", "published_before", "search"} <= export_params
 
 

@@ -1,13 +1,21 @@
 """Query-string filters for the claims, articles and sources API, and for the exports (the same claim filters).
 
 A value that does not parse or names nothing (an unknown article id, a verdict we do not have) is a 400 with the
-parameter's message, never an empty list or a 500.
+parameter's message, never an empty list or a 500; so is a parameter we do not have (`?statsu=`), which was
+silently ignored and returned everything.
+
+`updated_after` (exclusive) and `updated_before` (inclusive) make windows that tile: a client that syncs with
+`updated_after=<the as_of of its last sync>` gets exactly what changed since.
 """
+
+from collections.abc import Iterable, Mapping
 
 import django_filters
 from django import forms
 from django.db.models import QuerySet
 from django_filters.fields import IsoDateTimeField
+from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework.exceptions import ValidationError
 
 from annotations import blind
 from annotations.models import Verdict
@@ -24,6 +32,48 @@ class DateTimeFilter(django_filters.IsoDateTimeFilter):
     """ISO 8601 date-time whose offset and range every database accepts (else a 400, not a database error)."""
 
     field_class = StorableIsoDateTimeField
+
+
+def updated_filters(what: str) -> tuple[DateTimeFilter, DateTimeFilter]:
+    return (
+        DateTimeFilter(
+            field_name="updated_at", lookup_expr="gt", help_text=f"{what} changed after this moment (ISO 8601)."
+        ),
+        DateTimeFilter(
+            field_name="updated_at", lookup_expr="lte", help_text=f"{what} last changed at or before (ISO 8601)."
+        ),
+    )
+
+
+CLAIM_CHANGES = "Claim (its text, source, flags, labels or adjudication)"
+ALWAYS_ALLOWED = frozenset({"format"})  # DRF's ?format=json
+
+
+def refuse_unknown_parameters(params: Mapping[str, object], allowed: Iterable[str]) -> None:
+    """A 400 naming every query parameter that is not in `allowed`, with the ones that are."""
+    allowed = set(allowed) | ALWAYS_ALLOWED
+    unknown = sorted(name for name in params if name not in allowed)
+    if unknown:
+        message = f"Unknown query parameter. The parameters here are: {', '.join(sorted(allowed - ALWAYS_ALLOWED))}."
+        raise ValidationError({name: [message] for name in unknown})
+
+
+class StrictFilterBackend(DjangoFilterBackend):
+    """django-filter's backend, with unknown query parameters refused (the view's pagination ones are known, and
+    any the view lists in `extra_query_parameters`)."""
+
+    def filter_queryset(self, request, queryset, view):
+        allowed = set(getattr(view, "extra_query_parameters", ()))
+        filterset_class = self.get_filterset_class(view, queryset)
+        if filterset_class is not None:
+            allowed |= set(filterset_class.base_filters)
+        paginator = getattr(view, "paginator", None)
+        for attribute in ("cursor_query_param", "page_size_query_param", "page_query_param"):
+            name = getattr(paginator, attribute, None)
+            if name:
+                allowed.add(name)
+        refuse_unknown_parameters(request.query_params, allowed)
+        return super().filter_queryset(request, queryset, view)
 
 
 MAX_ID = 2**63 - 1
@@ -69,6 +119,7 @@ class ClaimFilter(django_filters.FilterSet):
     published_before = DateTimeFilter(
         field_name="article__published_at", lookup_expr="lt", help_text="Article published before (ISO 8601)."
     )
+    updated_after, updated_before = updated_filters(CLAIM_CHANGES)
     search = django_filters.CharFilter(
         field_name="text", lookup_expr="icontains", max_length=200, help_text="Words in the claim text."
     )
@@ -97,6 +148,7 @@ class ArticleFilter(django_filters.FilterSet):
     published_before = DateTimeFilter(
         field_name="published_at", lookup_expr="lt", help_text="Published before (ISO 8601)."
     )
+    updated_after, updated_before = updated_filters("Article")
     search = django_filters.CharFilter(
         field_name="title", lookup_expr="icontains", max_length=200, help_text="Words in the title."
     )

@@ -312,3 +312,8 @@ JOB_CHUNK_TRIES = env.int("JOB_CHUNK_TRIES", default=5)
 JOB_STALE_SECONDS = env.int("JOB_STALE_SECONDS", default=600)  # no heartbeat this long: the job is sent again
 IMPORT_INLINE_MAX_BYTES = env.int("IMPORT_INLINE_MAX_BYTES", default=1024 * 1024)  # larger uploads: a background job
 EXPORT_SNAPSHOT_TTL = env.int("EXPORT_SNAPSHOT_TTL", default=24 * 3600)  # seconds a snapshot file is kept
+
+# Your organisation's public site, where reviews are published: ClaimReview's `url` and `@id` are built on it
+# (never on the request's host, which is this internal tool). CLAIMREVIEW_PATH takes {id} and {article_id}.
+CLAIMDESK_PUBLIC_URL = env.str("CLAIMDESK_PUBLIC_URL", default="")
+CLAIMREVIEW_PATH = env.str("CLAIMREVIEW_PATH", default="/claims/{id}/")

@@ -22,3 +22,5 @@ STAFF_REQUIRE_2FA = False
 # Tasks sent outside the tests that start a real worker (tests/jobs/conftest.py) go to an in-process queue.
 CELERY_BROKER_URL = "memory://"
 CELERY_BROKER_TRANSPORT_OPTIONS = {}
+
+CLAIMDESK_PUBLIC_URL = env.str("CLAIMDESK_PUBLIC_URL", default="https://factcheck.example.org")

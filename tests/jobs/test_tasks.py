@@ -55,6 +55,6 @@ def test_export_snapshot_is_written_by_the_worker_with_its_size_and_sha256(worke
     content = b"".join(download.streaming_content)
     assert len(content) == file["size"]
     assert hashlib.sha256(content).hexdigest() == file["sha256"]
-    assert sorted(json.loads(line)["id"] for line in content.splitlines()) == sorted(
-        Claim.objects.values_list("pk", flat=True)
-    )
+    *records, end = [json.loads(line) for line in content.splitlines()]
+    assert end["_end"]["rows"] == len(records)  # the same verifiable end as the streamed export
+    assert sorted(record["id"] for record in records) == sorted(Claim.objects.values_list("pk", flat=True))

@@ -1,22 +1,16 @@
-"""The REST API for labels, the streamed exports and ClaimReview.
+"""The REST API for labels, adjudications, agreement and one claim's ClaimReview (exports: web/api/exports.py).
 
-Exports stream: the claims are read in keyset pages of EXPORT_BATCH_SIZE (`claim_export_batches`), each page is
-formatted (`annotations.exports`) and sent before the next is read, so a million claims take the memory of one
-page. Exports and ClaimReview are for reviewers and admins (data users get a reviewer account and a token).
+ClaimReview is for reviewers and admins (data users get a reviewer account and a token).
 """
 
 from __future__ import annotations
 
 import django_filters
 from django.conf import settings
-from django.http import StreamingHttpResponse
-from django.utils import timezone
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, mixins, serializers, status, viewsets
-from rest_framework.exceptions import NotFound, ValidationError
-from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.exceptions import NotFound
 from rest_framework.permissions import BasePermission
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -44,7 +38,8 @@ from core.api import (
 from core.roles import is_admin, is_reviewer
 from matching.selectors import claim_cluster_ids
 from web.api.claims import ClaimSerializer
-from web.filters import ClaimFilter
+from web.api.exports import JSONForErrors, claimreview_public_url
+from web.filters import StrictFilterBackend, updated_filters
 
 EXPORT_BATCH_SIZE = 2000
 
@@ -88,6 +83,7 @@ class AnnotationFilter(django_filters.FilterSet):
         help_text="Annotator's username (reviewers and admins only; annotators see only their own labels).",
     )
     verdict = django_filters.ChoiceFilter(choices=Verdict.choices, help_text="The label's verdict.")
+    updated_after, updated_before = updated_filters("Label")
 
     class Meta:
         model = Annotation
@@ -112,7 +108,7 @@ class AnnotationViewSet(
 ):
     serializer_class = AnnotationSerializer
     permission_classes = [IsAnnotator, StaffDeletes]
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [StrictFilterBackend]
     filterset_class = AnnotationFilter
     pagination_class = NewestFirstCursorPagination
     lookup_value_regex = r"\d+"
@@ -154,142 +150,11 @@ class AnnotationViewSet(
         annotation_delete(annotation=instance, actor=self.request.user)
 
 
-class JSONForErrors(BaseContentNegotiation):
-    """Exports answer with their own file type whatever the Accept header says; errors are JSON."""
-
-    def select_parser(self, request, parsers):
-        return parsers[0] if parsers else None
-
-    def select_renderer(self, request, renderers, format_suffix=None):
-        return renderers[0], renderers[0].media_type
-
-
-def _attachment(chunks, *, content_type: str, name: str, extension: str) -> StreamingHttpResponse:
-    stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
-    response = StreamingHttpResponse(chunks, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="claimdesk-{name}-{stamp}.{extension}"'
-    response["Cache-Control"] = "no-store"
-    response["X-Accel-Buffering"] = "no"  # let a proxy pass the rows on as they come
-    return response
-
-
-class ExportView(generics.GenericAPIView):
-    """Base for the streamed exports: the claims list's filters, reviewers and admins only."""
-
-    permission_classes = [IsReviewer]
-    renderer_classes = [JSONRenderer]
-    content_negotiation_class = JSONForErrors
-    filter_backends = [DjangoFilterBackend]
-    filterset_class = ClaimFilter
-    pagination_class = None
-    queryset = Claim.objects.all()
-
-    def batches(self, *, with_review_dates: bool = False, with_history: bool = False):
-        claims = self.filter_queryset(self.get_queryset())
-        return claim_export_batches(
-            claims=claims,
-            # Confirmed matches are human decisions, so far fewer than claims: one query up front for the export.
-            clusters=claim_cluster_ids(),
-            batch_size=EXPORT_BATCH_SIZE,
-            with_review_dates=with_review_dates,
-            with_history=with_history,
-        )
-
-
-JSONL_EXAMPLE = (
-    '{"id":12,"text":"40 drones were shot down overnight","start":31,"end":66,"article":{"id":3,"title":"...",'
-    '"url":"https://example.org/a","publisher":"Example Wire","published_at":"2025-01-02T08:00:00+00:00"},'
-    '"source":{"name":"Ministry of Defence","kind":"government"},"source_mention":"The ministry","cue":"said",'
-    '"quote":false,"annotations":[{"annotator":"ann","verdict":"verified","note":"","evidence_url":""}],'
-    '"verdict":"verified","status":"agreed","adjudication":null,"cluster":null}\n'
-)
-HISTORY_PARAMETER = OpenApiParameter(
-    "history",
-    OpenApiTypes.BOOL,
-    description="Add `history`: every recorded change of the claim's labels and adjudication (who, when, what).",
-)
-
-
-HISTORY_VALUES = {"": False, "false": False, "0": False, "no": False, "true": True, "1": True, "yes": True}
-
-
-class ClaimJSONLExportView(ExportView):
-    @extend_schema(
-        summary="Export claims as JSON lines (streamed)",
-        operation_id="export_claims_jsonl",
-        filters=True,
-        parameters=[HISTORY_PARAMETER],
-        description=(
-            "One JSON object per claim and line, in id order, with its article, source, labels, consensus `verdict` "
-            "(null when none), `status`, the reviewer's `adjudication` (verdict, rationale, reviewer, at; or null) "
-            "and the `cluster` of confirmed matches (the smallest claim id in it; or null). Takes the claims list's "
-            "filters. Streamed: any number of claims."
-        ),
-        responses={
-            (200, "application/x-ndjson"): OpenApiResponse(
-                OpenApiTypes.STR, examples=[OpenApiExample("Line", value=JSONL_EXAMPLE)]
-            ),
-            400: OpenApiResponse(description="A filter value (or `history`) is invalid."),
-        },
-    )
-    def get(self, request, *args, **kwargs):
-        history = request.query_params.get("history", "").strip().lower()
-        if history not in HISTORY_VALUES:
-            raise ValidationError({"history": ["Must be true or false."]})
-        with_history = HISTORY_VALUES[history]
-        chunks = exports.jsonl_chunks(self.batches(with_history=with_history))
-        return _attachment(chunks, content_type="application/x-ndjson; charset=utf-8", name="claims", extension="jsonl")
-
-
-class ClaimCSVExportView(ExportView):
-    @extend_schema(
-        summary="Export claims as CSV (streamed)",
-        operation_id="export_claims_csv",
-        filters=True,
-        description=(
-            "One row per claim with a header row; `annotations` is a JSON list in one column. UTF-8 with a byte-order "
-            "mark so that Excel opens it correctly. Takes the claims list's filters."
-        ),
-        responses={
-            (200, "text/csv"): OpenApiTypes.STR,
-            400: OpenApiResponse(description="A filter value is invalid."),
-        },
-    )
-    def get(self, request, *args, **kwargs):
-        chunks = exports.csv_chunks(self.batches())
-        return _attachment(chunks, content_type="text/csv; charset=utf-8", name="claims", extension="csv")
-
-
-class ClaimReviewJSONLExportView(ExportView):
-    def get_queryset(self):
-        return Claim.objects.exclude(consensus_verdict="")
-
-    @extend_schema(
-        summary="Export ClaimReview JSON-LD for every claim with a consensus verdict (streamed)",
-        operation_id="export_claimreview_jsonl",
-        filters=True,
-        description="One schema.org ClaimReview per line. Takes the claims list's filters.",
-        responses={
-            (200, "application/x-ndjson"): OpenApiTypes.STR,
-            400: OpenApiResponse(description="A filter value is invalid."),
-        },
-    )
-    def get(self, request, *args, **kwargs):
-        chunks = exports.claimreview_chunks(
-            self.batches(with_review_dates=True),
-            base_url=request.build_absolute_uri("/"),
-            author_name=settings.CLAIMREVIEW_AUTHOR_NAME,
-            author_url=settings.CLAIMREVIEW_AUTHOR_URL,
-        )
-        return _attachment(
-            chunks, content_type="application/x-ndjson; charset=utf-8", name="claimreview", extension="jsonl"
-        )
-
-
 CLAIMREVIEW_EXAMPLE = {
     "@context": "https://schema.org",
     "@type": "ClaimReview",
-    "url": "https://claimdesk.example.org/articles/3/#claim-12",
+    "@id": "https://factcheck.example.org/claims/12/#claimreview",
+    "url": "https://factcheck.example.org/claims/12/",
     "claimReviewed": "40 drones were shot down overnight",
     "itemReviewed": {
         "@type": "Claim",
@@ -297,7 +162,7 @@ CLAIMREVIEW_EXAMPLE = {
         "author": {"@type": "Organization", "name": "Ministry of Defence"},
         "datePublished": "2025-01-02",
     },
-    "author": {"@type": "Organization", "name": "ClaimDesk"},
+    "author": {"@type": "Organization", "name": "Example Fact Check", "url": "https://factcheck.example.org/"},
     "reviewRating": {
         "@type": "Rating",
         "ratingValue": 5,
@@ -305,6 +170,7 @@ CLAIMREVIEW_EXAMPLE = {
         "worstRating": 1,
         "alternateName": "Verified",
     },
+    "reviewBody": "The army's figure is 12.",
     "datePublished": "2025-01-03",
 }
 
@@ -324,8 +190,10 @@ class ClaimReviewView(generics.GenericAPIView):
         operation_id="claims_claimreview",
         description=(
             'Only for a claim with a consensus verdict (404 otherwise). Rating on 1-5: verified 5 "Verified", '
-            'unverified 3 "Unverified", disputed 1 "Disputed". `datePublished` is when the consensus was reached '
-            "(the adjudication, else the latest label); `author` is settings CLAIMREVIEW_AUTHOR_NAME / _URL."
+            'unverified 3 "Unverified", disputed 1 "Disputed". `url` is CLAIMDESK_PUBLIC_URL + CLAIMREVIEW_PATH '
+            "(your public page for the review) and `@id` that URL + #claimreview; `reviewBody` is the reviewer's "
+            "rationale; `datePublished` is when the consensus was reached (the adjudication, else the latest "
+            "label); `author` is settings CLAIMREVIEW_AUTHOR_NAME / _URL. 503 when CLAIMDESK_PUBLIC_URL is unset."
         ),
         responses={
             (200, "application/ld+json"): OpenApiResponse(
@@ -337,17 +205,17 @@ class ClaimReviewView(generics.GenericAPIView):
     def get(self, request, pk: int, *args, **kwargs):
         claims = Claim.objects.filter(pk=pk)
         clusters = claim_cluster_ids(claim_ids=[pk])
-        rows = next(claim_export_batches(claims=claims, clusters=clusters, with_review_dates=True), [])
+        rows = next(claim_export_batches(claims=claims, clusters=clusters), [])
         if not rows:
             raise NotFound(f"There is no claim {pk}.")
         row = rows[0]
         if not row["verdict"]:
             raise NotFound(f"Claim {pk} has no consensus verdict yet, so it has no ClaimReview.")
+        if row["verdict"] not in exports.VERDICT_RATINGS:
+            raise NotFound(f"Claim {pk} has a verdict ClaimReview cannot rate ({row['verdict']!r}).")
+        url = exports.claimreview_url(row, public_url=claimreview_public_url(), path=settings.CLAIMREVIEW_PATH)
         review = exports.claimreview(
-            row,
-            url=request.build_absolute_uri(exports.claim_page_path(row)),
-            author_name=settings.CLAIMREVIEW_AUTHOR_NAME,
-            author_url=settings.CLAIMREVIEW_AUTHOR_URL,
+            row, url=url, author_name=settings.CLAIMREVIEW_AUTHOR_NAME, author_url=settings.CLAIMREVIEW_AUTHOR_URL
         )
         return Response(review, content_type="application/ld+json")
 

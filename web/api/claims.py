@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db.models import Prefetch
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import (
     OpenApiExample,
     OpenApiResponse,
@@ -26,7 +25,7 @@ from annotations.selectors import claims_visible_to
 from claims.importers import article_fields_from_input
 from claims.models import Article, Claim, ClaimStatus, Source
 from claims.selectors import article_list_with_claim_counts, source_list_with_verdict_counts
-from claims.services import article_ingest
+from claims.services import article_ingest, article_ingest_with_claims
 from core.api import (
     CanAddArticle,
     IdCursorPagination,
@@ -37,7 +36,7 @@ from core.api import (
 )
 from core.exception_handlers import PayloadTooLarge
 from matching.selectors import claim_cluster_id, claim_matches
-from web.filters import ArticleFilter, ClaimFilter, SourceFilter
+from web.filters import ArticleFilter, ClaimFilter, SourceFilter, StrictFilterBackend
 
 # JSON escapes can make the request several times the text's UTF-8 size (\u0416 is 6 bytes for 2); beyond this
 # the body is refused unread.
@@ -63,7 +62,19 @@ class ArticleClaimSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Claim
-        fields = ["id", "text", "start", "end", "source", "source_mention", "cue", "is_direct_quote", "position"]
+        fields = [
+            "id",
+            "text",
+            "start",
+            "end",
+            "source",
+            "source_mention",
+            "cue",
+            "is_direct_quote",
+            "position",
+            "created_at",
+            "updated_at",
+        ]
 
 
 class ArticleSerializer(URLAsTextModelSerializer):
@@ -71,7 +82,17 @@ class ArticleSerializer(URLAsTextModelSerializer):
 
     class Meta:
         model = Article
-        fields = ["id", "title", "url", "publisher", "published_at", "language", "created_at", "claim_count"]
+        fields = [
+            "id",
+            "title",
+            "url",
+            "publisher",
+            "published_at",
+            "language",
+            "created_at",
+            "updated_at",
+            "claim_count",
+        ]
 
 
 class ArticleDetailSerializer(URLAsTextModelSerializer):
@@ -79,7 +100,18 @@ class ArticleDetailSerializer(URLAsTextModelSerializer):
 
     class Meta:
         model = Article
-        fields = ["id", "title", "url", "publisher", "published_at", "language", "created_at", "body", "claims"]
+        fields = [
+            "id",
+            "title",
+            "url",
+            "publisher",
+            "published_at",
+            "language",
+            "created_at",
+            "updated_at",
+            "body",
+            "claims",
+        ]
 
 
 class ArticleCreateSerializer(NoUnknownFieldsSerializer):
@@ -95,6 +127,19 @@ class ArticleCreateSerializer(NoUnknownFieldsSerializer):
     )
     publisher = StrictCharField(required=False, allow_blank=True, max_length=200, default="")
     published_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    language = StrictCharField(required=False, max_length=16, default="en")
+    claims = serializers.ListField(
+        child=serializers.DictField(),
+        required=False,
+        help_text=(
+            "Claims to keep exactly as given instead of extracting them: claim records as the exports write them "
+            "(`text`, `start`, `end` in code points, `source` {name, kind}, `source_mention`, `cue`, "
+            "`is_direct_quote`, `confidence`, `origin`; ids, timestamps and labels are ignored). Each must slice "
+            "out of `body`; any bad one is a 400 listing it by index."
+        ),
+    )
+    # An article record from /api/export/articles.jsonl can be posted as it is: these belong to its old instance.
+    ignored = NoUnknownFieldsSerializer.ignored | {"id", "created_at", "updated_at"}
 
 
 def _refuse_oversized_article(request) -> None:
@@ -119,7 +164,7 @@ def _refuse_oversized_article(request) -> None:
 )
 class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     permission_classes = [IsAnnotator, CanAddArticle]
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [StrictFilterBackend]
     filterset_class = ArticleFilter
     lookup_value_regex = r"\d+"
     queryset = Article.objects.none()
@@ -176,7 +221,12 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         serializer = ArticleCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         # An HTML document as the body is read for its article and metadata (trafilatura); given fields win.
-        result = article_ingest(**article_fields_from_input(serializer.validated_data), created_by=request.user)
+        data = article_fields_from_input(serializer.validated_data)
+        if "claims" in data:
+            # Claims in the export's record format: kept as given, not extracted again.
+            result = article_ingest_with_claims(**data, created_by=request.user)
+        else:
+            result = article_ingest(**data, created_by=request.user)
         article = self.get_queryset().get(pk=result.article.pk)
         code = status.HTTP_201_CREATED if result.created else status.HTTP_200_OK
         return Response(ArticleDetailSerializer(article).data, status=code)
@@ -188,6 +238,14 @@ class ClaimAnnotationSerializer(URLAsTextModelSerializer):
     class Meta:
         model = Annotation
         fields = ["id", "annotator", "verdict", "note", "evidence_url", "created_at", "updated_at"]
+
+
+class ClaimAdjudicationSerializer(serializers.Serializer):
+    reviewer = serializers.CharField(source="reviewer.username")
+    verdict = serializers.ChoiceField(choices=Verdict.choices)
+    rationale = serializers.CharField()
+    created_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField()
 
 
 class ClaimSerializer(serializers.ModelSerializer):
@@ -208,6 +266,10 @@ class ClaimSerializer(serializers.ModelSerializer):
         read_only=True,
         help_text="Everyone's labels for reviewers and admins; only your own for annotators.",
     )
+    adjudication = serializers.SerializerMethodField(
+        help_text="A reviewer's final verdict with its rationale, or null; like `verdict`, null for annotators "
+        "on claims they have not labelled."
+    )
 
     class Meta:
         model = Claim
@@ -226,11 +288,18 @@ class ClaimSerializer(serializers.ModelSerializer):
             "origin",
             "is_flagged_not_claim",
             "created_at",
+            "updated_at",
             "label_count",
             "status",
             "verdict",
             "annotations",
+            "adjudication",
         ]
+
+    @extend_schema_field(ClaimAdjudicationSerializer(allow_null=True))
+    def get_adjudication(self, claim) -> dict | None:
+        adjudication = getattr(claim, "adjudication", None) if hasattr(claim, "adjudication") else None
+        return ClaimAdjudicationSerializer(adjudication).data if adjudication is not None else None
 
     def to_representation(self, instance):
         data = super().to_representation(instance)
@@ -238,7 +307,7 @@ class ClaimSerializer(serializers.ModelSerializer):
         request = self.context.get("request")
         labelled_by_me = getattr(instance, "labelled_by_me", False)
         if request is None or not blind.sees_consensus(request.user, labelled_by_me=labelled_by_me):
-            data["label_count"] = data["status"] = data["verdict"] = None
+            data["label_count"] = data["status"] = data["verdict"] = data["adjudication"] = None
         return data
 
 
@@ -284,7 +353,7 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
         return ClaimDetailSerializer if self.action == "retrieve" else ClaimSerializer
 
     permission_classes = [IsAnnotator]
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [StrictFilterBackend]
     filterset_class = ClaimFilter
     pagination_class = IdCursorPagination
     lookup_value_regex = r"\d+"
@@ -314,7 +383,7 @@ class SourceSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Source
-        fields = ["id", "name", "kind", "aliases", "claim_count", "verdict_counts"]
+        fields = ["id", "name", "kind", "aliases", "created_at", "updated_at", "claim_count", "verdict_counts"]
 
     def to_representation(self, instance):
         data = super().to_representation(instance)
@@ -330,7 +399,7 @@ class SourceSerializer(serializers.ModelSerializer):
 class SourceViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = SourceSerializer
     permission_classes = [IsAnnotator]
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [StrictFilterBackend]
     filterset_class = SourceFilter
     lookup_value_regex = r"\d+"
     queryset = Source.objects.none()

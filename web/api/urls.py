@@ -9,13 +9,17 @@ from web.api.annotations import (
     AdjudicationView,
     AgreementView,
     AnnotationViewSet,
-    ClaimCSVExportView,
-    ClaimJSONLExportView,
-    ClaimReviewJSONLExportView,
     ClaimReviewView,
     ReviewNextView,
 )
 from web.api.claims import ArticleViewSet, ClaimViewSet, SourceViewSet
+from web.api.exports import (
+    ArticleJSONLExportView,
+    ClaimCSVExportView,
+    ClaimJSONLExportView,
+    ClaimParquetExportView,
+    ClaimReviewJSONLExportView,
+)
 from web.api.jobs import ExportCreateView, ImportCreateView, JobViewSet
 
 app_name = "api"
@@ -41,6 +45,8 @@ urlpatterns = [
     path("review/next/", ReviewNextView.as_view(), name="review-next"),
     path("export/claims.jsonl", ClaimJSONLExportView.as_view(), name="export-claims-jsonl"),
     path("export/claims.csv", ClaimCSVExportView.as_view(), name="export-claims-csv"),
+    path("export/claims.parquet", ClaimParquetExportView.as_view(), name="export-claims-parquet"),
+    path("export/articles.jsonl", ArticleJSONLExportView.as_view(), name="export-articles-jsonl"),
     path("export/claimreview.jsonl", ClaimReviewJSONLExportView.as_view(), name="export-claimreview-jsonl"),
     path("imports/", ImportCreateView.as_view(), name="imports"),
     path("exports/", ExportCreateView.as_view(), name="exports"),

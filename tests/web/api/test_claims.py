@@ -1,5 +1,6 @@
 import base64
 import json
+from datetime import timedelta
 from http import HTTPStatus
 
 import pytest
@@ -11,7 +12,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.fields import DateTimeField
 from rest_framework.test import APIClient
 
-from annotations.models import Verdict
+from annotations.models import Adjudication, Verdict
 from annotations.services import annotation_submit, claim_adjudicate
 from claims.models import Article, Claim, SourceKind
 from core.exception_handlers import api_exception_handler
@@ -53,6 +54,7 @@ def _article_payload(article):
         "published_at": _dt(article.published_at),
         "language": article.language,
         "created_at": _dt(article.created_at),
+        "updated_at": _dt(article.updated_at),
     }
 
 
@@ -69,6 +71,8 @@ def _article_claim_payload(claim):
         "cue": claim.cue,
         "is_direct_quote": claim.is_direct_quote,
         "position": claim.position,
+        "created_at": _dt(claim.created_at),
+        "updated_at": _dt(claim.updated_at),
     }
 
 
@@ -96,6 +100,7 @@ def _claim_payload(claim, *, annotations=(), hidden=False):
         "origin": claim.origin,
         "is_flagged_not_claim": claim.is_flagged_not_claim,
         "created_at": _dt(claim.created_at),
+        "updated_at": _dt(claim.updated_at),
         "label_count": None if hidden else claim.label_count,
         "status": None if hidden else claim.status,
         "verdict": None if hidden else (claim.consensus_verdict or None),
@@ -111,6 +116,20 @@ def _claim_payload(claim, *, annotations=(), hidden=False):
             }
             for a in annotations
         ],
+        "adjudication": None if hidden else _adjudication_payload(claim),
+    }
+
+
+def _adjudication_payload(claim):
+    adjudication = Adjudication.objects.filter(claim=claim).select_related("reviewer").first()
+    if adjudication is None:
+        return None
+    return {
+        "reviewer": adjudication.reviewer.username,
+        "verdict": adjudication.verdict,
+        "rationale": adjudication.rationale,
+        "created_at": _dt(adjudication.created_at),
+        "updated_at": _dt(adjudication.updated_at),
     }
 
 
@@ -200,7 +219,11 @@ def test_article_create_with_a_url_already_used_is_a_field_error(reviewer):
         # A misspelt field was silently dropped: the article was stored without its date.
         (
             {"body": ARTICLE_TEXT, "published": "2025-01-02T08:00:00Z"},
-            {"published": ["Unknown field. The fields are: title, body, url, publisher, published_at."]},
+            {
+                "published": [
+                    "Unknown field. The fields are: title, body, url, publisher, published_at, language, claims."
+                ]
+            },
         ),
     ],
     ids=["nul", "blank", "missing", "bad-url", "bad-date", "not-a-string", "number", "bool-title", "unknown-field"],
@@ -499,6 +522,8 @@ def test_source_list_counts_claims_per_consensus_verdict_for_reviewers(reviewer,
                 "name": "Ministry",
                 "kind": "government",
                 "aliases": [],
+                "created_at": _dt(ministry.created_at),
+                "updated_at": _dt(ministry.updated_at),
                 "claim_count": 3,
                 "verdict_counts": {"verified": 1, "disputed": 1, "unverified": 0},
             }
@@ -515,6 +540,8 @@ def test_source_retrieve_hides_verdict_counts_from_annotators(annotator):
         "name": claim.source.name,
         "kind": claim.source.kind,
         "aliases": [],
+        "created_at": _dt(claim.source.created_at),
+        "updated_at": _dt(claim.source.updated_at),
         "claim_count": 1,
         "verdict_counts": None,
     }
@@ -660,3 +687,56 @@ def test_article_create_with_a_page_that_has_no_article_is_a_body_error(api_clie
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert list(response.json()) == ["body"]
     assert not Article.objects.exists()
+
+
+# Strict queries
+
+
+@pytest.mark.parametrize(
+    ("name", "params"),
+    [
+        ("api:claim-list", {"statsu": "agreed"}),
+        ("api:claim-list", {"updated_afer": "2025-01-01T00:00:00Z"}),
+        ("api:article-list", {"claims": "true"}),
+        ("api:source-list", {"name": "x"}),
+        ("api:annotation-list", {"page": "2"}),
+    ],
+)
+def test_lists_refuse_unknown_query_parameters_by_name(reviewer, name, params):
+    """They were silently ignored, so a typo returned everything."""
+    response = _client_for(reviewer).get(reverse(name), params)
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert list(response.json()) == list(params)
+    assert response.json()[next(iter(params))][0].startswith("Unknown query parameter. The parameters here are: ")
+
+
+@pytest.mark.parametrize("value", ["abc", "0", "-1", "501", "1.5"])
+def test_claim_list_page_size_that_is_not_1_to_500_is_400(reviewer, value):
+    """`page_size=abc` quietly became 50."""
+    response = _client_for(reviewer).get(reverse("api:claim-list"), {"page_size": value})
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert response.json() == {"page_size": ["A whole number from 1 to 500."]}
+
+
+def test_claim_list_updated_after_pages_through_the_claims_changed_since(reviewer, annotator):
+    old, changed = ClaimFactory(), ClaimFactory()
+    moment = Claim.objects.get(pk=old.pk).updated_at
+    Claim.objects.filter(pk=old.pk).update(updated_at=moment - timedelta(hours=1))
+    Claim.objects.filter(pk=changed.pk).update(updated_at=moment - timedelta(hours=1))
+    annotation_submit(claim=changed, annotator=annotator, verdict=Verdict.VERIFIED)
+    response = _client_for(reviewer).get(
+        reverse("api:claim-list"), {"updated_after": (moment - timedelta(minutes=1)).isoformat(), "page_size": 1}
+    )
+    assert response.status_code == HTTPStatus.OK
+    assert [row["id"] for row in response.json()["results"]] == [changed.pk]
+    assert response.json()["next"] is None
+
+
+def test_claim_shows_its_adjudication_to_reviewers_and_hides_it_from_annotators_who_did_not_label(reviewer, annotator):
+    claim = ClaimFactory()
+    claim_adjudicate(claim=claim, reviewer=reviewer, verdict=Verdict.DISPUTED, rationale="The army says 12.")
+    seen = _client_for(reviewer).get(reverse("api:claim-detail", args=[claim.pk])).json()["adjudication"]
+    assert (seen["reviewer"], seen["verdict"], seen["rationale"]) == ("rev", "disputed", "The army says 12.")
+    hidden = _client_for(annotator).get(reverse("api:claim-detail", args=[claim.pk]))
+    assert hidden.status_code == HTTPStatus.OK
+    assert hidden.json()["adjudication"] is None
