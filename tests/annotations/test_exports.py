@@ -758,7 +758,7 @@ def test_parquet_schema_has_every_field_of_the_jsonl_record():
     assert isinstance(PARQUET_SCHEMA.field("annotations").type, pa.ListType)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_export_pages_outside_a_transaction_are_each_read_in_one_read_only_snapshot(django_assert_max_num_queries):
     """No caller transaction (as in a real request): each page opens its own; on PostgreSQL REPEATABLE READ."""
     from django.db import connection

@@ -15,7 +15,7 @@ from tests.jobs.conftest import wait_for
 
 # The worker thread has its own connection, so data must be committed. An admin needs no role group (those come from
 # a data migration that a transactional test's flush removes); pytest-django runs these after the other db tests.
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def _lines(n: int) -> list[str]:
