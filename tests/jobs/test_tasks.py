@@ -15,7 +15,10 @@ from tests.jobs.conftest import wait_for
 
 # The worker thread has its own connection, so data must be committed. An admin needs no role group (those come from
 # a data migration that a transactional test's flush removes); pytest-django runs these after the other db tests.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# A real worker commits in its own connection, so these tests are transactional. Not serialised: they are the last
+# transactional tests collected (pytest-django runs those after all others), and their flush recreating content
+# types cannot then collide with a later serialised test's reload.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _lines(n: int) -> list[str]:
