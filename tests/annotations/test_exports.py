@@ -17,14 +17,13 @@ from rest_framework.test import APIClient
 from annotations.exports import (
     CSV_HEADER,
     END_KEY,
-    PARQUET_SCHEMA,
     claimreview,
     csv_chunks,
     jsonl_chunks,
     jsonl_lines,
-    parquet_chunks,
 )
 from annotations.models import Adjudication, Annotation, Verdict
+from annotations.parquet import PARQUET_SCHEMA, parquet_chunks
 from annotations.selectors import claim_export_batches
 from annotations.services import annotation_submit, claim_adjudicate
 from claims.models import Article, Claim, Source, SourceKind

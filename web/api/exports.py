@@ -133,7 +133,9 @@ def export_open(*, kind: str, params: Mapping[str, str], request=None) -> Export
     elif kind == "claims.csv":
         chunks = exports.csv_chunks(batches, as_of=as_of, escape_formulas=escape_formulas, trailer=trailer)
     elif kind == "claims.parquet":
-        chunks = exports.parquet_chunks(batches, as_of=as_of)
+        from annotations.parquet import parquet_chunks  # pyarrow only in the processes that write Parquet
+
+        chunks = parquet_chunks(batches, as_of=as_of)
     else:
         chunks = exports.claimreview_chunks(
             batches,
