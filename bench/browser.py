@@ -55,6 +55,8 @@ def fill(n: int) -> None:
                         position=position,
                         source=rng.choice(sources),
                         status=status,
+                        # An agreed claim has its consensus verdict (the database checks that they agree).
+                        consensus_verdict="verified" if status == ClaimStatus.AGREED else "",
                         label_count=labels,
                     )
                 )

@@ -145,6 +145,8 @@ class Claim(models.Model):
                 name="claim_queue_order_idx",
             ),
             models.Index(fields=["consensus_verdict"], name="claim_consensus_idx"),
+            # The claim browser's "fewest/most labels" sorts page by (label_count, id) keysets.
+            models.Index(fields=["label_count", "id"], name="claim_label_count_idx"),
             models.Index(fields=["updated_at", "id"], name="claim_updated_idx"),
         ]
 

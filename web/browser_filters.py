@@ -5,7 +5,7 @@ parameters) plus the ones only the browser has so far, a sort and a keyset curso
 from __future__ import annotations
 
 import django_filters
-from django.db.models import Q, QuerySet
+from django.db.models import BooleanField, F, Func, QuerySet, Value
 
 from claims.models import Claim
 from web.filters import ClaimFilter, IdFilter
@@ -73,18 +73,29 @@ def parse_cursor(value: str, size: int) -> tuple[int, ...] | None:
     return tuple(int(p) for p in parts)
 
 
+def _row(*items) -> Func:
+    return Func(*items, function="", template="(%(expressions)s)")
+
+
+def _after(columns: tuple[str, ...], cursor: tuple[int, ...], descending: bool) -> Func:
+    """The rows after the cursor in this order, as one row-value comparison, `(a, b) > (x, y)`: SQLite and PostgreSQL
+    read it as one index range from the cursor on. (Django writes the same test as `a > x OR (a = x AND b > y)`,
+    which made SQLite read every row of the cursor's `a` before it: 30 ms halfway down 200,000 claims.)"""
+    return Func(
+        _row(*(F(column) for column in columns)),
+        _row(*(Value(value) for value in cursor)),
+        template="%(expressions)s",
+        arg_joiner=" < " if descending else " > ",
+        output_field=BooleanField(),
+    )
+
+
 def keyset_page(claims: QuerySet[Claim], *, sort: str, after: str, size: int) -> tuple[list[Claim], str | None]:
     """One page of claims in `sort` order after the cursor, and the cursor of the next page (None at the end)."""
     _, columns, descending = SORTS[sort]
     cursor = parse_cursor(after, len(columns))
     if cursor is not None:
-        op = "lt" if descending else "gt"
-        # (a, b, c) > (x, y, z)  ==  a > x  or  (a = x and b > y)  or  (a = x and b = y and c > z)
-        condition = Q()
-        for i, column in enumerate(columns):
-            equal = dict(zip(columns[:i], cursor[:i], strict=True))
-            condition |= Q(**equal, **{f"{column}__{op}": cursor[i]})
-        claims = claims.filter(condition)
+        claims = claims.filter(_after(columns, cursor, descending))
     ordering = [f"-{c}" if descending else c for c in columns]
     rows = list(claims.order_by(*ordering)[: size + 1])
     if len(rows) <= size:
