@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from annotations.models import Annotation
@@ -117,11 +118,15 @@ def test_nothing_is_sent_before_the_commit_or_for_a_change_rolled_back(
         assert not WebhookDelivery.objects.exists()  # the transaction has not committed yet
     assert len(callbacks) == 1
 
-    with django_capture_on_commit_callbacks(execute=True):
-        # A bulk action whose second claim fails undoes the first one: neither is announced.
-        with pytest.raises(Exception, match="rationale"), transaction.atomic():
+    def flag_both_then_fail():
+        # A bulk action whose second step fails undoes the first one: neither is announced.
+        with transaction.atomic():
             claims_bulk_apply(claims=[claim, ClaimFactory()], user=reviewer, action=BulkAction.FLAG)
             claim_adjudicate(claim=claim, reviewer=reviewer, verdict="verified", rationale="")
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, pytest.raises(ValidationError, match="why"):
+        flag_both_then_fail()
+    assert callbacks == []
     assert not WebhookDelivery.objects.exists()
 
 

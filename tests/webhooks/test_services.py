@@ -15,7 +15,7 @@ from tests.webhooks.conftest import verify
 from tests.webhooks.factories import WebhookFactory
 from webhooks import addresses
 from webhooks.models import DeliveryStatus, WebhookDelivery
-from webhooks.services import delivery_attempt, deliveries_redeliver, webhook_create, webhook_update
+from webhooks.services import deliveries_redeliver, delivery_attempt, webhook_create, webhook_update
 
 pytestmark = pytest.mark.django_db
 
