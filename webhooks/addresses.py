@@ -67,7 +67,11 @@ def host_problem(url: str, *, resolve: bool = True) -> str | None:
     if not resolve:
         return None
     port = parts.port or (443 if parts.scheme == "https" else 80)
-    for *_, sockaddr in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM):
+    try:
+        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except UnicodeError:  # a label over 63 characters, or one IDNA cannot encode
+        return "The host name is not valid."
+    for *_, sockaddr in found:
         kind = address_kind(sockaddr[0])
         if kind:
             return _refused(f"{host} ({sockaddr[0]})", kind)

@@ -110,11 +110,16 @@ def webhook_create(*, user, url: str, events: list[str], description: str = "", 
 def webhook_update(*, webhook: Webhook, user, **changes) -> Webhook:
     """Change a webhook's url, events, description or is_active (the others keep their value)."""
     _check_admin(user)
-    checks = {"url": webhook_url_validate, "events": webhook_events_validate, "description": _description_validate}
+    checks = {
+        "url": webhook_url_validate,
+        "events": webhook_events_validate,
+        "description": _description_validate,
+        "is_active": bool,
+    }
     errors = {}
     for name, value in changes.items():
         try:
-            changes[name] = checks[name](value) if name in checks else bool(value)
+            changes[name] = checks[name](value)
         except ValidationError as error:
             errors.update(error.message_dict)
     if errors:
@@ -160,9 +165,11 @@ def webhook_event_dispatch(*, event: str, claim_ids: Iterable[int], extra: dict 
 def _enqueue(delivery_id: int) -> None:
     try:
         current_app.send_task(DELIVER_TASK, args=[delivery_id])
-    except Exception as error:  # the queue is down: the delivery stays pending, with the reason for the admin
+    except Exception as error:  # the queue is down: failed with the reason, so an admin can send it again
         logger.exception("Could not queue webhook delivery %s", delivery_id)
-        WebhookDelivery.objects.filter(pk=delivery_id).update(error=f"Could not queue it: {error}"[:ERROR_EXCERPT])
+        WebhookDelivery.objects.filter(pk=delivery_id).update(
+            status=DeliveryStatus.FAILED, error=f"Could not queue it: {error}"[:ERROR_EXCERPT]
+        )
 
 
 def deliveries_redeliver(*, deliveries: Iterable[WebhookDelivery], user) -> int:
@@ -252,7 +259,13 @@ def delivery_attempt(*, delivery_id: int) -> int | None:
         delivery.save(update_fields=["attempts", "last_attempt_at"])
     wait = None
     try:
-        delivery.response_status = _post(delivery)
+        try:
+            delivery.response_status = _post(delivery)
+        except (Retryable, Refused):
+            raise
+        except Exception as error:  # not foreseen: logged, and tried again like a network error
+            logger.exception("Webhook delivery %s failed", delivery.pk)
+            raise Retryable(f"{type(error).__name__}: {error}") from error
     except Retryable as error:
         delivery.error, delivery.response_status = _reason(error)
         if delivery.attempts < settings.WEBHOOK_MAX_ATTEMPTS:
@@ -269,7 +282,9 @@ def delivery_attempt(*, delivery_id: int) -> int | None:
     else:
         delivery.status, delivery.error, delivery.next_attempt_at = DeliveryStatus.DELIVERED, "", None
         delivery.delivered_at = timezone.now()
-    delivery.save(update_fields=["status", "response_status", "error", "next_attempt_at", "delivered_at"])
+    # update(), not save(): the webhook may have been deleted while its delivery was on the way.
+    fields = ("status", "response_status", "error", "next_attempt_at", "delivered_at")
+    WebhookDelivery.objects.filter(pk=delivery.pk).update(**{name: getattr(delivery, name) for name in fields})
     return wait
 
 

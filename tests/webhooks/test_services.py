@@ -13,7 +13,7 @@ from annotations.services import annotation_submit
 from tests.claims.factories import ClaimFactory
 from tests.webhooks.conftest import verify
 from tests.webhooks.factories import WebhookFactory
-from webhooks import addresses
+from webhooks import addresses, services
 from webhooks.models import DeliveryStatus, WebhookDelivery
 from webhooks.services import deliveries_redeliver, delivery_attempt, webhook_create, webhook_update
 
@@ -260,3 +260,54 @@ def test_only_admins_manage_webhooks(reviewer, admin_user):
     hook = WebhookFactory()
     with pytest.raises(PermissionDenied):
         webhook_update(webhook=hook, user=reviewer, is_active=False)
+
+
+def test_a_name_that_does_not_resolve_now_is_tried_again(annotator, monkeypatch, django_capture_on_commit_callbacks):
+    WebhookFactory(url="https://gone.example.org/hook")
+
+    def no_such_name(*args, **kwargs):
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(addresses.socket, "getaddrinfo", no_such_name)
+    delivery = _label(annotator, django_capture_on_commit_callbacks)
+
+    assert delivery_attempt(delivery_id=delivery.pk) is not None
+
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.PENDING
+    assert delivery.error == "Could not resolve the host: [Errno -2] Name or service not known"
+
+
+def test_a_host_name_that_cannot_be_encoded_is_a_field_error(admin_user):
+    with pytest.raises(ValidationError) as error:
+        webhook_create(user=admin_user, url=f"https://{'a' * 70}.example.org/", events=["claim.created"])
+    assert error.value.message_dict == {"url": ["The host name is not valid."]}
+
+
+def test_a_webhook_deleted_while_its_delivery_is_on_the_way_loses_nothing_else(
+    hook, annotator, monkeypatch, django_capture_on_commit_callbacks
+):
+    delivery = _label(annotator, django_capture_on_commit_callbacks)
+
+    def deleted_meanwhile(delivery):
+        hook.delete()
+        return 200
+
+    monkeypatch.setattr(services, "_post", deleted_meanwhile)
+
+    assert delivery_attempt(delivery_id=delivery.pk) is None
+    assert not WebhookDelivery.objects.exists()
+
+
+def test_when_the_queue_is_down_the_delivery_is_failed_with_the_reason(
+    hook, annotator, monkeypatch, django_capture_on_commit_callbacks
+):
+    def queue_down(*args, **kwargs):
+        raise ConnectionRefusedError("Error 111 connecting to 127.0.0.1:6379")
+
+    monkeypatch.setattr(services.current_app, "send_task", queue_down)
+    delivery = _label(annotator, django_capture_on_commit_callbacks)
+
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.FAILED
+    assert delivery.error == "Could not queue it: Error 111 connecting to 127.0.0.1:6379"
