@@ -9,7 +9,8 @@ the developer's machine.
 
 Checked when a webhook is registered and again before every try, after resolving the name, so a name that
 points at 127.0.0.1 (or is changed to later) is refused too. A name that resolves to several addresses is refused
-if any one of them is not public.
+if any one of them is not public. The address a delivery actually connects to is checked as well
+(webhooks.transport), so a name that answers differently a moment later gets nothing through either.
 """
 
 from __future__ import annotations
@@ -57,13 +58,13 @@ def host_problem(url: str, *, resolve: bool = True) -> str | None:
     parts = urlsplit(url)
     host = parts.hostname or ""
     if host.rstrip(".").lower() in LOCAL_NAMES or host.rstrip(".").lower().endswith(".localhost"):
-        return _refused(host, "loopback")
+        return refused(host, "loopback")
     try:
         kind = address_kind(host)
     except ValueError:
         kind = None  # a name, not an address
     else:
-        return _refused(host, kind) if kind else None
+        return refused(host, kind) if kind else None
     if not resolve:
         return None
     port = parts.port or (443 if parts.scheme == "https" else 80)
@@ -74,9 +75,9 @@ def host_problem(url: str, *, resolve: bool = True) -> str | None:
     for *_, sockaddr in found:
         kind = address_kind(sockaddr[0])
         if kind:
-            return _refused(f"{host} ({sockaddr[0]})", kind)
+            return refused(f"{host} ({sockaddr[0]})", kind)
     return None
 
 
-def _refused(host: str, kind: str) -> str:
+def refused(host: str, kind: str) -> str:
     return f"{host} is a {kind} address: webhooks go only to public addresses (unless DEBUG is on)."

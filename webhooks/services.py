@@ -28,6 +28,7 @@ from annotations.selectors import claim_export_batches
 from claims.models import Claim
 from core.roles import is_admin
 from matching.selectors import claim_cluster_ids
+from webhooks import transport
 from webhooks.addresses import host_problem, url_problem
 from webhooks.models import DeliveryStatus, Webhook, WebhookDelivery, WebhookEvent
 
@@ -212,16 +213,21 @@ def _post(delivery: WebhookDelivery) -> int:
     }
     try:
         # Redirects are not followed: one could lead to an address refused above.
-        with requests.post(
-            hook.url,
-            data=body,
-            headers=headers,
-            timeout=settings.WEBHOOK_TIMEOUT_SECONDS,
-            allow_redirects=False,
-            stream=True,  # the answer's body is not needed: at most an excerpt of an error's is read
-        ) as response:
+        with (
+            transport.session(public_only=not settings.DEBUG) as http,
+            http.post(
+                hook.url,
+                data=body,
+                headers=headers,
+                timeout=settings.WEBHOOK_TIMEOUT_SECONDS,
+                allow_redirects=False,
+                stream=True,  # the answer's body is not needed: at most an excerpt of an error's is read
+            ) as response,
+        ):
             code = response.status_code
             excerpt = _excerpt(response) if code >= 300 else ""
+    except transport.AddressRefused as error:
+        raise Refused(str(error)) from error
     except (TimeoutError, requests.ConnectionError, requests.Timeout) as error:
         raise Retryable(f"{type(error).__name__}: {error}") from error
     except requests.RequestException as error:

@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from tests.jobs.conftest import worker  # noqa: F401  (a real Celery worker: Redis when it answers, and the default)
 from tests.webhooks.factories import WebhookFactory
 from webhooks.models import WebhookDelivery
 
@@ -25,7 +26,3 @@ def sent(webhook) -> list[tuple[str, int]]:
     """(event, claim id) of every delivery queued for the webhook, oldest first."""
     deliveries = WebhookDelivery.objects.filter(webhook=webhook).order_by("id")
     return [(delivery.event, json.loads(delivery.body)["claim"]["id"]) for delivery in deliveries]
-
-
-# A real Celery worker (tests/jobs/conftest.py): Redis when it answers, and the embedded filesystem queue.
-from tests.jobs.conftest import worker  # noqa: E402, F401

@@ -13,7 +13,7 @@ from annotations.services import annotation_submit
 from tests.claims.factories import ClaimFactory
 from tests.webhooks.conftest import verify
 from tests.webhooks.factories import WebhookFactory
-from webhooks import addresses, services
+from webhooks import addresses, services, transport
 from webhooks.models import DeliveryStatus, WebhookDelivery
 from webhooks.services import deliveries_redeliver, delivery_attempt, webhook_create, webhook_update
 
@@ -311,3 +311,29 @@ def test_when_the_queue_is_down_the_delivery_is_failed_with_the_reason(
     delivery.refresh_from_db()
     assert delivery.status == DeliveryStatus.FAILED
     assert delivery.error == "Could not queue it: Error 111 connecting to 127.0.0.1:6379"
+
+
+def test_the_address_actually_connected_to_is_checked_too(
+    hook, httpserver, annotator, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    """DNS rebinding: the name looked public when checked, but the client's own lookup gives 127.0.0.1."""
+    httpserver.expect_request("/hook").respond_with_data("ok")
+    delivery = _label(annotator, django_capture_on_commit_callbacks)
+    settings.DEBUG = False
+    monkeypatch.setattr(services, "host_problem", lambda url: None)
+
+    assert delivery_attempt(delivery_id=delivery.pk) is None
+
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.FAILED
+    assert delivery.error.startswith("localhost (")  # 127.0.0.1 or ::1, as the system resolves it
+    assert "is a loopback address" in delivery.error
+    assert httpserver.log == []
+
+    # The same connection, its peer taken for public, goes through: the check is all that stopped it.
+    monkeypatch.setattr(transport, "address_kind", lambda address: None)
+    WebhookDelivery.objects.filter(pk=delivery.pk).update(status=DeliveryStatus.PENDING)
+    delivery_attempt(delivery_id=delivery.pk)
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.DELIVERED
+    assert len(httpserver.log) == 1
