@@ -173,12 +173,18 @@ def _enqueue(delivery_id: int) -> None:
         )
 
 
+@transaction.atomic
 def deliveries_redeliver(*, deliveries: Iterable[WebhookDelivery], user) -> int:
     """Send finished deliveries again (same body and delivery id, so a receiver can tell it is a repeat)."""
     _check_admin(user)
     ids = [delivery.pk for delivery in deliveries if delivery.status != DeliveryStatus.PENDING]
     WebhookDelivery.objects.filter(pk__in=ids).update(
-        status=DeliveryStatus.PENDING, attempts=0, next_attempt_at=None, delivered_at=None
+        status=DeliveryStatus.PENDING,
+        attempts=0,
+        error="",
+        response_status=None,
+        next_attempt_at=None,
+        delivered_at=None,
     )
     for pk in ids:
         transaction.on_commit(lambda pk=pk: _enqueue(pk))
