@@ -86,3 +86,17 @@ def test_redeliver_action_queues_failed_deliveries_again(admin_client, django_ca
     assert len(queued) == 1
     failed.refresh_from_db()
     assert (failed.status, failed.attempts) == (DeliveryStatus.PENDING, 0)
+
+
+def test_an_admin_changes_a_webhooks_events_and_turns_it_off(admin_client):
+    hook = WebhookFactory(events=["claim.created"], url="https://93.184.215.14/in")
+    url = reverse("admin:webhooks_webhook_change", args=[hook.pk])
+    page = admin_client.get(url)
+    assert page.status_code == HTTPStatus.OK
+    assert page.context["adminform"].form.initial["events"] == ["claim.created"]
+
+    response = admin_client.post(url, {"url": hook.url, "events": ["label.deleted", "label.created"]})
+
+    assert response.status_code == HTTPStatus.FOUND, response.context["adminform"].form.errors
+    hook.refresh_from_db()
+    assert (hook.events, hook.is_active) == (["label.created", "label.deleted"], False)
