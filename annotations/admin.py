@@ -8,7 +8,7 @@ from annotations.models import Adjudication, Annotation, ClaimReservation, Claim
 from annotations.services import verdict_record_save_as_admin, verdict_records_delete_as_admin
 from claims.admin import carry_on_with
 from claims.models import Article, Claim, ClaimOrigin
-from claims.services import claim_create, claim_validate_span
+from claims.services import claim_create, claim_save_as_admin, claim_validate_span
 
 
 class KeepsConsensusAdmin(SimpleHistoryAdmin):
@@ -199,8 +199,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            obj.updated_by = request.user
-            super().save_model(request, obj, form, change)
+            claim_save_as_admin(claim=obj, user=request.user, changed=form.changed_data)
             return
         claim = claim_create(
             article=obj.article,

@@ -24,6 +24,7 @@ from annotations.models import (
     ProposalStatus,
     Verdict,
 )
+from annotations.signals import adjudication_changed, label_changed
 from claims.models import Claim, ClaimStatus, Source, SourceKind
 from claims.services import (
     ClaimUpdateResult,
@@ -31,12 +32,28 @@ from claims.services import (
     claim_flag,
     claim_set_source,
     claim_update,
+    claims_announce,
     source_resolve,
 )
+from claims.signals import send_on_commit
 from core.roles import is_admin, is_annotator, is_reviewer
 
 _http_url = URLValidator(schemes=["http", "https"])
 MAX_NOTE_LENGTH = 5000
+
+
+def _announce(record: Annotation | Adjudication, action: str) -> None:
+    """Tell the layers above (annotations.signals), once this transaction commits, that a label or adjudication
+    was created, updated or deleted. Call before delete(): Django clears the primary key of a deleted row."""
+    if isinstance(record, Annotation):
+        send_on_commit(label_changed, action=action, label_id=record.pk, claim_id=record.claim_id)
+    else:
+        send_on_commit(adjudication_changed, action=action, claim_id=record.claim_id)
+
+
+def _delete(record: Annotation | Adjudication) -> None:
+    _announce(record, "deleted")
+    record.delete()
 
 
 @dataclass(frozen=True)
@@ -164,6 +181,7 @@ def annotation_submit(
         annotation._history_user = annotator
         annotation.save()
         claim_refresh_consensus(claim=claim)
+        _announce(annotation, "created" if created else "updated")
     ClaimReservation.objects.filter(claim=claim, annotator=annotator).delete()
     ClaimSkip.objects.filter(claim=claim, annotator=annotator).delete()
     return SubmitResult(annotation=annotation, created=created, changed=changed)
@@ -183,7 +201,7 @@ def annotation_undo_last(*, annotator) -> Claim | None:
     if reason:
         raise ValidationError({"claim": reason})
     annotation._history_user = annotator
-    annotation.delete()
+    _delete(annotation)
     claim_refresh_consensus(claim=claim)
     _reserve(claim=claim, annotator=annotator)
     return claim
@@ -195,7 +213,7 @@ def annotation_delete(*, annotation: Annotation, actor) -> None:
         raise PermissionDenied("Only staff can delete labels.")
     claim = annotation.claim
     annotation._history_user = actor
-    annotation.delete()
+    _delete(annotation)
     claim_refresh_consensus(claim=claim)
 
 
@@ -310,10 +328,12 @@ def claim_adjudicate(*, claim: Claim, reviewer, verdict: str, rationale: str) ->
         raise ValidationError(errors)
     claim = Claim.objects.select_for_update().get(pk=claim.pk)
     adjudication = Adjudication.objects.filter(claim=claim).first() or Adjudication(claim=claim)
+    created = adjudication.pk is None
     adjudication.reviewer, adjudication.verdict, adjudication.rationale = reviewer, verdict, rationale
     adjudication._history_user = reviewer
     adjudication.save()
     claim_refresh_consensus(claim=claim)
+    _announce(adjudication, "created" if created else "updated")
     return adjudication
 
 
@@ -325,7 +345,7 @@ def claim_reopen(*, claim: Claim, reviewer) -> Claim:
     adjudication = Adjudication.objects.filter(claim=claim).first()
     if adjudication is not None:
         adjudication._history_user = reviewer
-        adjudication.delete()
+        _delete(adjudication)
     return claim_refresh_consensus(claim=claim)
 
 
@@ -345,9 +365,11 @@ def verdict_record_save_as_admin(
     note = record.note if isinstance(record, Annotation) else record.rationale
     evidence_url = record.evidence_url if isinstance(record, Annotation) else ""
     _validate_label(verdict=record.verdict, note=note, evidence_url=evidence_url)
+    created = record._state.adding
     record._history_user = actor
     record.save()
     _refresh_claims({record.claim_id, previous_claim_id} - {None})
+    _announce(record, "created" if created else "updated")
     return record
 
 
@@ -362,7 +384,7 @@ def verdict_records_delete_as_admin(*, records, actor) -> int:
     for record in records:
         claim_ids.add(record.claim_id)
         record._history_user = actor
-        record.delete()
+        _delete(record)
         count += 1
     _refresh_claims(claim_ids)
     return count
@@ -388,7 +410,7 @@ def claim_requeue(*, claim: Claim, user, reason: str) -> Claim:
     for record in [*Annotation.objects.filter(claim=claim), *Adjudication.objects.filter(claim=claim)]:
         record._history_user = user
         record._change_reason = reason
-        record.delete()
+        _delete(record)
     ClaimReservation.objects.filter(claim=claim).delete()
     ClaimSkip.objects.filter(claim=claim).delete()
     if claim.is_flagged_not_claim:
@@ -396,6 +418,7 @@ def claim_requeue(*, claim: Claim, user, reason: str) -> Claim:
         claim.updated_by = user
         claim._history_user = user
         claim.save(update_fields=["is_flagged_not_claim", "updated_by", "updated_at"])
+        claims_announce(action="updated", claim_ids=[claim.pk])
     return claim_refresh_consensus(claim=claim)
 
 

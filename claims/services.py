@@ -22,6 +22,7 @@ from simple_history.utils import bulk_create_with_history
 from claims.extraction import EXTRACTOR_VERSION, ExtractedClaim, extract_claims, source_key, source_surname_key
 from claims.importers import ImportFileError
 from claims.models import Article, Claim, ClaimOrigin, Source, SourceKind
+from claims.signals import claims_changed, send_on_commit
 from claims.validators import validate_storable_datetime
 
 logger = logging.getLogger(__name__)
@@ -51,6 +52,13 @@ def claims_created_subscribe(listener: Callable[..., object]) -> None:
 def claims_created_notify(*, claims: list[Claim]) -> None:
     for listener in _claims_created_listeners:
         listener(claims=claims)
+
+
+def claims_announce(*, action: str, claim_ids: list[int]) -> None:
+    """Tell the layers above (claims.signals.claims_changed), once this transaction commits, that these claims
+    were created or changed. Every service that creates or changes a claim's own fields calls it once per change."""
+    if claim_ids:
+        send_on_commit(claims_changed, action=action, claim_ids=list(claim_ids))
 
 
 def claim_touch(*, claim_id: int) -> None:
@@ -167,6 +175,7 @@ def article_ingest(
     new_claims = _claims_from_extraction(article, extract_claims(body)) if claims_from is None else claims_from(article)
     claims = _claims_store(new_claims, user=created_by)
     claims_created_notify(claims=claims)
+    claims_announce(action="created", claim_ids=[claim.pk for claim in claims])
     return IngestResult(article=article, created=True, claims_created=len(claims))
 
 
@@ -433,7 +442,7 @@ def claim_create(
         raise ValidationError({"start": "This exact span is already a claim."})
     position = Claim.objects.filter(article=article, start__lt=start).count()
     Claim.objects.filter(article=article, position__gte=position).update(position=F("position") + 1)
-    return Claim.objects.create(
+    claim = Claim.objects.create(
         article=article,
         text=text,
         start=start,
@@ -447,6 +456,8 @@ def claim_create(
         created_by=created_by,
         updated_by=created_by,
     )
+    claims_announce(action="created", claim_ids=[claim.pk])
+    return claim
 
 
 def source_resolve(*, name: str, kind: str = SourceKind.UNKNOWN, mention: str = "") -> Source:
@@ -518,7 +529,8 @@ def article_reextract(*, article: Article) -> ReextractResult:
     article = Article.objects.select_for_update().get(pk=article.pk)
     fresh = {(c.start, c.end): c for c in _claims_from_extraction(article, extract_claims(article.body))}
     existing = Claim.objects.filter(article=article).annotate(n_annotations=Count("annotations"))
-    removed = updated = kept = 0
+    removed = kept = 0
+    updated: list[int] = []
     for claim in existing:
         touched = (
             claim.n_annotations
@@ -553,10 +565,12 @@ def article_reextract(*, article: Article) -> ReextractResult:
                     "extractor_version",
                 ]
             )
-            updated += 1
-    _claims_store(list(fresh.values()), user=None)
+            updated.append(claim.pk)
+    added = _claims_store(list(fresh.values()), user=None)
     _renumber_positions(article)
-    return ReextractResult(added=len(fresh), removed=removed, updated=updated, kept_with_human_input=kept)
+    claims_announce(action="updated", claim_ids=updated)
+    claims_announce(action="created", claim_ids=[claim.pk for claim in added])
+    return ReextractResult(added=len(fresh), removed=removed, updated=len(updated), kept_with_human_input=kept)
 
 
 def _claims_store(claims: list[Claim], *, user) -> list[Claim]:
@@ -582,6 +596,7 @@ def claim_flag(*, claim: Claim, user, flagged: bool = True) -> Claim:
         claim.updated_by = user
         claim._history_user = user
         claim.save(update_fields=["is_flagged_not_claim", "updated_by", "updated_at"])
+        claims_announce(action="updated", claim_ids=[claim.pk])
     return claim
 
 
@@ -603,6 +618,7 @@ def claim_set_source(
         claim.updated_by = user
         claim._history_user = user
         claim.save(update_fields=["source", "updated_by", "updated_at"])
+        claims_announce(action="updated", claim_ids=[claim.pk])
     return claim
 
 
@@ -612,6 +628,7 @@ def source_merge(*, sources: list[Source], into: Source, user) -> Source:
     and aliases become its aliases, then they are deleted. A source with claims is never deleted otherwise."""
     into = Source.objects.select_for_update().get(pk=into.pk)
     aliases = list(into.aliases)
+    moved: list[int] = []
     for source in sources:
         if source.pk == into.pk:
             continue
@@ -620,6 +637,7 @@ def source_merge(*, sources: list[Source], into: Source, user) -> Source:
             claim.updated_by = user
             claim._history_user = user
             claim.save(update_fields=["source", "updated_by", "updated_at"])
+            moved.append(claim.pk)
         for alias in [source.name, *source.aliases]:
             aliases = _with_alias(aliases, alias)
         source._history_user = user
@@ -627,6 +645,7 @@ def source_merge(*, sources: list[Source], into: Source, user) -> Source:
     into.aliases = aliases
     into._history_user = user
     into.save(update_fields=["aliases"])
+    claims_announce(action="updated", claim_ids=moved)
     return into
 
 
@@ -729,12 +748,24 @@ def claim_update(
         claim.save(update_fields=[*changed, "updated_by", "updated_at"])
         if "start" in changed:
             _renumber_positions(article)
+        claims_announce(action="updated", claim_ids=[claim.pk])
     return ClaimUpdateResult(
         claim=claim,
         old_text=old_text,
         changed=changed,
         text_changed_materially=text_changed_materially(old_text, claim.text),
     )
+
+
+@transaction.atomic
+def claim_save_as_admin(*, claim: Claim, user, changed: list[str]) -> Claim:
+    """A claim changed on its admin page (source, mention, cue, flags): saved with who changed it and announced."""
+    claim.updated_by = user
+    claim._history_user = user
+    claim.save()
+    if changed:
+        claims_announce(action="updated", claim_ids=[claim.pk])
+    return claim
 
 
 def validation_reason(error: ValidationError) -> str:

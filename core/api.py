@@ -7,7 +7,7 @@ from rest_framework import exceptions, serializers
 from rest_framework.pagination import Cursor, CursorPagination
 from rest_framework.permissions import BasePermission
 
-from core.roles import can_add_articles, is_annotator, is_reviewer
+from core.roles import can_add_articles, is_admin, is_annotator, is_reviewer
 
 
 class IsAnnotator(BasePermission):
@@ -24,6 +24,13 @@ class IsReviewer(BasePermission):
 
     def has_permission(self, request, view) -> bool:
         return is_reviewer(request.user)
+
+
+class IsAdmin(BasePermission):
+    message = "Only admins can do this."
+
+    def has_permission(self, request, view) -> bool:
+        return is_admin(request.user)
 
 
 class CanAddArticle(BasePermission):

@@ -119,3 +119,38 @@ def test_a_body_over_the_upload_limit_is_413_json_with_the_limit(db, settings):
     )
     assert response.status_code == 413
     assert response.json() == {"detail": "The request body is larger than the limit of 1,000 bytes."}
+
+
+# --- webhooks (issue 15): admin-only, so the reviewer above only ever gets 403; fuzzed again as an admin, with
+# every host name resolving to a public address (no DNS lookups of generated names). ---
+
+
+@pytest.fixture
+def admin_headers(db, monkeypatch):
+    from webhooks import addresses
+    from webhooks.models import WebhookDelivery
+    from webhooks.services import webhook_create
+
+    monkeypatch.setattr(
+        addresses.socket, "getaddrinfo", lambda *args, **kwargs: [(2, 1, 6, "", ("93.184.215.14", 443))]
+    )
+    admin = UserFactory(username="fuzz-admin", is_staff=True, is_superuser=True)
+    hook = webhook_create(user=admin, url="https://hooks.example.org/in", events=["claim.created"])
+    WebhookDelivery.objects.create(webhook=hook, event="claim.created", body="{}")
+    return {"Authorization": f"Token {Token.objects.create(user=admin).key}"}
+
+
+@schema.include(path_regex="^/api/webhooks/").parametrize()
+@settings(
+    max_examples=30,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+def test_webhook_operations_answer_an_admin_without_a_server_error(case, admin_headers):
+    response = case.call(headers=admin_headers)
+    case.validate_response(
+        response,
+        checks=[not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance],
+    )

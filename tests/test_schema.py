@@ -37,6 +37,9 @@ def test_openapi_schema_generates_and_validates_without_warnings(tmp_path):
         "/api/review/next/",
         "/api/sources/",
         "/api/sources/{id}/",
+        "/api/webhooks/",
+        "/api/webhooks/{id}/",
+        "/api/webhooks/{id}/deliveries/",
     }
     claims_params = {p["name"] for p in schema["paths"]["/api/claims/"]["get"]["parameters"]}
     export_params = {p["name"] for p in schema["paths"]["/api/export/claims.jsonl"]["get"]["parameters"]}
@@ -121,5 +124,18 @@ def test_ids_are_integers_in_paths_and_filters(tmp_path):
 
 def test_write_operations_show_an_example_body(tmp_path):
     paths = _schema(tmp_path)["paths"]
-    for path in ("/api/annotations/", "/api/articles/", "/api/claims/{id}/adjudication/"):
+    for path in ("/api/annotations/", "/api/articles/", "/api/claims/{id}/adjudication/", "/api/webhooks/"):
         assert paths[path]["post"]["requestBody"]["content"]["application/json"]["examples"], path
+
+
+def test_webhooks_are_documented_with_their_events_and_the_secret_only_on_create(tmp_path):
+    schema = _schema(tmp_path)
+    components, paths = schema["components"]["schemas"], schema["paths"]
+    assert components["WebhookEventEnum"]["enum"][:2] == ["claim.created", "claim.updated"]
+    created = paths["/api/webhooks/"]["post"]["responses"]["201"]["content"]["application/json"]["schema"]
+    assert created["$ref"].endswith("/WebhookCreated")
+    assert "secret" in components["WebhookCreated"]["required"]
+    assert "secret" not in components["Webhook"]["properties"]
+    assert set(paths["/api/webhooks/{id}/"]) == {"get", "patch", "delete"}
+    log = {p["name"] for p in paths["/api/webhooks/{id}/deliveries/"]["get"]["parameters"]}
+    assert log == {"id", "cursor", "page_size", "status", "event"}

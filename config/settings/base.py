@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "annotations",
     "matching",
     "jobs",
+    "webhooks",  # issue 15: signed event deliveries
     "web",
     "seeds",
     "backups",
@@ -266,11 +267,13 @@ SPECTACULAR_SETTINGS = {
         {"name": "review", "description": "The review queue for annotators."},
         {"name": "agreement", "description": "Inter-annotator agreement (reviewers and admins)."},
         {"name": "export", "description": "Streamed exports of every claim (reviewers and admins)."},
+        {"name": "webhooks", "description": "Signed event deliveries to your URLs, and their log (admins)."},
     ],
     "ENUM_NAME_OVERRIDES": {
         "VerdictEnum": "annotations.models.Verdict",
         "ClaimStatusEnum": "claims.models.ClaimStatus",
         "SourceKindEnum": "claims.models.SourceKind",
+        "WebhookEventEnum": "webhooks.models.WebhookEvent",  # webhooks (issue 15)
     },
 }
 
@@ -317,3 +320,10 @@ EXPORT_SNAPSHOT_TTL = env.int("EXPORT_SNAPSHOT_TTL", default=24 * 3600)  # secon
 # (never on the request's host, which is this internal tool). CLAIMREVIEW_PATH takes {id} and {article_id}.
 CLAIMDESK_PUBLIC_URL = env.str("CLAIMDESK_PUBLIC_URL", default="")
 CLAIMREVIEW_PATH = env.str("CLAIMREVIEW_PATH", default="/claims/{id}/")
+
+# --- webhooks (issue 15): each delivery is tried WEBHOOK_MAX_ATTEMPTS times, waiting WEBHOOK_RETRY_BASE_SECONDS
+# and doubling (at most 10 minutes, below Redis's visibility timeout) between tries. ---
+WEBHOOK_TIMEOUT_SECONDS = env.float("WEBHOOK_TIMEOUT_SECONDS", default=10.0)
+WEBHOOK_MAX_ATTEMPTS = env.int("WEBHOOK_MAX_ATTEMPTS", default=8)
+WEBHOOK_RETRY_BASE_SECONDS = env.int("WEBHOOK_RETRY_BASE_SECONDS", default=30)
+# --- end webhooks ---

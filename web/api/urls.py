@@ -21,6 +21,7 @@ from web.api.exports import (
     ClaimReviewJSONLExportView,
 )
 from web.api.jobs import ExportCreateView, ImportCreateView, JobViewSet
+from web.api.webhooks import WebhookDeliveryListView, WebhookViewSet
 
 app_name = "api"
 
@@ -37,6 +38,7 @@ router.register("claims", ClaimViewSet, basename="claim")
 router.register("sources", SourceViewSet, basename="source")
 router.register("annotations", AnnotationViewSet, basename="annotation")
 router.register("jobs", JobViewSet, basename="job")
+router.register("webhooks", WebhookViewSet, basename="webhook")
 
 urlpatterns = [
     path("claims/<int:pk>/claimreview/", ClaimReviewView.as_view(), name="claim-claimreview"),
@@ -50,6 +52,7 @@ urlpatterns = [
     path("export/claimreview.jsonl", ClaimReviewJSONLExportView.as_view(), name="export-claimreview-jsonl"),
     path("imports/", ImportCreateView.as_view(), name="imports"),
     path("exports/", ExportCreateView.as_view(), name="exports"),
+    path("webhooks/<int:pk>/deliveries/", WebhookDeliveryListView.as_view(), name="webhook-deliveries"),
     *router.urls,
     re_path(r"^[\s\S]*$", api_not_found),  # any path, even one with a newline in it
 ]
