@@ -8,6 +8,7 @@ import subprocess
 import sys
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
@@ -122,7 +123,7 @@ def test_the_generated_client_lists_changed_claims_page_by_page_and_fetches_one_
 
     first = claims_list.sync(client=client, updated_after=changes["since"], page_size=1)
     assert isinstance(first, models.PaginatedClaimList)
-    cursor = re.search(r"cursor=([^&]+)", first.next_).group(1)
+    [cursor] = parse_qs(urlsplit(first.next_).query)["cursor"]
     second = claims_list.sync(client=client, updated_after=changes["since"], page_size=1, cursor=cursor)
     assert [c.id for c in first.results + second.results] == [changes["settled"].pk, changes["added"].pk]
     assert second.next_ is None
