@@ -2,6 +2,7 @@
 generates from the schema, and README's sync examples as they are written, run against a live server."""
 
 import importlib
+import json
 import os
 import re
 import subprocess
@@ -113,11 +114,13 @@ def token(reviewer) -> str:
 
 
 def test_the_generated_client_lists_changed_claims_page_by_page_and_fetches_one_typed(
-    generated, live_server, changes, token
+    generated, live_server, changes, token, settings
 ):
+    settings.CLAIMDESK_PUBLIC_URL = "https://factcheck.example.org"
     client_module = importlib.import_module(PACKAGE)
     claims_list = importlib.import_module(f"{PACKAGE}.api.claims.claims_list")
     claims_retrieve = importlib.import_module(f"{PACKAGE}.api.claims.claims_retrieve")
+    claims_claimreview = importlib.import_module(f"{PACKAGE}.api.claims.claims_claimreview")
     models = importlib.import_module(f"{PACKAGE}.models")
     client = client_module.AuthenticatedClient(base_url=live_server.url, token=token, prefix="Token")
 
@@ -140,6 +143,20 @@ def test_the_generated_client_lists_changed_claims_page_by_page_and_fetches_one_
     assert claim.status == models.ClaimStatusEnum.ADJUDICATED
     assert claim.adjudication.rationale == "The figures say so."
     assert {label.verdict for label in claim.annotations} == {models.VerdictEnum.DISPUTED, models.VerdictEnum.VERIFIED}
+
+    review = claims_claimreview.sync(client=client, id=settled.pk)
+    assert isinstance(review, models.ClaimReview)
+    assert (review.type_, review.review_rating.rating_value, review.review_body) == (
+        "ClaimReview",
+        1,
+        "The figures say so.",
+    )
+    assert review.url == f"https://factcheck.example.org/claims/{settled.pk}/"
+    assert review.item_reviewed.author.name == "Ministry"
+    with client.get_httpx_client().stream("GET", "/api/export/claimreview.jsonl") as response:
+        *lines, end = [json.loads(line) for line in response.iter_lines() if line]
+    assert [models.ClaimReview.from_dict(line).to_dict() for line in lines] == [review.to_dict()]
+    assert models.ExportTrailer.from_dict(end).field_end.rows == 1
 
     bearer = client_module.AuthenticatedClient(base_url=live_server.url, token=token)  # the generator's default prefix
     assert claims_list.sync_detailed(client=bearer).status_code == 401
