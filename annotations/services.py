@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from functools import partial
+from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
 from django.db import connection, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from simple_history.utils import bulk_create_with_history
 
 from annotations import blind
 from annotations.consensus import Consensus, derive
@@ -27,15 +32,23 @@ from annotations.models import (
 from annotations.signals import adjudication_changed, label_changed
 from claims.models import Claim, ClaimStatus, Source, SourceKind
 from claims.services import (
+    LABEL_FIELDS,
     ClaimUpdateResult,
+    ImportReport,
+    IngestResult,
+    article_import_records,
+    article_ingest_with_claims,
     claim_check_update,
     claim_flag,
+    claim_inputs_validate,
+    claim_record_has_labels,
     claim_set_source,
     claim_update,
     claims_announce,
     source_resolve,
 )
 from claims.signals import send_on_commit
+from claims.validators import validate_storable_datetime
 from core.roles import is_admin, is_annotator, is_reviewer
 
 _http_url = URLValidator(schemes=["http", "https"])
@@ -311,12 +324,7 @@ def review_skip(*, annotator, claim: Claim) -> None:
     ClaimReservation.objects.filter(claim=claim, annotator=annotator).delete()
 
 
-@transaction.atomic
-def claim_adjudicate(*, claim: Claim, reviewer, verdict: str, rationale: str) -> Adjudication:
-    """A reviewer's final verdict. It becomes the claim's consensus; changing it keeps the earlier one in history."""
-    if not is_reviewer(reviewer):
-        raise PermissionDenied("Only reviewers can adjudicate.")
-    rationale = (rationale or "").strip()
+def _validate_adjudication(*, verdict: str, rationale: str) -> None:
     errors = {}
     if verdict not in Verdict.values:
         errors["verdict"] = f"Choose one of: {', '.join(Verdict.values)}."
@@ -326,6 +334,15 @@ def claim_adjudicate(*, claim: Claim, reviewer, verdict: str, rationale: str) ->
         errors["rationale"] = f"Keep the rationale under {MAX_NOTE_LENGTH} characters of plain text."
     if errors:
         raise ValidationError(errors)
+
+
+@transaction.atomic
+def claim_adjudicate(*, claim: Claim, reviewer, verdict: str, rationale: str) -> Adjudication:
+    """A reviewer's final verdict. It becomes the claim's consensus; changing it keeps the earlier one in history."""
+    if not is_reviewer(reviewer):
+        raise PermissionDenied("Only reviewers can adjudicate.")
+    rationale = (rationale or "").strip()
+    _validate_adjudication(verdict=verdict, rationale=rationale)
     claim = Claim.objects.select_for_update().get(pk=claim.pk)
     adjudication = Adjudication.objects.filter(claim=claim).first() or Adjudication(claim=claim)
     created = adjudication.pk is None
@@ -585,3 +602,273 @@ def claim_fix_decide(*, proposal: ClaimFixProposal, reviewer, accept: bool) -> C
     proposal.decided_by, proposal.decided_at = reviewer, timezone.now()
     proposal.save(update_fields=["status", "decided_by", "decided_at"])
     return proposal
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Importing claims with their labels: the export's claim records (`annotations`, `adjudication`), for admins.
+# ---------------------------------------------------------------------------------------------------------------
+
+LABEL_RECORD_FIELDS = frozenset({"id", "annotator", "verdict", "note", "evidence_url", "created_at", "updated_at"})
+ADJUDICATION_RECORD_FIELDS = frozenset({"reviewer", "verdict", "rationale", "created_at", "updated_at"})
+IMPORTED = "imported"  # the change reason in the history of an imported label or adjudication
+
+
+@dataclass(frozen=True)
+class LabelImport:
+    annotator: Any
+    verdict: str
+    note: str
+    evidence_url: str
+    created_at: datetime | None
+
+
+@dataclass(frozen=True)
+class AdjudicationImport:
+    reviewer: Any
+    verdict: str
+    rationale: str
+    created_at: datetime | None
+
+
+@dataclass(frozen=True)
+class ClaimLabelsImport:
+    start: int
+    end: int
+    labels: tuple[LabelImport, ...]
+    adjudication: AdjudicationImport | None
+
+
+def may_import_labels(user) -> bool:
+    """Labels and adjudications come in with imported claims only from admins: they speak for other people."""
+    return is_admin(user)
+
+
+def _record_datetime(value, name: str) -> datetime | None:
+    if value is None:
+        return None
+    parsed = parse_datetime(value) if isinstance(value, str) else None
+    if parsed is None:
+        raise ValidationError(f"`{name}` must be an ISO 8601 date-time")
+    parsed = parsed if parsed.tzinfo else timezone.make_aware(parsed, UTC)
+    try:
+        validate_storable_datetime(parsed)
+    except ValidationError as error:
+        raise ValidationError(f"`{name}`: {error.messages[0]}") from None
+    return parsed
+
+
+def _record_fields(record, allowed: frozenset[str]) -> dict:
+    if not isinstance(record, dict):
+        raise ValidationError("must be an object")
+    unknown = sorted(str(key) for key in record if key not in allowed)
+    if unknown:
+        raise ValidationError(f"unknown field(s): {', '.join(unknown)}")
+    return record
+
+
+def _record_text(record: dict, name: str) -> str:
+    value = record.get(name)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValidationError(f"`{name}` must be text")
+    return value.strip()
+
+
+def _field_messages(error: ValidationError) -> str:
+    if hasattr(error, "error_dict"):
+        return "; ".join(f"`{name}`: {' '.join(messages)}" for name, messages in error.message_dict.items())
+    return " ".join(error.messages)
+
+
+def _record_user(users: dict, record: dict, name: str, *, role, role_name: str):
+    username = record.get(name)
+    if not isinstance(username, str) or not username:
+        raise ValidationError(f"`{name}` must be a user name")
+    user = users.get(username)
+    if user is None:
+        raise ValidationError(f"`{name}`: no user named {username!r} here (create the account first)")
+    if not role(user):
+        raise ValidationError(f"`{name}`: {username!r} is not {role_name} here")
+    return user
+
+
+def _checked(validate, **values) -> None:
+    """The services' own checks (the same as annotation_submit's and claim_adjudicate's), as one message."""
+    try:
+        validate(**values)
+    except ValidationError as error:
+        raise ValidationError(_field_messages(error)) from None
+
+
+def _label_import(record, users: dict) -> LabelImport:
+    record = _record_fields(record, LABEL_RECORD_FIELDS)
+    values = {"verdict": record.get("verdict"), "note": _record_text(record, "note")}
+    values["evidence_url"] = _record_text(record, "evidence_url")
+    _checked(_validate_label, **values)
+    annotator = _record_user(users, record, "annotator", role=is_annotator, role_name="an annotator")
+    return LabelImport(annotator, **values, created_at=_record_datetime(record.get("created_at"), "created_at"))
+
+
+def _adjudication_import(record, users: dict) -> AdjudicationImport:
+    record = _record_fields(record, ADJUDICATION_RECORD_FIELDS)
+    values = {"verdict": record.get("verdict"), "rationale": _record_text(record, "rationale")}
+    _checked(_validate_adjudication, **values)
+    reviewer = _record_user(users, record, "reviewer", role=is_reviewer, role_name="a reviewer")
+    return AdjudicationImport(reviewer, **values, created_at=_record_datetime(record.get("created_at"), "created_at"))
+
+
+def _usernames(claims: list) -> set[str]:
+    names = set()
+    for record in claims:
+        if not isinstance(record, dict):
+            continue
+        labels, adjudication = record.get("annotations"), record.get("adjudication")
+        for label in labels if isinstance(labels, list) else []:
+            if isinstance(label, dict) and isinstance(label.get("annotator"), str):
+                names.add(label["annotator"])
+        if isinstance(adjudication, dict) and isinstance(adjudication.get("reviewer"), str):
+            names.add(adjudication["reviewer"])
+    return names
+
+
+def claim_labels_validate(*, claims: list) -> list[ClaimLabelsImport]:
+    """The labels and adjudications of claim records, each annotator and reviewer found by user name; or one
+    ValidationError on `claims` naming every bad one ("claim 3: `annotations` 0: `annotator`: no user named ...")."""
+    users = {user.username: user for user in get_user_model().objects.filter(username__in=_usernames(claims))}
+    found, errors = [], []
+    for index, record in enumerate(claims):
+        if not isinstance(record, dict) or not claim_record_has_labels(record):
+            continue
+        labels, annotators = [], set()
+        raw_labels = record.get("annotations") or []
+        if not isinstance(raw_labels, list):
+            errors.append(f"claim {index}: `annotations` must be a list of labels")
+            raw_labels = []
+        for number, raw in enumerate(raw_labels):
+            try:
+                label = _label_import(raw, users)
+            except ValidationError as error:
+                errors.append(f"claim {index}: `annotations` {number}: {' '.join(error.messages)}")
+                continue
+            if label.annotator.pk in annotators:
+                errors.append(f"claim {index}: `annotations` {number}: a second label by {label.annotator.username!r}")
+            annotators.add(label.annotator.pk)
+            labels.append(label)
+        adjudication = None
+        if record.get("adjudication") is not None:
+            try:
+                adjudication = _adjudication_import(record["adjudication"], users)
+            except ValidationError as error:
+                errors.append(f"claim {index}: `adjudication`: {' '.join(error.messages)}")
+        found.append(ClaimLabelsImport(record.get("start"), record.get("end"), tuple(labels), adjudication))
+    if errors:
+        raise ValidationError({"claims": errors})
+    return found
+
+
+def _without_labels(record):
+    return {k: v for k, v in record.items() if k not in LABEL_FIELDS} if isinstance(record, dict) else record
+
+
+def _keep_created_at(records: list, moments: list[datetime | None]) -> None:
+    """auto_now_add stamps every new row with now: an imported label keeps when it was first given."""
+    dated = []
+    for record, moment in zip(records, moments, strict=True):
+        if moment is not None:
+            record.created_at = moment
+            dated.append(record)
+    if dated:
+        type(dated[0]).objects.bulk_update(dated, ["created_at"])
+
+
+@transaction.atomic
+def claims_labels_import(*, article, labelled: list[ClaimLabelsImport], actor) -> int:
+    """Store validated labels and adjudications on the article's claims (found by their spans), each with its
+    first history record ("imported", by `actor`), then recompute each claim's consensus. Returns the labels made."""
+    claims = {(claim.start, claim.end): claim for claim in Claim.objects.filter(article=article)}
+    annotations, label_times, adjudications, adjudication_times = [], [], [], []
+    for item in labelled:
+        claim = claims[(item.start, item.end)]
+        for label in item.labels:
+            annotations.append(
+                Annotation(
+                    claim=claim,
+                    annotator=label.annotator,
+                    verdict=label.verdict,
+                    note=label.note,
+                    evidence_url=label.evidence_url,
+                )
+            )
+            label_times.append(label.created_at)
+        if item.adjudication is not None:
+            adjudication = item.adjudication
+            adjudications.append(
+                Adjudication(
+                    claim=claim,
+                    reviewer=adjudication.reviewer,
+                    verdict=adjudication.verdict,
+                    rationale=adjudication.rationale,
+                )
+            )
+            adjudication_times.append(adjudication.created_at)
+    for model, rows, times in (
+        (Annotation, annotations, label_times),
+        (Adjudication, adjudications, adjudication_times),
+    ):
+        if rows:
+            made = bulk_create_with_history(rows, model, default_user=actor, default_change_reason=IMPORTED)
+            _keep_created_at(made, times)
+    for item in labelled:
+        claim_refresh_consensus(claim=claims[(item.start, item.end)])
+    return len(annotations)
+
+
+@transaction.atomic
+def article_ingest_labelled(
+    *, body: str, claims: list, created_by=None, operator: bool = False, leave_out_labels: bool = False, **article
+) -> IngestResult:
+    """claims.services.article_ingest_with_claims (`article`: its title, url, publisher, published_at, language),
+    with the claims' labels and adjudications when the importer may import them (an admin, or `operator`: someone
+    at the server's shell), all in one transaction.
+
+    Annotators and reviewers are found by user name; an unknown one, or a label that `annotation_submit` or
+    `claim_adjudicate` would refuse, refuses the whole article with every problem named. For anyone else a claim
+    record carrying labels is refused by article_ingest_with_claims; `leave_out_labels` imports the claims alone.
+    An article already here (the same text) is left as it is, labels included.
+    """
+    article |= {"body": body, "created_by": created_by}
+    if not isinstance(claims, list) or not (leave_out_labels or operator or may_import_labels(created_by)):
+        return article_ingest_with_claims(**article, claims=claims)
+    plain = [_without_labels(record) for record in claims]
+    labelled = []
+    if not leave_out_labels:
+        try:
+            labelled = claim_labels_validate(claims=claims)
+        except ValidationError as error:
+            errors = error.message_dict["claims"]
+            try:
+                claim_inputs_validate(body=body, claims=plain)
+            except ValidationError as claim_error:  # the claims' own problems first, then their labels'
+                errors = [*claim_error.message_dict.get("claims", []), *errors]
+            raise ValidationError({"claims": errors}) from None
+    result = article_ingest_with_claims(**article, claims=plain)
+    if result.created and labelled:
+        claims_labels_import(article=result.article, labelled=labelled, actor=created_by)
+    return result
+
+
+def articles_import(
+    *,
+    records,
+    created_by=None,
+    operator: bool = False,
+    leave_out_labels: bool = False,
+    retry_conflicts: bool = True,
+) -> ImportReport:
+    """claims.services.article_import_records with labels (article_ingest_labelled): what the upload page, the
+    background import and `manage.py import_articles` call."""
+    ingest = partial(article_ingest_labelled, operator=operator, leave_out_labels=leave_out_labels)
+    return article_import_records(
+        records=records, created_by=created_by, retry_conflicts=retry_conflicts, ingest_with_claims=ingest
+    )

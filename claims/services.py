@@ -180,7 +180,8 @@ def article_ingest(
 
 
 # What a claim record (the export's, see web/api/exports.py) may hold when it is imported. Only the fields a claim
-# is made of are read; the rest (ids, timestamps, labels, derived state) belong to the instance it came from.
+# is made of are read; the rest (ids, timestamps, derived state) belong to the instance it came from. Its labels
+# (LABEL_FIELDS) are brought in by annotations.services.article_ingest_labelled for an admin; here they are refused.
 CLAIM_RECORD_READ = (
     "text",
     "start",
@@ -207,13 +208,17 @@ CLAIM_RECORD_IGNORED = frozenset(
         "label_count",
         "status",
         "verdict",
-        "annotations",
-        "adjudication",
         "cluster",
         "history",
     }
 )
+LABEL_FIELDS = ("annotations", "adjudication")
 MAX_CLAIMS_PER_ARTICLE = 10_000
+
+
+def claim_record_has_labels(record) -> bool:
+    """A claim record carrying labels or an adjudication (`"annotations": []` and `"adjudication": null` carry none)."""
+    return isinstance(record, dict) and any(record.get(name) not in (None, [], {}) for name in LABEL_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -236,7 +241,8 @@ def _claim_input(record, body: str) -> ClaimInput:
     """One claim record checked against the article text; ValidationError with the reason."""
     if not isinstance(record, dict):
         raise ValidationError("must be an object")
-    unknown = sorted(str(key) for key in record if key not in CLAIM_RECORD_READ and key not in CLAIM_RECORD_IGNORED)
+    known = (*CLAIM_RECORD_READ, *CLAIM_RECORD_IGNORED, *LABEL_FIELDS)
+    unknown = sorted(str(key) for key in record if key not in known)
     if unknown:
         raise ValidationError(f"unknown field(s): {', '.join(unknown)}")
     text, start, end = record.get("text"), record.get("start"), record.get("end")
@@ -297,6 +303,14 @@ def claim_inputs_validate(*, body: str, claims) -> list[ClaimInput]:
     if len(claims) > MAX_CLAIMS_PER_ARTICLE:
         raise ValidationError({"claims": f"At most {MAX_CLAIMS_PER_ARTICLE:,} claims per article."})
     inputs, errors, spans = [], [], set()
+    labelled = [str(index) for index, record in enumerate(claims) if claim_record_has_labels(record)]
+    if labelled:
+        shown = ", ".join(labelled[:20]) + (" ..." if len(labelled) > 20 else "")
+        which = f"claims {shown} carry" if len(labelled) > 1 else f"claim {shown} carries"
+        errors.append(
+            f"{which} labels or an adjudication, and only admins may import them; leave out `annotations` and "
+            "`adjudication` to import the claims alone"
+        )
     for index, record in enumerate(claims):
         try:
             claim = _claim_input(record, body if isinstance(body, str) else "")
@@ -790,7 +804,7 @@ MAX_REPORTED_ARTICLES = 100  # a 100,000-line import must not keep every article
 CONFLICT_TRIES = 3
 
 
-def _ingest_retrying_conflicts(record, created_by, *, tries: int) -> IngestResult:
+def _ingest_retrying_conflicts(record, created_by, *, tries: int, ingest_with_claims) -> IngestResult:
     """article_ingest, tried again when the database gave up on it for a conflict with a concurrent import (a
     deadlock between two workers): its savepoint was rolled back whole, so trying again is safe."""
     fields = {
@@ -806,7 +820,7 @@ def _ingest_retrying_conflicts(record, created_by, *, tries: int) -> IngestResul
             if "claims" in record.extra:
                 # Claims in the export's record format: kept as given, not extracted again.
                 language = record.extra.get("language") or "en"
-                return article_ingest_with_claims(**fields, claims=record.extra["claims"], language=language)
+                return ingest_with_claims(**fields, claims=record.extra["claims"], language=language)
             return article_ingest(**fields)
         except OperationalError:
             if attempt == tries:
@@ -815,13 +829,20 @@ def _ingest_retrying_conflicts(record, created_by, *, tries: int) -> IngestResul
     raise AssertionError("unreachable")
 
 
-def article_import_records(*, records, created_by=None, retry_conflicts: bool = True) -> ImportReport:
+def article_import_records(
+    *,
+    records,
+    created_by=None,
+    retry_conflicts: bool = True,
+    ingest_with_claims: Callable[..., IngestResult] = article_ingest_with_claims,
+) -> ImportReport:
     """Ingest records from claims.importers.iter_records (articles, or the errors that stopped them).
 
     One failing record never stops the rest; each article is its own transaction, through article_ingest.
     Inside a caller's transaction (a background chunk) pass `retry_conflicts=False`: a deadlock with another worker
     then propagates, so the caller rolls back and retries the whole chunk, releasing the locks it held.
-    The upload page and `manage.py import_articles` both come through here.
+    Records with claims go to `ingest_with_claims` (article_ingest_with_claims's arguments): the layer above passes
+    one that also brings in their labels (annotations.services.articles_import, which every way in calls).
     """
     report = ImportReport(created=0, existing=0, claims=0, errors=[], articles=[])
     for record in records:
@@ -829,7 +850,12 @@ def article_import_records(*, records, created_by=None, retry_conflicts: bool = 
             report.errors.append(str(record))
             continue
         try:
-            result = _ingest_retrying_conflicts(record, created_by, tries=CONFLICT_TRIES if retry_conflicts else 1)
+            result = _ingest_retrying_conflicts(
+                record,
+                created_by,
+                tries=CONFLICT_TRIES if retry_conflicts else 1,
+                ingest_with_claims=ingest_with_claims,
+            )
         except OperationalError:
             if not retry_conflicts:
                 raise

@@ -26,10 +26,10 @@ from django.utils import timezone
 
 from annotations import exports
 from annotations.selectors import claim_export_batches
+from annotations.services import articles_import
 from claims.importers import SUPPORTED_SUFFIXES, ArticleRecord, ImportFileError, iter_records
 from claims.models import Article, Claim
 from claims.services import (
-    article_import_records,
     article_reextract,
     article_validate_input,
     title_from_body,
@@ -74,17 +74,20 @@ def _send(task: str, *args) -> None:
 
 
 @transaction.atomic
-def job_import_start(*, user, name: str, chunks: Iterable[bytes]) -> Job:
+def job_import_start(*, user, name: str, chunks: Iterable[bytes], leave_out_labels: bool = False) -> Job:
     """Keep the uploaded file where every worker can read it and queue its import. `user=None` is the operator
-    at the command line (`import_articles --async`)."""
+    at the command line (`import_articles --async`), who may import labels like an admin (annotations.services.
+    articles_import); `leave_out_labels` imports claims without the labels their records carry."""
     if user is not None and not can_add_articles(user):
         raise PermissionDenied("Your role cannot add articles.")
     name = Path(name or "upload").name or "upload"
     if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
         raise ValidationError({"file": f"{name}: unsupported file type (use .txt or .jsonl)"})
-    job = Job.objects.create(kind=JobKind.IMPORT, started_by=user, params={"name": name})
+    # Who may bring labels in is fixed now: a job outliving its starter's account never becomes the operator's.
+    labels = {"operator": user is None, "leave_out_labels": leave_out_labels}
+    job = Job.objects.create(kind=JobKind.IMPORT, started_by=user, params={"name": name, **labels})
     stored = _storage().save(f"imports/{job.pk}/{name}", File(_ChunkReader(chunks), name=name))
-    job.params = {"name": name, "file": stored}
+    job.params = {"name": name, "file": stored, **labels}
     job.save(update_fields=["params"])
     _send("jobs.tasks.job_plan", job.pk)
     return job
@@ -168,12 +171,23 @@ def job_cancel(*, job: Job, user) -> Job:
 def _record_to_item(record: ArticleRecord) -> dict:
     published = record.published_at.isoformat() if record.published_at else None
     return {"label": record.label, "body": record.body, "title": record.title, "url": record.url,
-            "publisher": record.publisher, "published_at": published}  # fmt: skip
+            "publisher": record.publisher, "published_at": published, "extra": record.extra}  # fmt: skip
 
 
 def _item_to_record(item: dict) -> ArticleRecord:
     published = datetime.fromisoformat(item["published_at"]) if item["published_at"] else None
     return ArticleRecord(**{**item, "published_at": published})
+
+
+def _storable_as_json(value) -> bool:
+    """A chunk's items are stored as JSON, and PostgreSQL's jsonb holds no NUL and no unpaired surrogate."""
+    if isinstance(value, str):
+        return "\x00" not in value and value.encode("utf-8", errors="replace").decode("utf-8") == value
+    if isinstance(value, dict):
+        return all(_storable_as_json(key) and _storable_as_json(item) for key, item in value.items())
+    if isinstance(value, list):
+        return all(_storable_as_json(item) for item in value)
+    return True
 
 
 def _import_items(job: Job) -> tuple[list[dict], list[str]]:
@@ -202,6 +216,13 @@ def _import_items(job: Job) -> tuple[list[dict], list[str]]:
                 )
             except ValidationError as error:
                 errors.append(f"{record.label}: {validation_reason(error)}")
+                continue
+            try:
+                storable = _storable_as_json(record.extra)
+            except RecursionError:
+                storable = False
+            if not storable:
+                errors.append(f"{record.label}: claims: contain a NUL character or an unpaired surrogate")
                 continue
             items.append(_record_to_item(record))
     return items, errors
@@ -250,7 +271,13 @@ def job_fail(*, job_id: int, reason: str) -> None:
 def _run_import_chunk(job: Job, items: list) -> tuple[int, int, list[str]]:
     # A deadlock with another worker's chunk rolls this whole chunk back; the task then tries it again.
     records = map(_item_to_record, items)
-    report = article_import_records(records=records, created_by=job.started_by, retry_conflicts=False)
+    report = articles_import(
+        records=records,
+        created_by=job.started_by,
+        operator=job.params.get("operator", False),
+        leave_out_labels=job.params.get("leave_out_labels", False),
+        retry_conflicts=False,
+    )
     return len(items), report.created, report.errors
 
 

@@ -10,10 +10,12 @@ from django.core.files.storage import storages
 from django.db import OperationalError
 from django.utils import timezone
 
+from annotations.models import Annotation
 from claims import services as claims_services
-from claims.models import Article
+from claims.models import Article, Claim
 from jobs import services, tasks
 from jobs.models import ChunkStatus, Job, JobKind, JobStatus
+from jobs.selectors import job_errors
 from jobs.services import (
     export_snapshots_purge,
     job_cancel,
@@ -178,3 +180,65 @@ def test_a_database_conflict_rolls_the_whole_chunk_back_for_the_task_to_retry(re
     monkeypatch.setattr(claims_services, "article_ingest", real_ingest)
     assert job_chunk_run(job_id=job.pk, number=0) is True
     assert sorted(Article.objects.values_list("title", flat=True)) == ["S0", "S1"]
+
+
+# Claims with their labels (the export's article records) through the queue
+
+
+def _labelled_lines(*annotators: str) -> bytes:
+    lines = []
+    for n, annotator in enumerate(annotators):
+        body = f"Headline {n}\nThe minister said that taxes will fall.\n"
+        start = body.index("taxes")
+        claim = {"text": "taxes will fall", "start": start, "end": start + 15, "source": None}
+        claim["annotations"] = [{"annotator": annotator, "verdict": "disputed", "note": "", "evidence_url": ""}]
+        claim["adjudication"] = {"reviewer": "rev", "verdict": "disputed", "rationale": f"Because {n}."}
+        lines.append(json.dumps({"title": f"L{n}", "body": body, "claims": [claim]}))
+    return "\n".join(lines).encode()
+
+
+def _run(job: Job) -> Job:
+    for number in job_plan(job_id=job.pk):
+        job_chunk_run(job_id=job.pk, number=number)
+    job.refresh_from_db()
+    return job
+
+
+def test_an_import_job_from_the_shell_keeps_the_given_claims_with_their_labels(annotator, reviewer, settings):
+    settings.JOB_CHUNK_SIZE = 1
+    job = _run(job_import_start(user=None, name="a.jsonl", chunks=[_labelled_lines("ann", "ghost")]))
+    assert (job.done, job.created) == (2, 1)
+    assert job_errors(job=job) == [
+        "a.jsonl:2: claims: claim 0: `annotations` 0: `annotator`: no user named 'ghost' here (create the account "
+        "first)"
+    ]
+    claim = Claim.objects.get()
+    assert (claim.text, claim.origin, claim.status, claim.consensus_verdict) == (
+        "taxes will fall",
+        "manual",
+        "adjudicated",
+        "disputed",
+    )
+    assert claim.adjudication.rationale == "Because 0."
+    assert list(Annotation.objects.values_list("annotator__username", flat=True)) == ["ann"]
+
+
+def test_a_reviewers_import_job_refuses_labelled_articles_and_can_leave_their_labels_out(annotator, reviewer):
+    job = _run(job_import_start(user=reviewer, name="a.jsonl", chunks=[_labelled_lines("ann")]))
+    assert job.created == 0
+    assert job_errors(job=job) == [
+        "a.jsonl:1: claims: claim 0 carries labels or an adjudication, and only admins may import them; leave out "
+        "`annotations` and `adjudication` to import the claims alone"
+    ]
+    job = _run(job_import_start(user=reviewer, name="a.jsonl", chunks=[_labelled_lines("ann")], leave_out_labels=True))
+    assert job.created == 1
+    assert Claim.objects.get().text == "taxes will fall"
+    assert not Annotation.objects.exists()
+
+
+def test_an_import_line_whose_claims_a_database_cannot_store_is_reported_at_planning(reviewer):
+    body = "Headline\nThe minister said that taxes will fall.\n"
+    line = json.dumps({"body": body, "claims": [{"text": "taxes", "start": 0, "end": 5, "cue": "sa\u0000id"}]})
+    job = _run(job_import_start(user=reviewer, name="a.jsonl", chunks=[line.encode()]))
+    assert job.errors == ["a.jsonl:1: claims: contain a NUL character or an unpaired surrogate"]
+    assert job.status == JobStatus.DONE

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import django_filters
 from django.conf import settings
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, mixins, serializers, status, viewsets
 from rest_framework.exceptions import NotFound
@@ -38,7 +37,7 @@ from core.api import (
 from core.roles import is_admin, is_reviewer
 from matching.selectors import claim_cluster_ids
 from web.api.claims import ClaimSerializer
-from web.api.exports import JSONForErrors, claimreview_public_url
+from web.api.exports import ClaimReviewSerializer, JSONForErrors, claimreview_public_url
 from web.filters import StrictFilterBackend, updated_filters
 
 EXPORT_BATCH_SIZE = 2000
@@ -197,7 +196,7 @@ class ClaimReviewView(generics.GenericAPIView):
         ),
         responses={
             (200, "application/ld+json"): OpenApiResponse(
-                OpenApiTypes.OBJECT, examples=[OpenApiExample("ClaimReview", value=CLAIMREVIEW_EXAMPLE)]
+                ClaimReviewSerializer, examples=[OpenApiExample("ClaimReview", value=CLAIMREVIEW_EXAMPLE)]
             ),
             404: OpenApiResponse(description="No such claim, or it has no consensus verdict yet."),
         },

@@ -22,10 +22,11 @@ from rest_framework.response import Response
 from annotations import blind
 from annotations.models import Annotation, Verdict
 from annotations.selectors import claims_visible_to
+from annotations.services import article_ingest_labelled
 from claims.importers import article_fields_from_input
 from claims.models import Article, Claim, ClaimStatus, Source
 from claims.selectors import article_list_with_claim_counts, source_list_with_verdict_counts
-from claims.services import article_ingest, article_ingest_with_claims
+from claims.services import article_ingest
 from core.api import (
     CanAddArticle,
     IdCursorPagination,
@@ -134,8 +135,10 @@ class ArticleCreateSerializer(NoUnknownFieldsSerializer):
         help_text=(
             "Claims to keep exactly as given instead of extracting them: claim records as the exports write them "
             "(`text`, `start`, `end` in code points, `source` {name, kind}, `source_mention`, `cue`, "
-            "`is_direct_quote`, `confidence`, `origin`; ids, timestamps and labels are ignored). Each must slice "
-            "out of `body`; any bad one is a 400 listing it by index."
+            "`is_direct_quote`, `confidence`, `origin`; ids, timestamps and derived state are ignored). Each must "
+            "slice out of `body`; any bad one is a 400 listing it by index. Their `annotations` and `adjudication` "
+            "come in too when an admin posts them (annotators and reviewers found by user name); from anyone else "
+            "a claim carrying them is a 400."
         ),
     )
     # An article record from /api/export/articles.jsonl can be posted as it is: these belong to its old instance.
@@ -223,8 +226,8 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         # An HTML document as the body is read for its article and metadata (trafilatura); given fields win.
         data = article_fields_from_input(serializer.validated_data)
         if "claims" in data:
-            # Claims in the export's record format: kept as given, not extracted again.
-            result = article_ingest_with_claims(**data, created_by=request.user)
+            # Claims in the export's record format: kept as given, not extracted again; an admin's with their labels.
+            result = article_ingest_labelled(**data, created_by=request.user)
         else:
             result = article_ingest(**data, created_by=request.user)
         article = self.get_queryset().get(pk=result.article.pk)

@@ -266,6 +266,76 @@ class ExportTrailerSerializer(serializers.Serializer):
     _end = ExportEndSerializer(help_text="The last line of a complete JSONL export (leave out with ?trailer=false).")
 
 
+def _json_ld(name: str, fields: dict[str, serializers.Field]) -> type[serializers.Serializer]:
+    """A schema-only serializer whose field names are JSON-LD keys ("@type", "@id"), which a class body cannot spell."""
+    return type(name, (serializers.Serializer,), fields)
+
+
+def _of_type(name: str) -> serializers.CharField:
+    return serializers.CharField(help_text=f'Always "{name}".')
+
+
+ClaimReviewOrganizationSerializer = _json_ld(
+    "ClaimReviewOrganization",
+    {
+        "@type": _of_type("Organization"),
+        "name": serializers.CharField(),
+        "url": serializers.CharField(required=False, help_text="CLAIMREVIEW_AUTHOR_URL, when set."),
+    },
+)
+ClaimReviewSpeakerSerializer = _json_ld(
+    "ClaimReviewSpeaker",
+    {
+        "@type": serializers.CharField(help_text='"Person" or "Organization".'),
+        "name": serializers.CharField(help_text="The claim's source."),
+    },
+)
+ClaimReviewAppearanceSerializer = _json_ld(
+    "ClaimReviewAppearance",
+    {
+        "@type": _of_type("CreativeWork"),
+        "headline": serializers.CharField(help_text="The article's title."),
+        "url": serializers.CharField(required=False, help_text="The article's link, when it has one."),
+        "datePublished": serializers.DateField(required=False),
+        "publisher": ClaimReviewOrganizationSerializer(required=False),
+    },
+)
+ClaimReviewItemSerializer = _json_ld(
+    "ClaimReviewItem",
+    {
+        "@type": _of_type("Claim"),
+        "appearance": ClaimReviewAppearanceSerializer(),
+        "author": ClaimReviewSpeakerSerializer(required=False, help_text="Who made the claim, when known."),
+        "datePublished": serializers.DateField(required=False),
+    },
+)
+ClaimReviewRatingSerializer = _json_ld(
+    "ClaimReviewRating",
+    {
+        "@type": _of_type("Rating"),
+        "ratingValue": serializers.IntegerField(help_text="verified 5, unverified 3, disputed 1."),
+        "bestRating": serializers.IntegerField(),
+        "worstRating": serializers.IntegerField(),
+        "alternateName": serializers.CharField(help_text="Verified, Unverified or Disputed."),
+    },
+)
+ClaimReviewSerializer = _json_ld(
+    "ClaimReview",
+    {
+        "@context": serializers.CharField(help_text='Always "https://schema.org".'),
+        "@type": _of_type("ClaimReview"),
+        "@id": serializers.CharField(help_text="`url` + #claimreview: stable across exports."),
+        "url": serializers.CharField(help_text="CLAIMDESK_PUBLIC_URL + CLAIMREVIEW_PATH."),
+        "claimReviewed": serializers.CharField(),
+        "itemReviewed": ClaimReviewItemSerializer(),
+        "author": ClaimReviewOrganizationSerializer(),
+        "reviewRating": ClaimReviewRatingSerializer(),
+        "reviewBody": serializers.CharField(required=False, help_text="The reviewer's rationale, if adjudicated."),
+        "datePublished": serializers.DateField(required=False, help_text="When the consensus was reached."),
+    },
+)
+
+
 def _parameter(name: str, description: str) -> OpenApiParameter:
     return OpenApiParameter(name, OpenApiTypes.BOOL, description=description)
 
@@ -319,7 +389,7 @@ def _export_schema(kind: str):
         "claims.jsonl": _lines("ClaimExportLine", ClaimExportRecordSerializer),
         "claims.csv": OpenApiTypes.STR,
         "claims.parquet": OpenApiTypes.BINARY,
-        "claimreview.jsonl": OpenApiTypes.OBJECT,
+        "claimreview.jsonl": _lines("ClaimReviewExportLine", ClaimReviewSerializer),
         "articles.jsonl": _lines("ArticleExportLine", ArticleExportRecordSerializer),
     }[kind]
     return extend_schema(

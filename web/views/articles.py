@@ -22,6 +22,7 @@ from annotations import blind
 from annotations.forms import AdjudicationForm
 from annotations.models import Adjudication, Annotation, Verdict
 from annotations.selectors import annotation_of, claim_history, my_verdicts_for_article
+from annotations.services import articles_import
 from claims.forms import (
     ArticlePasteForm,
     ArticleSearchForm,
@@ -37,7 +38,6 @@ from claims.models import Article, Claim, ClaimStatus
 from claims.selectors import article_claims, article_list_for, article_publishers, article_sources
 from claims.services import (
     ImportReport,
-    article_import_records,
     article_ingest,
     claim_create,
     claim_flag,
@@ -204,7 +204,7 @@ def _import_upload(upload, user) -> FileReport:
         with path.open("wb") as out:
             for chunk in upload.chunks():
                 out.write(chunk)
-        report = article_import_records(records=iter_records(path), created_by=user)
+        report = articles_import(records=iter_records(path), created_by=user)
     report.errors = [error.replace(str(path), name) for error in report.errors]
     return FileReport(name, report)
 

@@ -241,6 +241,35 @@ def test_upload_imports_files_and_lists_errors_per_file_and_line(reviewer_client
     assert "/tmp" not in page
 
 
+def _labelled_export_line() -> bytes:
+    body = "Headline\nThe minister said that taxes will fall.\n"
+    start = body.index("taxes")
+    claim = {"text": "taxes will fall", "start": start, "end": start + 15, "source": None}
+    claim["annotations"] = [{"annotator": "ann", "verdict": "disputed", "note": "", "evidence_url": ""}]
+    claim["adjudication"] = None
+    return json.dumps({"title": "Taxes", "body": body, "claims": [claim]}).encode()
+
+
+def test_an_upload_of_labelled_claims_is_a_line_error_for_a_reviewer_and_imported_whole_for_an_admin(
+    reviewer_client, client, admin_user, annotator
+):
+    response = reviewer_client.post(
+        reverse("article_upload"), {"files": SimpleUploadedFile("export.jsonl", _labelled_export_line())}
+    )
+    assert response.status_code == HTTPStatus.OK
+    assert "export.jsonl:1: claims: claim 0 carries labels or an adjudication, and only admins may import them" in (
+        response.content.decode()
+    )
+    assert not Article.objects.exists()
+    client.force_login(admin_user)
+    response = client.post(
+        reverse("article_upload"), {"files": SimpleUploadedFile("export.jsonl", _labelled_export_line())}
+    )
+    claim = Claim.objects.get()
+    assert response["Location"] == reverse("article_detail", args=[claim.article_id])
+    assert list(claim.annotations.values_list("annotator__username", "verdict")) == [("ann", "disputed")]
+
+
 def test_upload_of_one_article_goes_straight_to_it(reviewer_client):
     upload = SimpleUploadedFile("story.txt", b"Storm report\nThe mayor said the roads are closed.")
     response = reviewer_client.post(reverse("article_upload"), {"files": upload})
