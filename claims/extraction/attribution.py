@@ -77,6 +77,8 @@ class SentenceContext:
                 or extra.get("evaluative")
                 or C._FULLY_QUOTED.match(text, max(s0, raw_s - 1), min(s1, raw_e + 1))
             )
+            or extra.get("named_object")
+            and text[cs].isupper()  # "X endorsed Clinton"
         ):
             note(rule_id, "too-short", cue, mstart, text[cs:ce])
             return None
@@ -739,6 +741,53 @@ def _evaluative_one(sc: SentenceContext, m: re.Match, g: str, rule_id: str) -> N
         )
 
 
+# passive, infinitive, negated, modal (not yet said), a noun ("the calls for"), or a relative clause's object
+_OBJECT_CUE_SKIP_BEFORE = (
+    C._PASSIVE
+    | C._NOUN_MARKERS
+    | frozenset(
+        L._wordlist("to not never would could might may will must should shall can who whom which that whose and or")
+    )
+)
+_ADVERB = re.compile(r"\s*\b[a-z]+ly\s*$")
+
+
+def _object_cue(sc: SentenceContext) -> None:
+    """'X criticized the trade deal', 'X called for a ban on imports': the object is what X said or stood for."""
+    text, s0, s1 = sc.text, sc.s0, sc.s1
+    low = C._lowered(text)
+    if low is None:
+        return
+    for m in C.OBJECT_CUE_RE.finditer(low, s0, s1):
+        cue = text[m.start() : m.end()]
+        adverb = _ADVERB.search(text, max(s0, m.start() - 20), m.start())  # "relentlessly attacked"
+        verb_at = adverb.start() if adverb else m.start()
+        before = C._last_word(text, s0, verb_at)
+        near = C._words(text[max(s0, verb_at - 40) : verb_at])[-3:]
+        if (
+            before in _OBJECT_CUE_SKIP_BEFORE
+            or not before
+            or before.endswith(("n't", "n’t", "s'", "s’"))  # negated, or a noun: "the union's calls for"
+            or before.endswith(("'s", "’s"))
+            and before[:-2] not in _CONTRACTED_SUBJECTS
+            or any(w.lower() in ("who", "whom", "which") for w in near)  # "who had once backed Y"
+        ):
+            note("object-cue", "vetoed", cue, m.start(), "passive, infinitive, negated or a noun")
+            continue
+        cs = m.end()
+        while cs < s1 and text[cs].isspace():
+            cs += 1
+        if cs >= s1 or C.OBJECT_BAD_START.match(text, cs, s1):
+            continue
+        ce = C.content_end(text, cs, s1)
+        stop = C.OBJECT_END.search(text, cs, ce)
+        if stop:
+            ce = stop.start()
+        subj = C._subject_before(text, s0, verb_at)
+        if subj and C._np_ok(subj[0]):
+            sc.propose("object-cue", cs, ce, subj[0], subj[1], cue, "speech", evaluative=True, named_object=True)
+
+
 def _endorse(sc: SentenceContext) -> None:
     text, s0, s1 = sc.text, sc.s0, sc.s1
     low = text[s0:s1].lower()
@@ -753,7 +802,15 @@ def _endorse(sc: SentenceContext) -> None:
 
 
 _ACCORDING_SRC = re.compile(r"((?:[^,;:.“”\"]|\.(?=\w)|(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z])\.)+)")
-_ACCORDING_SRC_END = re.compile(r"\s+(?:that|who|which|on|in|at)\s+(?=[a-z])")
+_ACCORDING_SRC_END = re.compile(r"\s+(?:that|who|which|on|in|at)\s+(?=[a-z])|\s+[-–—]+\s+|[–—]")
+# "Y according to X as part of Z": with no comma, the lead must read as a clause and X as a name
+_BARE_LEAD = re.compile(r"\w\s+$")
+
+
+def _named_first(np: str) -> bool:
+    """'UEFA', 'the Tax Policy Center': the noun phrase's first word after its determiner is capitalised."""
+    ws = [w for w in np.split() if w.lower() not in L.DETERMINERS]
+    return bool(ws) and ws[0][:1].isupper()
 
 
 def _according_to(sc: SentenceContext) -> None:
@@ -766,7 +823,7 @@ def _according_to(sc: SentenceContext) -> None:
         if not src_m:
             continue
         src = src_m.group(1)
-        src_clean = _ACCORDING_SRC_END.split(src)[0].strip()
+        src_clean = _ACCORDING_SRC_END.split(src, maxsplit=1)[0].strip()
         if src_clean and not C._np_ok(src_clean):
             # "early results of exit polls conducted for AP by Edison Research": keep the document itself
             src_clean = C._SOURCE_PARTICIPLE.split(src_clean, maxsplit=1)[0].strip()
@@ -779,9 +836,15 @@ def _according_to(sc: SentenceContext) -> None:
         n_lead = len(C._words(lead))
         rest_ok = after < s1 and text[after] in ",:" and len(C._words(text[after:s1])) >= MIN_CONTENT_WORDS
         that_lead = C._THAT_END.search(lead) is not None  # "... have indicated that, according to X, Y"
+        bare_lead = (
+            n_lead >= 6
+            and _BARE_LEAD.search(lead) is not None
+            and _named_first(src_clean)
+            and _CLAUSE_AHEAD.match(lead) is not None
+        )
         if (
             n_lead >= MIN_CONTENT_WORDS
-            and C._LEAD_END.search(lead)
+            and (C._LEAD_END.search(lead) or bare_lead)
             and not C._ADVERBIAL_LEAD.fullmatch(lead)
             and (not that_lead)
         ):
@@ -1361,11 +1424,31 @@ SENTENCE_RULES = [
         find=_endorse,
     ),
     Rule(
+        "object-cue",
+        "attribution",
+        "sentence",
+        70,
+        "'X criticized Y' / 'X called for Y' (data/object_cues.tsv): the noun-phrase object is what X said or stood "
+        "for; it ends at a comma, a new clause or the reporter's time and place",
+        (
+            E("The union criticized the new pension rules on Monday.", "the new pension rules", "union", "criticized"),
+            E("Two senators called for an inquiry into the contract.", "an inquiry into the contract", "senators"),
+            E("The mayor endorsed the harbour plan, saying it would bring jobs.", "the harbour plan", "mayor"),
+        ),
+        (
+            "The plan was criticized by engineers.",
+            "The union's calls for a strike grew louder.",
+            "The senator backed down after the vote.",
+            "She wants to support the new pension rules.",
+        ),
+        find=_object_cue,
+    ),
+    Rule(
         "according-to",
         "attribution",
         "sentence",
         60,
-        "'according to X, Y' / 'Y, according to X'",
+        "'according to X, Y' / 'Y, according to X' (X ends at a dash; with no comma before it, a clause and a name)",
         (
             E(
                 "According to the coastguard, the trawler sank within minutes.",
@@ -1379,8 +1462,22 @@ SENTENCE_RULES = [
                 "coastguard",
                 "according to",
             ),
+            E(
+                "The levy would raise $2 billion a year, according to the Budget Office - a tenth of the deficit.",
+                "The levy would raise $2 billion a year",
+                "Budget Office",
+            ),
+            E(
+                "The four winners will meet in a play-off for the last place according to UEFA as part of the draw.",
+                "The four winners will meet in a play-off for the last place",
+                "UEFA",
+            ),
         ),
-        ("According to plan, the trawler left at dawn.",),
+        (
+            "According to plan, the trawler left at dawn.",
+            "Players in the junior league are ranked according to their scores in the last three rounds.",
+            "The teams were seeded according to FIFA rankings.",
+        ),
         find=_according_to,
     ),
     Rule(

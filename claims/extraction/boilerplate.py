@@ -254,7 +254,7 @@ RULES: tuple[FurnitureRule, ...] = (
         90,
         pattern=re.compile(
             r"[©℗]|\b(?:photo|image|picture|video|credit|photograph)s?\s*(?:credit|courtesy)?\s*:\s*\S"
-            r"|\b(?:getty images|shutterstock|alamy|reuters/|afp/|ap photo|afp via getty)\b",
+            r"|\b(?:getty images|shutterstock|alamy|reuters/(?!ipsos\b)|afp/|ap photo|afp via getty)\b",
             _I,
         ),
         keys=(
@@ -274,7 +274,10 @@ RULES: tuple[FurnitureRule, ...] = (
             "afp via",
         ),
         examples=("A man walks past the ministry. © Jane Roe, Reuters", "Photo: Getty Images"),
-        counter_examples=("The agency said the photos were genuine.",),
+        counter_examples=(
+            "The agency said the photos were genuine.",
+            "According to a Reuters/Ipsos poll, the two candidates are in a dead heat nationally.",
+        ),
     ),
     FurnitureRule(
         "dateline",

@@ -41,6 +41,30 @@ _forms = sorted(set(L.LEMMA_OF) | set(L.CUE_PHRASES))
 CUE_RE = re.compile(r"\b(?<![’'-])" + _trie_regex(_forms) + r"(?![\w’'-])", re.IGNORECASE)
 # the same pattern for lower-cased text (case-sensitive matching is several times faster)
 _CUE_LOW_RE = re.compile(CUE_RE.pattern)
+# "criticized the deal", "called for a ban": cues whose noun-phrase object is the content (lower-cased text)
+OBJECT_CUE_RE = re.compile(r"\b(?<![’'-])" + _trie_regex(sorted(L.OBJECT_CUES)) + r"(?![\w’'-])")
+# where such an object ends: a clause or list boundary, a quotation, or the reporter's adjuncts of time and place
+OBJECT_END = re.compile(
+    r"\s*[,;:(]|\s+[-–—]+\s|[–—]|\s+(?:and|but)\s+(?:said|says|added|told|called|urged|argued|warned)\b"
+    r"|\s+(?:on|last|this|next|earlier|late|early)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"week|month|year|night|morning|afternoon|evening|weekend|summer|spring|fall|autumn|winter)\b"
+    r"|\s+(?:today|yesterday|tonight|earlier|recently|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\s+(?:in|on|at|by|from|during|since|until)\s+(?:early\s+|late\s+|mid-?)?(?:\d{4}|january|february|march|april|"
+    r"may|june|july|august|september|october|november|december|the senate floor|the floor|the stage)\b"
+    r"|\s+(?:in|at|during|on|after|before)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|interview|speech|rally|tweet|post|letter|debate|op-ed|column|conference|briefing|hearing|"
+    r"address|appearance|event|meeting|session|video|remarks|town hall|e-?mail|page|show|program|ad|book|article|"
+    r"editorial|news conference|press conference|grounds)s?\b"
+    r"|\s+(?:while|because|since|as|when|after|before|saying|calling|arguing|noting|adding|even though|although)\b"
+    r"|\s+by\s+[a-z]+ing\b",
+    re.IGNORECASE,
+)
+# what cannot open such an object: a clause ("that"), an infinitive, a particle ("backed down"), a reflexive
+OBJECT_BAD_START = re.compile(
+    r"(?:that|to|out|up|down|off|away|back|on|in|into|it|itself|himself|herself|themselves|by|as|so|with|and|or|"
+    r"but)\b|(?-i:[a-z]+ly\b)",
+    re.IGNORECASE,
+)
 NOUN_CUE_RE = re.compile(
     r"(?:’s|'s|’|')\s+(?:[a-z]+\s+)?(?P<cue>"
     + "|".join(L.NOUN_CUES)

@@ -90,6 +90,13 @@ for _lemma, (_forms, _cls) in CUE_VERBS.items():
 
 CUE_PHRASES = {row[0]: row[1] for row in load_table("cue_phrases.tsv", columns=2, classes=CUE_CLASSES)}
 
+# verbs whose noun-phrase object is the content ("criticized the deal", "called for a ban"): form -> lemma
+OBJECT_CUES: dict[str, str] = {
+    form: row[0]
+    for row in load_table("object_cues.tsv", columns=3, classes=frozenset({"stance", "position"}))
+    for form in row[2].split(", ")
+}
+
 # --------------------------------------------------------------------------------- noun cues
 NOUN_CUES = sorted(load_words("noun_cues.txt"))
 
