@@ -345,6 +345,19 @@ class _PostFrame:
     postposed: bool
 
 
+_PRONOUN_CLAUSE = re.compile(r"\s*(?:it|he|she|they|we|I|you|there)\s+[a-z’']+", re.IGNORECASE)
+
+
+def _reporter_tail(text: str, cue_end: int, after: int, s1: int) -> bool:
+    """'"Y," X told Britain's ITV television station in an interview aired on Monday when asked ...': after a
+    quotation, the rest of the sentence is the reporter's (whom, where, when) unless it opens a statement of its own:
+    a quotation, 'that', or a clause with a pronoun subject."""
+    rest = text[cue_end:s1]
+    return (
+        not C._QUOTE_IN.search(rest) and not C._SPACE_THAT.search(rest) and not _PRONOUN_CLAUSE.match(text, after, s1)
+    )
+
+
 def _post_frame(c: CueContext) -> _PostFrame | None:
     if c._frame is not None:
         return c._frame or None
@@ -392,7 +405,8 @@ def _post_frame(c: CueContext) -> _PostFrame | None:
         and len(C._words(lead_chunk) + C._words(text[p + 1 : s1])) >= MIN_CONTENT_WORDS
         and "," not in pre_text[k:]
     )
-    quoted_lead = C._QUOTED_END.search(ps, 0, j + 1) is not None
+    # '"Y," X said': j is at the comma before a straight closing quote, or at a curly closing quote
+    quoted_lead = C._QUOTED_END.search(ps, 0, j + 1) is not None or ps.startswith(('"', "''"), j + 1)
     n_lead = len(C._words(lead_chunk))
     lead_ok = n_lead >= MIN_CONTENT_WORDS or n_lead >= 2 and quoted_lead and pre_text[:1] in "“\"'"
     if not (
@@ -406,7 +420,10 @@ def _post_frame(c: CueContext) -> _PostFrame | None:
     ):
         return None
     postposed = (
-        p >= s1 or C._tail_like(text, c.after, s1) or quoted_lead and C._SHORT_TAIL.match(text, c.after, s1) is not None
+        p >= s1
+        or C._tail_like(text, c.after, s1)
+        or quoted_lead
+        and (C._SHORT_TAIL.match(text, c.after, s1) is not None or _reporter_tail(text, c.end, c.after, s1))
     )
     mstart = s0 + k + pre_text[k:].find(subj_text)
     c._frame = _PostFrame(j, subj_text, mstart, p, bool(paren), clause_after, bool(postposed))
@@ -575,6 +592,28 @@ _AS_X_SAID = re.compile(
     r"(?:^|(?<=[\s(]))[Aa]s\s+(?P<src>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+(?:has\s+|had\s+|have\s+)?"
     r"(?P<cue>noted|said|says|put\s+it|pointed\s+out|argued|wrote|reported|explained|observed|warned)\s*,\s*"
 )
+
+
+# '"Y1," he said of the plan, "because Y2."': a comma, then the quotation opens again
+_QUOTE_REOPENS = re.compile(r",\s*(?:[“\"]|'')(?=\w)")
+
+
+def _quotation_resumed(sc: SentenceContext) -> None:
+    """'"Y1," X said (of Z), "Y2."': the second part of a quotation split by its postposed attribution."""
+    text, s1 = sc.text, sc.s1
+    for a in list(sc.found):
+        if a.rule_id != "cue-verb-postposed" or not a.direct:
+            continue
+        cue_at = text.find(a.cue, a.mention_start + len(a.mention), s1)
+        if cue_at < 0:
+            continue
+        m = _QUOTE_REOPENS.search(text, cue_at + len(a.cue), s1)
+        if not m or C._QUOTE_IN.search(text, cue_at, m.start()):
+            continue  # a quotation between them is another statement's
+        close = C._CLOSE_QUOTE.search(text, m.end(), s1)
+        sc.propose(
+            "quotation-resumed", m.end(), close.end() if close else s1, a.mention, a.mention_start, a.cue, a.cue_kind
+        )
 
 
 def _as_x_said(sc: SentenceContext) -> None:
@@ -1152,6 +1191,19 @@ CUE_RULES = [
                 "rail operator",
                 "said",
             ),
+            E(
+                '"The timetable is a mess," the minister told Sean O\'Hara of Radio West this week.',
+                "The timetable is a mess",
+                "minister",
+                "told",
+            ),
+            E(
+                "“The timetable is a mess,” the minister told Radio West's morning programme in an interview aired on "
+                "Monday when asked about delays.",
+                "The timetable is a mess",
+                "minister",
+                "told",
+            ),
         ),
         ("Ticket prices rose, and the rail operator said nothing.",),
         find=_postposed,
@@ -1303,6 +1355,23 @@ SENTENCE_RULES = [
         10,
         "every cue verb of the lexicon, analysed by the cue rules",
         find=_verb_cues,
+    ),
+    Rule(
+        "quotation-resumed",
+        "attribution",
+        "sentence",
+        12,
+        '\'"Y1," X said (of Z), "Y2."\': the quotation\'s second part, after its postposed attribution',
+        (
+            E(
+                "“We have every reason to settle,” the mayor said of the strike, “because nobody wins a long one.”",
+                "because nobody wins a long one",
+                "mayor",
+                "said",
+            ),
+        ),
+        ("“We have every reason to settle,” the mayor said, as “nobody” in the hall disagreed.",),
+        find=_quotation_resumed,
     ),
     Rule(
         "noun-cue-that",
