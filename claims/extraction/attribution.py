@@ -940,6 +940,34 @@ def _colon_speaker(text: str, sentences: list[Sentence], found: list[Attribution
     return out
 
 
+# '"Y." ― Jane Doe' (quotation lists, epigraphs): a closing quote, a dash, then only a name to the end of the line
+_SIGNATURE = re.compile(
+    r"[”\"]\s*(?:―|—|–|--)[\s\u00a0]*((?:[A-Z][\w’'.-]*|de|da|del|van|von|al|bin)"
+    r"(?:[\s\u00a0]+(?:[A-Z][\w’'.-]*|de|da|del|van|von|al|bin)){0,5})[.,]?\s*$"
+)
+
+
+_SIGNATURE_DASH = re.compile(r"[”\"]\s*(?:―|—|–|--)")
+
+
+def _quote_signature(text: str, sentences: list[Sentence], found: list[Attribution]) -> list[Attribution]:
+    """'"Y1. Y2." ― Jane Doe': the quotation's last sentence is the signed speaker's (the earlier sentences of the
+    quotation follow it in the pipeline, as for any quotation)."""
+    m = _SIGNATURE.search(text, max(sentences[0].start, sentences[-1].end - 90), sentences[-1].end)
+    if not m:
+        return []
+    close = m.start()
+    sent = next((s for s in sentences if s.start <= close - 1 < s.end), sentences[-1])  # '.”' may open the next
+    if any(a.end > sent.start and a.start < close for a in found):
+        return []  # the quotation already has its speaker
+    opening = max(text.rfind("“", sent.start, close), text.rfind('"', sent.start, close))
+    cs, ce = C._strip_span(text, opening + 1 if opening >= 0 else sent.start, close)
+    if len(C._words(text[cs:ce])) < 2:
+        return []
+    name = m.group(1).rstrip(".")
+    return [Attribution(cs, ce, name, m.start(1), "―", "speech", sent.line, direct=True, rule_id="quote-signature")]
+
+
 def drop_nested(text: str, attrs: list[Attribution], regions: list[tuple[int, int, bool]]) -> list[Attribution]:
     """Drop attributions whose source is named inside another speaker's quotation.
 
@@ -1637,6 +1665,26 @@ LINE_RULES = [
         ),
         ("Update: The market will stay open all winter.",),
     ),
+    Rule(
+        "quote-signature",
+        "attribution",
+        "line",
+        20,
+        "'\"Y.\" ― Jane Doe': a quotation signed with a dash and a name at the end of its line",
+        (
+            E(
+                "Readers wrote in.\n“The new bridge is a waste of money. Nobody asked us.” ― Maria Olsen",
+                "Nobody asked us",
+                "Maria Olsen",
+            ),
+            E(
+                "Readers wrote in.\n“The ferry is always late.”―\u00a0Tom de Vries.",
+                "The ferry is always late",
+                "Tom de Vries",
+            ),
+        ),
+        ("“The new bridge is a waste of money,” she said — Maria Olsen agreed with her.",),
+    ),
 ]
 
 # an overlap between candidates of one sentence is settled by the stage's priority, cue verbs in reading order
@@ -1660,6 +1708,10 @@ class RuleAttributor:
             out.extend(self.attribute_sentence(text, sent, headline, regions))
         if sentences and ":" in text[sentences[0].start : sentences[0].end]:
             out.extend(_colon_speaker(text, sentences, out))
+        if sentences and _SIGNATURE_DASH.search(
+            text, max(sentences[0].start, sentences[-1].end - 90), sentences[-1].end
+        ):
+            out.extend(_quote_signature(text, sentences, out))
         return out
 
     def attribute_sentence(
