@@ -203,6 +203,24 @@ def _veto_inside_according(c: CueContext) -> bool:
     ) is not None
 
 
+_MODALS = frozenset(L._wordlist("may might would could should must can will shall"))
+
+
+_TO_VERB = re.compile(r"\s+to\s+[a-z]")
+
+
+def _veto_intention(c: CueContext) -> bool:
+    """'the plan would work', 'they may want to reconsider', 'if you want to understand': no stated intention."""
+    if c.lemma not in L.INTENTION_VERBS:
+        return False
+    if not _TO_VERB.match(c.text, c.end, c.s1):
+        return True  # a noun ("the plan") or an object ("wants a wall"): only the to-infinitive is an intention
+    if "according to" in c.text[c.end : c.s1].lower():
+        return True  # "The city plans to sell it, according to a memo": the memo's statement, not the city's
+    before = [w.lower() for w in C._words(c.pre_text)[-4:]]
+    return bool(before) and (before[-1] in _MODALS or "if" in before or "you" in before)
+
+
 def _veto_progressive_action(c: CueContext) -> bool:
     return c.progressive and not C._PROGRESSIVE_CONTENT.match(c.text, c.end, c.s1)
 
@@ -469,9 +487,21 @@ def _preposed(how: str, rule_id: str):
         subj = C._subject_before(text, lead.end() if lead else s0, c.start)
         if subj is None:
             return []
-        return [c.sent.propose(rule_id, cs, C.content_end(text, cs, s1), subj[0], subj[1], c.word, c.cls)]
+        ce = C.content_end(text, cs, s1)
+        if how == "infinitive":
+            stop = _INFINITIVE_END.search(text, cs, ce)
+            ce = stop.start() if stop else ce
+        return [c.sent.propose(rule_id, cs, ce, subj[0], subj[1], c.word, c.cls)]
 
     return find
+
+
+# "vowed to do better in the wake of the defeat, the party has ...": what was vowed ends where a new clause or an
+# aside begins
+_INFINITIVE_END = re.compile(
+    r"\s+(?:and|but)\s+(?=(?:[\w’'.-]+\s+){1,5}?(?:said|says|say|told|added|argued|warned)\b)|\s*[;(]|\s+[-–—―]+\s|[–—―]|,\s+(?:and|but|though|although|while|especially|which|who|the|a|an|he|she|they|it|"
+    r"we|I|you|there|his|her|their|its)\b"
+)
 
 
 def _coordinated(c: CueContext) -> list | None:
@@ -788,6 +818,7 @@ _OBJECT_CUE_SKIP_BEFORE = (
         L._wordlist("to not never would could might may will must should shall can who whom which that whose and or")
     )
 )
+_RELATIVE_BEFORE = re.compile(r",\s*(?:who|which)\s+(?:[a-z]+\s+){0,2}$")
 _ADVERB = re.compile(r"\s*\b[a-z]+ly\s*$")
 
 
@@ -803,13 +834,21 @@ def _object_cue(sc: SentenceContext) -> None:
         verb_at = adverb.start() if adverb else m.start()
         before = C._last_word(text, s0, verb_at)
         near = C._words(text[max(s0, verb_at - 40) : verb_at])[-3:]
+        subj_end = verb_at
+        if before in ("who", "which"):  # "Obama, who endorsed Clinton on Thursday": the antecedent
+            rel = _RELATIVE_BEFORE.search(text, max(s0, verb_at - 60), verb_at)
+            if rel:
+                subj_end, before = rel.start(), "who"
         if (
-            before in _OBJECT_CUE_SKIP_BEFORE
-            or not before
-            or before.endswith(("n't", "n’t", "s'", "s’"))  # negated, or a noun: "the union's calls for"
-            or before.endswith(("'s", "’s"))
-            and before[:-2] not in _CONTRACTED_SUBJECTS
-            or any(w.lower() in ("who", "whom", "which") for w in near)  # "who had once backed Y"
+            subj_end == verb_at
+            and (
+                before in _OBJECT_CUE_SKIP_BEFORE
+                or not before
+                or before.endswith(("n't", "n’t", "s'", "s’"))  # negated, or a noun: "the union's calls for"
+                or before.endswith(("'s", "’s"))
+                and before[:-2] not in _CONTRACTED_SUBJECTS
+                or any(w.lower() in ("who", "whom", "which") for w in near)  # "who had once backed Y"
+            )
         ):
             note("object-cue", "vetoed", cue, m.start(), "passive, infinitive, negated or a noun")
             continue
@@ -822,7 +861,12 @@ def _object_cue(sc: SentenceContext) -> None:
         stop = C.OBJECT_END.search(text, cs, ce)
         if stop:
             ce = stop.start()
-        subj = C._subject_before(text, s0, verb_at)
+        if m.group().endswith("ing") or " " in m.group() and m.group().split()[0].endswith("ing"):
+            # "..., citing a report by the auditor": the subject of the clause the participle hangs on
+            lead = text[s0:verb_at].rstrip()
+            subj = C._clause_subject(text, s0, s0 + len(lead) - 1) if lead.endswith(",") else None
+        else:
+            subj = C._subject_before(text, s0, subj_end)
         if subj and C._np_ok(subj[0]):
             sc.propose("object-cue", cs, ce, subj[0], subj[1], cue, "speech", evaluative=True, named_object=True)
 
@@ -1322,6 +1366,22 @@ CUE_RULES = [
         find=_preposed("quote", "cue-verb-quote"),
     ),
     Rule(
+        "veto-intention",
+        "veto",
+        "cue",
+        95,
+        "want/plan/seek (data/intention_verbs.txt) without a to-infinitive, or after a modal, 'if' or 'you': no "
+        "intention anyone stated",
+        (
+            E("Voters may want to check the figures again.", "want"),
+            E("If you want to understand the vote, look at the map.", "want"),
+            E("Critics said the plan would not work at all.", "plan"),
+            E("The city plans to sell the library, according to a memo from the treasurer.", "plans"),
+        ),
+        ("The council wants to close the depot by March.",),
+        find=_veto_intention,
+    ),
+    Rule(
         "cue-verb-infinitive",
         "attribution",
         "cue",
@@ -1333,6 +1393,18 @@ CUE_RULES = [
                 "to have captured the airport overnight",
                 "rebels",
                 "claimed",
+            ),
+            E(
+                "The port has sought to expand the quay and aides to the mayor said the work would start soon.",
+                "to expand the quay",
+                "port",
+                "sought",
+            ),
+            E(
+                "The council wants to close the depot by March, and the union is furious.",
+                "to close the depot by March",
+                "council",
+                "wants",
             ),
         ),
         ("The rebels tried to capture the airport overnight.",),
@@ -1531,12 +1603,16 @@ SENTENCE_RULES = [
             E("The union criticized the new pension rules on Monday.", "the new pension rules", "union", "criticized"),
             E("Two senators called for an inquiry into the contract.", "an inquiry into the contract", "senators"),
             E("The mayor endorsed the harbour plan, saying it would bring jobs.", "the harbour plan", "mayor"),
+            E("The union rejected the offer, calling for a new ballot of members.", "a new ballot of members", "union"),
+            E("A new poll shows the mayor with a ten-point lead.", "the mayor with a ten-point lead", "poll"),
+            E("Ms. Okafor, who endorsed the harbour plan in May, spoke first.", "the harbour plan", "Okafor"),
         ),
         (
             "The plan was criticized by engineers.",
             "The union's calls for a strike grew louder.",
             "The senator backed down after the vote.",
             "She wants to support the new pension rules.",
+            "Police made two arrests, citing people familiar with the inquiry.",
         ),
         find=_object_cue,
     ),

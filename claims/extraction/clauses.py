@@ -55,7 +55,8 @@ OBJECT_END = re.compile(
     r"(?:statement|interview|speech|rally|tweet|post|letter|debate|op-ed|column|conference|briefing|hearing|"
     r"address|appearance|event|meeting|session|video|remarks|town hall|e-?mail|page|show|program|ad|book|article|"
     r"editorial|news conference|press conference|grounds)s?\b"
-    r"|\s+(?:while|because|since|as|when|after|before|saying|calling|arguing|noting|adding|even though|although)\b"
+    r"|\s+(?:while|because|since|as|when|after|before|during|saying|calling|arguing|noting|adding|even though|"
+    r"although)\b"
     r"|\s+by\s+[a-z]+ing\b",
     re.IGNORECASE,
 )
