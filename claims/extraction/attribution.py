@@ -206,6 +206,10 @@ def _veto_inside_according(c: CueContext) -> bool:
 _MODALS = frozenset(L._wordlist("may might would could should must can will shall"))
 
 
+def _possessive(word: str) -> bool:
+    return word.endswith(("s'", "s’")) or word.endswith(("'s", "’s")) and word[:-2] not in _CONTRACTED_SUBJECTS
+
+
 _TO_VERB = re.compile(r"\s+to\s+[a-z]")
 
 
@@ -213,8 +217,8 @@ def _veto_intention(c: CueContext) -> bool:
     """'the plan would work', 'they may want to reconsider', 'if you want to understand': no stated intention."""
     if c.lemma not in L.INTENTION_VERBS:
         return False
-    if not _TO_VERB.match(c.text, c.end, c.s1):
-        return True  # a noun ("the plan") or an object ("wants a wall"): only the to-infinitive is an intention
+    if not _TO_VERB.match(c.text, c.end, c.s1) or c.prev in C._NOUN_MARKERS or _possessive(c.prev):
+        return True  # a noun ("the plan", "Ford's plans to") or an object ("wants a wall"): only "X plans to Y" is
     if "according to" in c.text[c.end : c.s1].lower():
         return True  # "The city plans to sell it, according to a memo": the memo's statement, not the city's
     before = [w.lower() for w in C._words(c.pre_text)[-4:]]
@@ -779,8 +783,9 @@ def _evaluative_one(sc: SentenceContext, m: re.Match, g: str, rule_id: str) -> N
         if mention and C._np_ok(mention) and C._looks_named(mention) and qm:
             sc.propose(rule_id, cs, qm.end(), mention, rm.start(1), cue, "speech", evaluative=True)
         return
-    if m.group("q"):
-        qm = C._CLOSE_QUOTE.search(text, m.end("q"), s1)  # the predicate is a quotation: it ends where it closes
+    q_key = "q5" if g == "5" else "q"
+    if m.group(q_key):
+        qm = C._CLOSE_QUOTE.search(text, m.end(q_key), s1)  # the predicate is a quotation: it ends where it closes
         ce = qm.end() if qm else C.content_end(text, cs, s1)
     else:
         ce = C.content_end(text, cs, s1)
@@ -839,16 +844,12 @@ def _object_cue(sc: SentenceContext) -> None:
             rel = _RELATIVE_BEFORE.search(text, max(s0, verb_at - 60), verb_at)
             if rel:
                 subj_end, before = rel.start(), "who"
-        if (
-            subj_end == verb_at
-            and (
-                before in _OBJECT_CUE_SKIP_BEFORE
-                or not before
-                or before.endswith(("n't", "n’t", "s'", "s’"))  # negated, or a noun: "the union's calls for"
-                or before.endswith(("'s", "’s"))
-                and before[:-2] not in _CONTRACTED_SUBJECTS
-                or any(w.lower() in ("who", "whom", "which") for w in near)  # "who had once backed Y"
-            )
+        if subj_end == verb_at and (
+            before in _OBJECT_CUE_SKIP_BEFORE
+            or not before
+            or before.endswith(("n't", "n’t"))
+            or _possessive(before)  # a noun: "the union's calls for"
+            or any(w.lower() in ("who", "whom", "which") for w in near)  # "who had once backed Y"
         ):
             note("object-cue", "vetoed", cue, m.start(), "passive, infinitive, negated or a noun")
             continue
@@ -1377,6 +1378,7 @@ CUE_RULES = [
             E("If you want to understand the vote, look at the map.", "want"),
             E("Critics said the plan would not work at all.", "plan"),
             E("The city plans to sell the library, according to a memo from the treasurer.", "plans"),
+            E("The mayor called the city's plans to sell the library a disgrace.", "plans"),
         ),
         ("The council wants to close the depot by March.",),
         find=_veto_intention,
@@ -1523,6 +1525,23 @@ SENTENCE_RULES = [
         ),
         ("The union leader called the police after the break-in.",),
         find=_evaluative("", "called-x-y"),
+    ),
+    Rule(
+        "called-x-quote",
+        "attribution",
+        "sentence",
+        44,
+        "'X called <a longer object> \"Z\"': the object and the quoted judgement",
+        (
+            E(
+                "The mayor called the board's decision to close two libraries “a betrayal of the city,” and left.",
+                "the board's decision to close two libraries “a betrayal of the city",
+                "mayor",
+                "called",
+            ),
+        ),
+        ("The mayor called on the board to keep the “heritage” libraries open.",),
+        find=_evaluative("5", "called-x-quote"),
     ),
     Rule(
         "accused-x-of",

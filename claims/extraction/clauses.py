@@ -55,8 +55,8 @@ OBJECT_END = re.compile(
     r"(?:statement|interview|speech|rally|tweet|post|letter|debate|op-ed|column|conference|briefing|hearing|"
     r"address|appearance|event|meeting|session|video|remarks|town hall|e-?mail|page|show|program|ad|book|article|"
     r"editorial|news conference|press conference|grounds)s?\b"
-    r"|\s+(?:while|because|since|as|when|after|before|during|saying|calling|arguing|noting|adding|even though|"
-    r"although)\b"
+    r"|\s+(?:while|because|since|when|after|before|during|even though|although)\b"
+    r"|\s+as\s+(?!(?:a|an|too|being|[“\"'‘]|[a-z]+(?:ist|ive|ous|ful|less|ic|al|ent|ant|ble|ed))\b)"
     r"|\s+by\s+[a-z]+ing\b",
     re.IGNORECASE,
 )
@@ -210,7 +210,9 @@ _EVAL_RE = re.compile(
     r"(?=[a-z“\"]))"
     r"|(?P<cue2>accus(?:ed|es|ing|e))\s+" + _EVAL_OBJ.replace("obj", "obj2") + r"\s+of\s+(?=\w)"
     r"|(?P<cue3>critici[sz](?:ed|es|ing|e))\s+" + _EVAL_OBJ.replace("obj", "obj3") + r"\s+for\s+(?=\w)"
-    r"|(?P<cue4>called|calls)\s+(?P<obj4>)(?P<q4>[“\"]|'')(?=\w))"
+    r"|(?P<cue4>called|calls)\s+(?P<obj4>)(?P<q4>[“\"]|'')(?=\w)"
+    # 'called Ford's plans to open a plant in Mexico "a disgrace"': a longer object, then the quoted judgement
+    r"|(?P<cue5>called|calls)\s+(?P<obj5>(?:[\w’'$.-]+\s+){1,14}?)(?P<q5>[“\"]|'')(?=\w))"
 )
 # 'what Gilbert called "a perception problem"': the speaker after a relative pronoun
 _REL_CALLER = re.compile(
