@@ -49,12 +49,26 @@ class Attributor(Protocol):
 class SentenceContext:
     """One sentence being attributed: the rules propose candidates here, the engine resolves them."""
 
-    __slots__ = ("found", "headline", "s0", "s1", "sent", "text")
+    __slots__ = ("_eval_hits", "found", "headline", "s0", "s1", "sent", "text")
 
     def __init__(self, text: str, sent: Sentence, headline: bool):
         self.text, self.sent, self.headline = text, sent, headline
         self.s0, self.s1 = sent.start, sent.end
         self.found: list[Attribution] = []
+        self._eval_hits: list[re.Match] | None = None
+
+    def evaluative_hits(self) -> list[re.Match]:
+        """The evaluative patterns' matches in this sentence ("called Y Z", "accused Y of"), found once for the
+        several rules that read them."""
+        if self._eval_hits is None:
+            text, s0, s1 = self.text, self.s0, self.s1
+            low = C._lowered(text)
+            if low is None:
+                hits = list(C._EVAL_RE.finditer(text, s0, s1))
+            else:
+                hits = [C._EVAL_RE.match(text, x.start(), s1) for x in C._EVAL_CUE_LOW.finditer(low, s0, s1)]
+            self._eval_hits = [m for m in hits if m is not None]
+        return self._eval_hits
 
     def propose(
         self, rule_id: str, cs: int, ce: int, mention: str, mstart: int, cue: str, kind: str, **extra
@@ -117,6 +131,7 @@ class CueContext:
     ing: bool = False
     after: int = 0  # where the content may start: after the cue and its recipient ("told reporters")
     _frame: object = None
+    _start: object = None  # content_start's answer (set to _UNSET when the cue context is made)
 
     @property
     def s0(self) -> int:
@@ -125,6 +140,17 @@ class CueContext:
     @property
     def s1(self) -> int:
         return self.sent.s1
+
+
+_UNSET = object()
+
+
+def _content_start(c: CueContext) -> tuple[int, str] | None:
+    """Where the cue's own content starts and how it is introduced; the same for every construction that asks
+    (they all read after the recipient), so found once per cue."""
+    if c._start is _UNSET:
+        c._start = C.content_start(c.text, c.after, c.s1, c.lemma, c.sent.headline)
+    return c._start
 
 
 def _cue_context(sc: SentenceContext, a: int, b: int) -> CueContext:
@@ -143,6 +169,7 @@ def _cue_context(sc: SentenceContext, a: int, b: int) -> CueContext:
     ctx.ing = form.endswith("ing") and " " not in form
     ctx.progressive = ctx.ing and prev in C._PROGRESSIVE_AUX
     ctx.after = b
+    ctx._start = _UNSET
     return ctx
 
 
@@ -298,7 +325,7 @@ def _participle(c: CueContext) -> list | None:
         return None
     if not (ps[-1:] in C._PUNCT_CHARS and c.form != "saying" or ps.endswith(",")):
         return None
-    start = C.content_start(text, c.after, s1, c.lemma, c.sent.headline)
+    start = _content_start(c)
     if start is None:
         return []
     cs = start[0]
@@ -479,7 +506,7 @@ def _preposed(how: str, rule_id: str):
         text, s0, s1 = c.text, c.s0, c.s1
         if c.lemma in L.COLON_ONLY and not C._COLON_QUOTE_THAT.match(text[c.after : s1]):
             return []
-        start = C.content_start(text, c.after, s1, c.lemma, c.sent.headline)
+        start = _content_start(c)
         if start is None:
             return []
         if start[1] != how:
@@ -515,7 +542,7 @@ def _coordinated(c: CueContext) -> list | None:
         return None
     if c.lemma in L.COLON_ONLY and not C._COLON_QUOTE_THAT.match(text[c.after : s1]):
         return []
-    start = C.content_start(text, c.after, s1, c.lemma, c.sent.headline)
+    start = _content_start(c)
     if start is None:
         return []
     subj = C._clause_subject(text, s0, c.start, coordinated=True)
@@ -749,14 +776,8 @@ def _evaluative(group: str, rule_id: str):
     """'X called Y a Z' / 'X accused Y of Z' / 'X criticized Y for Z' / 'what X called "Z"'."""
 
     def find(sc: SentenceContext) -> None:
-        text, s0, s1 = sc.text, sc.s0, sc.s1
-        low = C._lowered(text)
-        if low is None:
-            hits = C._EVAL_RE.finditer(text, s0, s1)
-        else:
-            hits = (C._EVAL_RE.match(text, x.start(), s1) for x in C._EVAL_CUE_LOW.finditer(low, s0, s1))
-        for m in hits:
-            if m is not None and m.group("cue" + group):
+        for m in sc.evaluative_hits():
+            if m.group("cue" + group):
                 _evaluative_one(sc, m, group, rule_id)
 
     return find
