@@ -237,6 +237,7 @@ def _possessive(word: str) -> bool:
     return word.endswith(("s'", "s’")) or word.endswith(("'s", "’s")) and word[:-2] not in _CONTRACTED_SUBJECTS
 
 
+_WISHERS = frozenset({"if", "you", "we", "i"})
 _TO_VERB = re.compile(r"\s+to\s+[a-z]")
 
 
@@ -249,7 +250,13 @@ def _veto_intention(c: CueContext) -> bool:
     if "according to" in c.text[c.end : c.s1].lower():
         return True  # "The city plans to sell it, according to a memo": the memo's statement, not the city's
     before = [w.lower() for w in C._words(c.pre_text)[-4:]]
-    return bool(before) and (before[-1] in _MODALS or "if" in before or "you" in before)
+    return (
+        not before  # "Want to learn why ...?": a teaser's question
+        or before[-1] in _MODALS
+        or bool(_WISHERS.intersection(before))  # "We want to hear from you!", "If you want to know ..."
+        or bool(C._PASSIVE.intersection(before[-2:]))  # "are not intended to diagnose"
+        or c.text[c.s0 : c.s1].rstrip().endswith("?")
+    )
 
 
 def _veto_progressive_action(c: CueContext) -> bool:
@@ -1392,12 +1399,15 @@ CUE_RULES = [
         "veto",
         "cue",
         95,
-        "want/plan/seek (data/intention_verbs.txt) without a to-infinitive, or after a modal, 'if' or 'you': no "
-        "intention anyone stated",
+        "want/plan/seek (data/intention_verbs.txt) without a to-infinitive; after a modal, 'if', 'you', 'we', a "
+        "passive or nothing; in a question: no intention a source stated",
         (
             E("Voters may want to check the figures again.", "want"),
             E("If you want to understand the vote, look at the map.", "want"),
             E("Critics said the plan would not work at all.", "plan"),
+            E("We want to hear from you!", "want"),
+            E("These tablets are not intended to cure any disease.", "intended"),
+            E("Want to learn why the pier closed?", "Want"),
             E("The city plans to sell the library, according to a memo from the treasurer.", "plans"),
             E("The mayor called the city's plans to sell the library a disgrace.", "plans"),
         ),

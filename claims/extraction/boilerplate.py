@@ -760,7 +760,8 @@ def _headline_runs(content: list[tuple[Line, str]]) -> None:
                 run.append(ln)
                 gap, headlines = [], headlines + 1
                 continue
-            if run and not gap and ln.furniture is None and len(raw) <= TEASER_SUMMARY:
+            # a line that ends with a colon introduces the article's own list: it is prose, not a teaser
+            if run and not gap and ln.furniture is None and len(raw) <= TEASER_SUMMARY and not raw.endswith(":"):
                 gap = [ln]
                 continue
         if headlines >= HEADLINE_RUN:
