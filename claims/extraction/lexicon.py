@@ -95,7 +95,7 @@ CUE_PHRASES = {row[0]: row[1] for row in load_table("cue_phrases.tsv", columns=2
 # verbs whose noun-phrase object is the content ("criticized the deal", "called for a ban"): form -> lemma
 OBJECT_CUES: dict[str, str] = {
     form: row[0]
-    for row in load_table("object_cues.tsv", columns=3, classes=frozenset({"stance", "position", "report"}))
+    for row in load_table("object_cues.tsv", columns=3, classes=frozenset({"stance", "position", "report", "topic"}))
     for form in row[2].split(", ")
 }
 
