@@ -674,22 +674,42 @@ _AS_X_SAID = re.compile(
 _QUOTE_REOPENS = re.compile(r",\s*(?:[“\"]|'')(?=\w)")
 
 
+# 'Y1, officials said, and Y2' / 'Y1, the airline added, since Y2': the statement goes on after its attribution
+_STATEMENT_GOES_ON = re.compile(
+    r",\s+(?:and|but|since|because|so|though|although)\s+(?=[a-z])(?!(?:said|says|added|told|noted|also|then)\b)"
+)
+
+
+def _after_postposed(sc: SentenceContext, direct: bool):
+    """The postposed claims of the sentence (quoted or not) with where their cue ends."""
+    for a in list(sc.found):
+        if a.rule_id == "cue-verb-postposed" and a.direct == direct:
+            cue_at = sc.text.find(a.cue, a.mention_start + len(a.mention), sc.s1)
+            if cue_at >= 0:
+                yield a, cue_at, cue_at + len(a.cue)
+
+
 def _quotation_resumed(sc: SentenceContext) -> None:
     """'"Y1," X said (of Z), "Y2."': the second part of a quotation split by its postposed attribution."""
     text, s1 = sc.text, sc.s1
-    for a in list(sc.found):
-        if a.rule_id != "cue-verb-postposed" or not a.direct:
-            continue
-        cue_at = text.find(a.cue, a.mention_start + len(a.mention), s1)
-        if cue_at < 0:
-            continue
-        m = _QUOTE_REOPENS.search(text, cue_at + len(a.cue), s1)
+    for a, cue_at, after in _after_postposed(sc, direct=True):
+        m = _QUOTE_REOPENS.search(text, after, s1)
         if not m or C._QUOTE_IN.search(text, cue_at, m.start()):
             continue  # a quotation between them is another statement's
         close = C._CLOSE_QUOTE.search(text, m.end(), s1)
         sc.propose(
             "quotation-resumed", m.end(), close.end() if close else s1, a.mention, a.mention_start, a.cue, a.cue_kind
         )
+
+
+def _statement_resumed(sc: SentenceContext) -> None:
+    """'Y1, X said, and Y2': the rest of a statement after a short attribution in its middle."""
+    text, s1 = sc.text, sc.s1
+    for a, _cue_at, after in _after_postposed(sc, direct=False):
+        m = _STATEMENT_GOES_ON.match(text, after, s1)
+        if m and not C._QUOTE_IN.search(text, after, s1) and not C.CUE_RE.search(text, m.end(), s1):
+            ce = C.content_end(text, m.end(), s1)
+            sc.propose("statement-resumed", m.end(), ce, a.mention, a.mention_start, a.cue, a.cue_kind)
 
 
 def _as_x_said(sc: SentenceContext) -> None:
@@ -989,7 +1009,9 @@ def _colon_speaker(text: str, sentences: list[Sentence], found: list[Attribution
     from .speakers import _looks_like_person_name, kind_of  # speakers imports this module
 
     kind = kind_of(name)
-    if any(t.isupper() and len(t) > 1 for t in toks):
+    if kind == "media" and name.lower() not in L.COUNTRIES_CAPITALS:
+        pass  # "AP: ...", "NY Post: ...": a news outlet's report
+    elif any(t.isupper() and len(t) > 1 for t in toks):
         # transcripts: "TAPPER: ..." when the article names that person ("Jake Tapper")
         last = toks[-1].capitalize()
         if not (_looks_like_person_name(last) and re.search(r"\b" + re.escape(last) + r"\b", text)):
@@ -1513,6 +1535,23 @@ SENTENCE_RULES = [
         ),
         ("“We have every reason to settle,” the mayor said, as “nobody” in the hall disagreed.",),
         find=_quotation_resumed,
+    ),
+    Rule(
+        "statement-resumed",
+        "attribution",
+        "sentence",
+        13,
+        "'Y1, X said, and Y2' / 'Y1, X added, since Y2': the statement goes on after its attribution",
+        (
+            E(
+                "The pilot had no known political ties, the airline said, and had passed every security check.",
+                "had passed every security check",
+                "airline",
+                "said",
+            ),
+        ),
+        ("The pilot had no known political ties, the airline said, and the families were told on Friday.",),
+        find=_statement_resumed,
     ),
     Rule(
         "noun-cue-that",
