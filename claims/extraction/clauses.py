@@ -179,7 +179,7 @@ _CLAUSE_END_RE = re.compile(
     r",?\s+(?:and|but)\s+(?:he|she|they|we|I)\s+(?:also\s+)?[a-z]+(?:ed|[^s]s)\b"
     r"|,?\s+but\s+(?:did\s+not|didn[’']t|declined|refused|would\s+not|wouldn[’']t)\b"
     r"|(?P<rel>,\s+(?:which|who)\s+)"
-    r"|,\s+(?!including\b)[a-z]{3,}ing\s+(?:the|a|an|his|her|their|its|that|to|on|in|it|him|them)\b"
+    r"|,\s+(?!including\b)[a-z]{3,}ing\s+(?:(?:the|a|an|his|her|their|its|that|to|on|in|it|him|them)\b|[A-Z])"
     r"|(?P<dash>\s[—–]\s)"
     # the reporter's concession or contrast: ", despite there being no evidence", ", although inspectors found"
     r"|,?\s+(?:despite|although|even\s+though|whereas)\s+"
