@@ -1403,6 +1403,12 @@ CUE_RULES = [
                 "museum",
                 "announced",
             ),
+            E(
+                "The director says at a meeting in Leeds, England, that the west wing will close.",
+                "the west wing will close",
+                "director",
+                "says",
+            ),
         ),
         ("The museum announced its new opening hours.",),
         find=_preposed("that", "cue-verb-that"),

@@ -106,7 +106,9 @@ _TIME_RE = re.compile(r"\s*(?:(?:" + L.TIME_WORDS + r")\b[\s,]*)+", re.IGNORECAS
 _CHANNEL_RE = re.compile(
     r"\s*(?:(?:in|on|at|during|via|through|over|from|after|before|to|with|near|outside|inside|across|along|"
     r"behind|ahead of|following|amid|despite|since|upon)\s+[^,;:“\"]{1,80}?\s+)??"
-    r"that\s+",
+    r"that\s+"
+    # 'says at a campaign stop in Toledo, Ohio, that Y': an adjunct holding commas, closed by one before "that"
+    r"|\s*(?:in|on|at|during|via|through|after|before|to|with|following|amid)\s+[^;:“\"]{1,100}?,\s+that\s+",
     re.IGNORECASE,
 )
 _THAT_RE = re.compile(r"\s*that\b\s*", re.IGNORECASE)
