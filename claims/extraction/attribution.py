@@ -257,11 +257,13 @@ def _veto_intention(c: CueContext) -> bool:
         return True  # a noun ("the plan", "Ford's plans to") or an object ("wants a wall"): only "X plans to Y" is
     if "according to" in c.text[c.end : c.s1].lower():
         return True  # "The city plans to sell it, according to a memo": the memo's statement, not the city's
-    before = [w.lower() for w in C._words(c.pre_text)[-4:]]
+    words = [w.lower() for w in C._words(c.pre_text)]
+    before = words[-4:]
     return (
         not before  # "Want to learn why ...?": a teaser's question
         or before[-1] in _MODALS
         or bool(_WISHERS.intersection(before))  # "We want to hear from you!", "If you want to know ..."
+        or "you" in words  # "Do you feel bold and want to try ...": the reader's wish
         or bool(C._PASSIVE.intersection(before[-2:]))  # "are not intended to diagnose"
         or c.text[c.s0 : c.s1].rstrip().endswith("?")
     )
@@ -942,7 +944,9 @@ def _endorse(sc: SentenceContext) -> None:
 
 
 _ACCORDING_SRC = re.compile(r"((?:[^,;:.“”\"]|\.(?=\w)|(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z])\.)+)")
-_ACCORDING_SRC_END = re.compile(r"\s+(?:that|who|which|on|in|at)\s+(?=[a-z])|\s+[-–—]+\s+|[–—]")
+_ACCORDING_SRC_END = re.compile(
+    r"\s+(?:that|who|which|on|in|at|as|during|after|because|since|while|when)\s+(?=[a-z])|\s+[-–—]+\s+|[–—]"
+)
 # "Y according to X as part of Z": with no comma, the lead must read as a clause and X as a name
 _BARE_LEAD = re.compile(r"\w\s+$")
 
@@ -1442,6 +1446,7 @@ CUE_RULES = [
             E("If you want to understand the vote, look at the map.", "want"),
             E("Critics said the plan would not work at all.", "plan"),
             E("We want to hear from you!", "want"),
+            E("Do you feel adventurous this winter and want to try something new?", "want"),
             E("These tablets are not intended to cure any disease.", "intended"),
             E("Want to learn why the pier closed?", "Want"),
             E("The city plans to sell the library, according to a memo from the treasurer.", "plans"),

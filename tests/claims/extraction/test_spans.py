@@ -52,3 +52,8 @@ def test_the_sign_of_a_number_is_kept():
 def test_a_participle_clause_before_a_name_is_the_reporters_not_the_statement():
     text = "The lawyer said the man had his hands in the air, contradicting Tulsa police's earlier account."
     assert find(claims_of(text), "the man had his hands in the air").text == "the man had his hands in the air"
+
+
+def test_an_according_to_source_ends_before_the_reporters_adjunct():
+    text = "The four winners will meet in a play-off for the last place according to UEFA as part of the draw."
+    assert find(claims_of(text), "The four winners will meet").source == "UEFA"
