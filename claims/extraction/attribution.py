@@ -364,13 +364,21 @@ def _participle(c: CueContext) -> list | None:
     ]
 
 
+_OBJECT_PRONOUNS = frozenset(L._wordlist("me us him her them you"))
+
+
 def _inverted(c: CueContext) -> list | None:
     """'"Y," said X.' / 'Y, said X, its chief executive.': the subject after the cue."""
     text, s0, s1 = c.text, c.s0, c.s1
     ps = c.pre_stripped
     if not (ps[-1:] in C._INVERTED_CHARS or ps.endswith("''")) or c.ing:
         return None
-    subj = C._subject_after(text, c.after, s1)
+    # '"Y," warned Jane Doe': the name after warn/ask/promise is the speaker, not a recipient; after "told" it is
+    # the one told ('..., told The Huffington Post')
+    subj = C._subject_after(text, c.after if c.lemma == "tell" else c.end, s1)
+    if subj and subj[0].lower() in _OBJECT_PRONOUNS:
+        return None  # '"Y," she warned me'
+
     if subj and subj[0].split()[0].lower() in C._PRONOUN_SUBJ and len(subj[0].split()) > 1:
         return None  # "..., said he remembers ...": a clause, not an inverted subject
     if not subj or len(C._words(c.pre_text)) < MIN_CONTENT_WORDS or C._takes_content(text, c.after, s1, c.lemma):
@@ -1291,6 +1299,12 @@ CUE_RULES = [
                 "We expect a record harvest",
                 "Ilse Vandermeer",
                 "said",
+            ),
+            E(
+                '"The river will flood by Friday," warned Jane Doe, the county engineer.',
+                "The river will flood by Friday",
+                "Jane Doe",
+                "warned",
             ),
         ),
         ("After the vote, said to be close, the hall emptied quickly.",),
