@@ -49,12 +49,26 @@ class Attributor(Protocol):
 class SentenceContext:
     """One sentence being attributed: the rules propose candidates here, the engine resolves them."""
 
-    __slots__ = ("found", "headline", "s0", "s1", "sent", "text")
+    __slots__ = ("_eval_hits", "found", "headline", "s0", "s1", "sent", "text")
 
     def __init__(self, text: str, sent: Sentence, headline: bool):
         self.text, self.sent, self.headline = text, sent, headline
         self.s0, self.s1 = sent.start, sent.end
         self.found: list[Attribution] = []
+        self._eval_hits: list[re.Match] | None = None
+
+    def evaluative_hits(self) -> list[re.Match]:
+        """The evaluative patterns' matches in this sentence ("called Y Z", "accused Y of"), found once for the
+        several rules that read them."""
+        if self._eval_hits is None:
+            text, s0, s1 = self.text, self.s0, self.s1
+            low = C._lowered(text)
+            if low is None:
+                hits = list(C._EVAL_RE.finditer(text, s0, s1))
+            else:
+                hits = [C._EVAL_RE.match(text, x.start(), s1) for x in C._EVAL_CUE_LOW.finditer(low, s0, s1)]
+            self._eval_hits = [m for m in hits if m is not None]
+        return self._eval_hits
 
     def propose(
         self, rule_id: str, cs: int, ce: int, mention: str, mstart: int, cue: str, kind: str, **extra
@@ -77,6 +91,8 @@ class SentenceContext:
                 or extra.get("evaluative")
                 or C._FULLY_QUOTED.match(text, max(s0, raw_s - 1), min(s1, raw_e + 1))
             )
+            or extra.get("named_object")
+            and text[cs].isupper()  # "X endorsed Clinton"
         ):
             note(rule_id, "too-short", cue, mstart, text[cs:ce])
             return None
@@ -115,6 +131,7 @@ class CueContext:
     ing: bool = False
     after: int = 0  # where the content may start: after the cue and its recipient ("told reporters")
     _frame: object = None
+    _start: object = None  # content_start's answer (set to _UNSET when the cue context is made)
 
     @property
     def s0(self) -> int:
@@ -123,6 +140,17 @@ class CueContext:
     @property
     def s1(self) -> int:
         return self.sent.s1
+
+
+_UNSET = object()
+
+
+def _content_start(c: CueContext) -> tuple[int, str] | None:
+    """Where the cue's own content starts and how it is introduced; the same for every construction that asks
+    (they all read after the recipient), so found once per cue."""
+    if c._start is _UNSET:
+        c._start = C.content_start(c.text, c.after, c.s1, c.lemma, c.sent.headline)
+    return c._start
 
 
 def _cue_context(sc: SentenceContext, a: int, b: int) -> CueContext:
@@ -141,13 +169,22 @@ def _cue_context(sc: SentenceContext, a: int, b: int) -> CueContext:
     ctx.ing = form.endswith("ing") and " " not in form
     ctx.progressive = ctx.ing and prev in C._PROGRESSIVE_AUX
     ctx.after = b
+    ctx._start = _UNSET
     return ctx
 
 
 # ------------------------------------------------------------------------------------------- cue vetoes
+_QUOTED_QUESTION_BEFORE = re.compile(r"\?\s*(?:[”\"]|'')\s*(?:[\w.’'-]+\s+){0,6}$")
+
+
 def _veto_question(c: CueContext) -> bool:
-    # "asked voters to back the plan" is a request (the object-infinitive rule's), not a question
-    return c.lemma == "ask" and not _OBJECT_TO.match(c.text, c.end, c.s1)
+    # "asked voters to back the plan" is a request (the object-infinitive rule's), not a question; '"Why wait?"
+    # she asked' is a quotation the speaker put to someone, kept as said (a reviewer may flag it as no claim)
+    return (
+        c.lemma == "ask"
+        and not _OBJECT_TO.match(c.text, c.end, c.s1)
+        and not _QUOTED_QUESTION_BEFORE.search(c.text, max(c.s0, c.start - 80), c.start)
+    )
 
 
 def _veto_ruled_out(c: CueContext) -> bool:
@@ -199,6 +236,37 @@ def _veto_inside_according(c: CueContext) -> bool:
     return (low is None or "according" in low[c.s0 : c.start]) and C._ACCORDING_OPEN.search(
         c.text[c.s0 : c.start]
     ) is not None
+
+
+_MODALS = frozenset(L._wordlist("may might would could should must can will shall"))
+
+
+def _possessive(word: str) -> bool:
+    return word.endswith(("s'", "s’")) or word.endswith(("'s", "’s")) and word[:-2] not in _CONTRACTED_SUBJECTS
+
+
+_WISHERS = frozenset({"if", "you", "we", "i"})
+_TO_VERB = re.compile(r"\s+to\s+[a-z]")
+
+
+def _veto_intention(c: CueContext) -> bool:
+    """'the plan would work', 'they may want to reconsider', 'if you want to understand': no stated intention."""
+    if c.lemma not in L.INTENTION_VERBS:
+        return False
+    if not _TO_VERB.match(c.text, c.end, c.s1) or c.prev in C._NOUN_MARKERS or _possessive(c.prev):
+        return True  # a noun ("the plan", "Ford's plans to") or an object ("wants a wall"): only "X plans to Y" is
+    if "according to" in c.text[c.end : c.s1].lower():
+        return True  # "The city plans to sell it, according to a memo": the memo's statement, not the city's
+    words = [w.lower() for w in C._words(c.pre_text)]
+    before = words[-4:]
+    return (
+        not before  # "Want to learn why ...?": a teaser's question
+        or before[-1] in _MODALS
+        or bool(_WISHERS.intersection(before))  # "We want to hear from you!", "If you want to know ..."
+        or "you" in words  # "Do you feel bold and want to try ...": the reader's wish
+        or bool(C._PASSIVE.intersection(before[-2:]))  # "are not intended to diagnose"
+        or c.text[c.s0 : c.s1].rstrip().endswith("?")
+    )
 
 
 def _veto_progressive_action(c: CueContext) -> bool:
@@ -274,7 +342,7 @@ def _participle(c: CueContext) -> list | None:
         return None
     if not (ps[-1:] in C._PUNCT_CHARS and c.form != "saying" or ps.endswith(",")):
         return None
-    start = C.content_start(text, c.after, s1, c.lemma, c.sent.headline)
+    start = _content_start(c)
     if start is None:
         return []
     cs = start[0]
@@ -296,13 +364,21 @@ def _participle(c: CueContext) -> list | None:
     ]
 
 
+_OBJECT_PRONOUNS = frozenset(L._wordlist("me us him her them you"))
+
+
 def _inverted(c: CueContext) -> list | None:
     """'"Y," said X.' / 'Y, said X, its chief executive.': the subject after the cue."""
     text, s0, s1 = c.text, c.s0, c.s1
     ps = c.pre_stripped
     if not (ps[-1:] in C._INVERTED_CHARS or ps.endswith("''")) or c.ing:
         return None
-    subj = C._subject_after(text, c.after, s1)
+    # '"Y," warned Jane Doe': the name after warn/ask/promise is the speaker, not a recipient; after "told" it is
+    # the one told ('..., told The Huffington Post')
+    subj = C._subject_after(text, c.after if c.lemma == "tell" else c.end, s1)
+    if subj and subj[0].lower() in _OBJECT_PRONOUNS:
+        return None  # '"Y," she warned me'
+
     if subj and subj[0].split()[0].lower() in C._PRONOUN_SUBJ and len(subj[0].split()) > 1:
         return None  # "..., said he remembers ...": a clause, not an inverted subject
     if not subj or len(C._words(c.pre_text)) < MIN_CONTENT_WORDS or C._takes_content(text, c.after, s1, c.lemma):
@@ -341,6 +417,19 @@ class _PostFrame:
     paren: bool
     clause_after: bool
     postposed: bool
+
+
+_PRONOUN_CLAUSE = re.compile(r"\s*(?:it|he|she|they|we|I|you|there)\s+[a-z’']+", re.IGNORECASE)
+
+
+def _reporter_tail(text: str, cue_end: int, after: int, s1: int) -> bool:
+    """'"Y," X told Britain's ITV television station in an interview aired on Monday when asked ...': after a
+    quotation, the rest of the sentence is the reporter's (whom, where, when) unless it opens a statement of its own:
+    a quotation, 'that', or a clause with a pronoun subject."""
+    rest = text[cue_end:s1]
+    return (
+        not C._QUOTE_IN.search(rest) and not C._SPACE_THAT.search(rest) and not _PRONOUN_CLAUSE.match(text, after, s1)
+    )
 
 
 def _post_frame(c: CueContext) -> _PostFrame | None:
@@ -390,7 +479,8 @@ def _post_frame(c: CueContext) -> _PostFrame | None:
         and len(C._words(lead_chunk) + C._words(text[p + 1 : s1])) >= MIN_CONTENT_WORDS
         and "," not in pre_text[k:]
     )
-    quoted_lead = C._QUOTED_END.search(ps, 0, j + 1) is not None
+    # '"Y," X said': j is at the comma before a straight closing quote, or at a curly closing quote
+    quoted_lead = C._QUOTED_END.search(ps, 0, j + 1) is not None or ps.startswith(('"', "''"), j + 1)
     n_lead = len(C._words(lead_chunk))
     lead_ok = n_lead >= MIN_CONTENT_WORDS or n_lead >= 2 and quoted_lead and pre_text[:1] in "“\"'"
     if not (
@@ -404,7 +494,10 @@ def _post_frame(c: CueContext) -> _PostFrame | None:
     ):
         return None
     postposed = (
-        p >= s1 or C._tail_like(text, c.after, s1) or quoted_lead and C._SHORT_TAIL.match(text, c.after, s1) is not None
+        p >= s1
+        or C._tail_like(text, c.after, s1)
+        or quoted_lead
+        and (C._SHORT_TAIL.match(text, c.after, s1) is not None or _reporter_tail(text, c.end, c.after, s1))
     )
     mstart = s0 + k + pre_text[k:].find(subj_text)
     c._frame = _PostFrame(j, subj_text, mstart, p, bool(paren), clause_after, bool(postposed))
@@ -438,7 +531,7 @@ def _preposed(how: str, rule_id: str):
         text, s0, s1 = c.text, c.s0, c.s1
         if c.lemma in L.COLON_ONLY and not C._COLON_QUOTE_THAT.match(text[c.after : s1]):
             return []
-        start = C.content_start(text, c.after, s1, c.lemma, c.sent.headline)
+        start = _content_start(c)
         if start is None:
             return []
         if start[1] != how:
@@ -450,9 +543,21 @@ def _preposed(how: str, rule_id: str):
         subj = C._subject_before(text, lead.end() if lead else s0, c.start)
         if subj is None:
             return []
-        return [c.sent.propose(rule_id, cs, C.content_end(text, cs, s1), subj[0], subj[1], c.word, c.cls)]
+        ce = C.content_end(text, cs, s1)
+        if how == "infinitive":
+            stop = _INFINITIVE_END.search(text, cs, ce)
+            ce = stop.start() if stop else ce
+        return [c.sent.propose(rule_id, cs, ce, subj[0], subj[1], c.word, c.cls)]
 
     return find
+
+
+# "vowed to do better in the wake of the defeat, the party has ...": what was vowed ends where a new clause or an
+# aside begins
+_INFINITIVE_END = re.compile(
+    r"\s+(?:and|but)\s+(?=(?:[\w’'.-]+\s+){1,5}?(?:said|says|say|told|added|argued|warned)\b)|\s*[;(]|\s+[-–—―]+\s|[–—―]|,\s+(?:and|but|though|although|while|especially|which|who|the|a|an|he|she|they|it|"
+    r"we|I|you|there|his|her|their|its)\b"
+)
 
 
 def _coordinated(c: CueContext) -> list | None:
@@ -462,7 +567,7 @@ def _coordinated(c: CueContext) -> list | None:
         return None
     if c.lemma in L.COLON_ONLY and not C._COLON_QUOTE_THAT.match(text[c.after : s1]):
         return []
-    start = C.content_start(text, c.after, s1, c.lemma, c.sent.headline)
+    start = _content_start(c)
     if start is None:
         return []
     subj = C._clause_subject(text, s0, c.start, coordinated=True)
@@ -575,6 +680,48 @@ _AS_X_SAID = re.compile(
 )
 
 
+# '"Y1," he said of the plan, "because Y2."': a comma, then the quotation opens again
+_QUOTE_REOPENS = re.compile(r",\s*(?:[“\"]|'')(?=\w)")
+
+
+# 'Y1, officials said, and Y2' / 'Y1, the airline added, since Y2': the statement goes on after its attribution
+_STATEMENT_GOES_ON = re.compile(
+    r",\s+(?:and|but|since|because|so|though|although)\s+(?=[a-z])(?!(?:said|says|added|told|noted|also|then)\b)"
+)
+
+
+def _after_postposed(sc: SentenceContext, direct: bool):
+    """The postposed claims of the sentence (quoted or not) with where their cue ends."""
+    for a in list(sc.found):
+        if a.rule_id == "cue-verb-postposed" and a.direct == direct:
+            cue_at = sc.text.find(a.cue, a.mention_start + len(a.mention), sc.s1)
+            if cue_at >= 0:
+                yield a, cue_at, cue_at + len(a.cue)
+
+
+def _quotation_resumed(sc: SentenceContext) -> None:
+    """'"Y1," X said (of Z), "Y2."': the second part of a quotation split by its postposed attribution."""
+    text, s1 = sc.text, sc.s1
+    for a, cue_at, after in _after_postposed(sc, direct=True):
+        m = _QUOTE_REOPENS.search(text, after, s1)
+        if not m or C._QUOTE_IN.search(text, cue_at, m.start()):
+            continue  # a quotation between them is another statement's
+        close = C._CLOSE_QUOTE.search(text, m.end(), s1)
+        sc.propose(
+            "quotation-resumed", m.end(), close.end() if close else s1, a.mention, a.mention_start, a.cue, a.cue_kind
+        )
+
+
+def _statement_resumed(sc: SentenceContext) -> None:
+    """'Y1, X said, and Y2': the rest of a statement after a short attribution in its middle."""
+    text, s1 = sc.text, sc.s1
+    for a, _cue_at, after in _after_postposed(sc, direct=False):
+        m = _STATEMENT_GOES_ON.match(text, after, s1)
+        if m and not C._QUOTE_IN.search(text, after, s1) and not C.CUE_RE.search(text, m.end(), s1):
+            ce = C.content_end(text, m.end(), s1)
+            sc.propose("statement-resumed", m.end(), ce, a.mention, a.mention_start, a.cue, a.cue_kind)
+
+
 def _as_x_said(sc: SentenceContext) -> None:
     """'As X noted, Y': the statement after the comma is X's."""
     text, s0, s1 = sc.text, sc.s0, sc.s1
@@ -674,14 +821,8 @@ def _evaluative(group: str, rule_id: str):
     """'X called Y a Z' / 'X accused Y of Z' / 'X criticized Y for Z' / 'what X called "Z"'."""
 
     def find(sc: SentenceContext) -> None:
-        text, s0, s1 = sc.text, sc.s0, sc.s1
-        low = C._lowered(text)
-        if low is None:
-            hits = C._EVAL_RE.finditer(text, s0, s1)
-        else:
-            hits = (C._EVAL_RE.match(text, x.start(), s1) for x in C._EVAL_CUE_LOW.finditer(low, s0, s1))
-        for m in hits:
-            if m is not None and m.group("cue" + group):
+        for m in sc.evaluative_hits():
+            if m.group("cue" + group):
                 _evaluative_one(sc, m, group, rule_id)
 
     return find
@@ -708,8 +849,9 @@ def _evaluative_one(sc: SentenceContext, m: re.Match, g: str, rule_id: str) -> N
         if mention and C._np_ok(mention) and C._looks_named(mention) and qm:
             sc.propose(rule_id, cs, qm.end(), mention, rm.start(1), cue, "speech", evaluative=True)
         return
-    if m.group("q"):
-        qm = C._CLOSE_QUOTE.search(text, m.end("q"), s1)  # the predicate is a quotation: it ends where it closes
+    q_key = "q5" if g == "5" else "q"
+    if m.group(q_key):
+        qm = C._CLOSE_QUOTE.search(text, m.end(q_key), s1)  # the predicate is a quotation: it ends where it closes
         ce = qm.end() if qm else C.content_end(text, cs, s1)
     else:
         ce = C.content_end(text, cs, s1)
@@ -739,6 +881,63 @@ def _evaluative_one(sc: SentenceContext, m: re.Match, g: str, rule_id: str) -> N
         )
 
 
+# passive, infinitive, negated, modal (not yet said), a noun ("the calls for"), or a relative clause's object
+_OBJECT_CUE_SKIP_BEFORE = (
+    C._PASSIVE
+    | C._NOUN_MARKERS
+    | frozenset(
+        L._wordlist("to not never would could might may will must should shall can who whom which that whose and or")
+    )
+)
+_RELATIVE_BEFORE = re.compile(r",\s*(?:who|which)\s+(?:[a-z]+\s+){0,2}$")
+_ADVERB = re.compile(r"\s*\b[a-z]+ly\s*$")
+
+
+def _object_cue(sc: SentenceContext) -> None:
+    """'X criticized the trade deal', 'X called for a ban on imports': the object is what X said or stood for."""
+    text, s0, s1 = sc.text, sc.s0, sc.s1
+    low = C._lowered(text)
+    if low is None:
+        return
+    for m in C.OBJECT_CUE_RE.finditer(low, s0, s1):
+        cue = text[m.start() : m.end()]
+        adverb = _ADVERB.search(text, max(s0, m.start() - 20), m.start())  # "relentlessly attacked"
+        verb_at = adverb.start() if adverb else m.start()
+        before = C._last_word(text, s0, verb_at)
+        near = C._words(text[max(s0, verb_at - 40) : verb_at])[-3:]
+        subj_end = verb_at
+        if before in ("who", "which"):  # "Obama, who endorsed Clinton on Thursday": the antecedent
+            rel = _RELATIVE_BEFORE.search(text, max(s0, verb_at - 60), verb_at)
+            if rel:
+                subj_end, before = rel.start(), "who"
+        if subj_end == verb_at and (
+            before in _OBJECT_CUE_SKIP_BEFORE
+            or not before
+            or before.endswith(("n't", "n’t"))
+            or _possessive(before)  # a noun: "the union's calls for"
+            or any(w.lower() in ("who", "whom", "which") for w in near)  # "who had once backed Y"
+        ):
+            note("object-cue", "vetoed", cue, m.start(), "passive, infinitive, negated or a noun")
+            continue
+        cs = m.end()
+        while cs < s1 and text[cs].isspace():
+            cs += 1
+        if cs >= s1 or C.OBJECT_BAD_START.match(text, cs, s1):
+            continue
+        ce = C.content_end(text, cs, s1)
+        stop = C.OBJECT_END.search(text, cs, ce)
+        if stop:
+            ce = stop.start()
+        if m.group().endswith("ing") or " " in m.group() and m.group().split()[0].endswith("ing"):
+            # "..., citing a report by the auditor": the subject of the clause the participle hangs on
+            lead = text[s0:verb_at].rstrip()
+            subj = C._clause_subject(text, s0, s0 + len(lead) - 1) if lead.endswith(",") else None
+        else:
+            subj = C._subject_before(text, s0, subj_end)
+        if subj and C._np_ok(subj[0]):
+            sc.propose("object-cue", cs, ce, subj[0], subj[1], cue, "speech", evaluative=True, named_object=True)
+
+
 def _endorse(sc: SentenceContext) -> None:
     text, s0, s1 = sc.text, sc.s0, sc.s1
     low = text[s0:s1].lower()
@@ -753,7 +952,17 @@ def _endorse(sc: SentenceContext) -> None:
 
 
 _ACCORDING_SRC = re.compile(r"((?:[^,;:.“”\"]|\.(?=\w)|(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z])\.)+)")
-_ACCORDING_SRC_END = re.compile(r"\s+(?:that|who|which|on|in|at)\s+(?=[a-z])")
+_ACCORDING_SRC_END = re.compile(
+    r"\s+(?:that|who|which|on|in|at|as|during|after|because|since|while|when)\s+(?=[a-z])|\s+[-–—]+\s+|[–—]"
+)
+# "Y according to X as part of Z": with no comma, the lead must read as a clause and X as a name
+_BARE_LEAD = re.compile(r"\w\s+$")
+
+
+def _named_first(np: str) -> bool:
+    """'UEFA', 'the Tax Policy Center': the noun phrase's first word after its determiner is capitalised."""
+    ws = [w for w in np.split() if w.lower() not in L.DETERMINERS]
+    return bool(ws) and ws[0][:1].isupper()
 
 
 def _according_to(sc: SentenceContext) -> None:
@@ -766,7 +975,7 @@ def _according_to(sc: SentenceContext) -> None:
         if not src_m:
             continue
         src = src_m.group(1)
-        src_clean = _ACCORDING_SRC_END.split(src)[0].strip()
+        src_clean = _ACCORDING_SRC_END.split(src, maxsplit=1)[0].strip()
         if src_clean and not C._np_ok(src_clean):
             # "early results of exit polls conducted for AP by Edison Research": keep the document itself
             src_clean = C._SOURCE_PARTICIPLE.split(src_clean, maxsplit=1)[0].strip()
@@ -779,9 +988,15 @@ def _according_to(sc: SentenceContext) -> None:
         n_lead = len(C._words(lead))
         rest_ok = after < s1 and text[after] in ",:" and len(C._words(text[after:s1])) >= MIN_CONTENT_WORDS
         that_lead = C._THAT_END.search(lead) is not None  # "... have indicated that, according to X, Y"
+        bare_lead = (
+            n_lead >= 6
+            and _BARE_LEAD.search(lead) is not None
+            and _named_first(src_clean)
+            and _CLAUSE_AHEAD.match(lead) is not None
+        )
         if (
             n_lead >= MIN_CONTENT_WORDS
-            and C._LEAD_END.search(lead)
+            and (C._LEAD_END.search(lead) or bare_lead)
             and not C._ADVERBIAL_LEAD.fullmatch(lead)
             and (not that_lead)
         ):
@@ -806,7 +1021,9 @@ def _colon_speaker(text: str, sentences: list[Sentence], found: list[Attribution
     from .speakers import _looks_like_person_name, kind_of  # speakers imports this module
 
     kind = kind_of(name)
-    if any(t.isupper() and len(t) > 1 for t in toks):
+    if kind == "media" and name.lower() not in L.COUNTRIES_CAPITALS:
+        pass  # "AP: ...", "NY Post: ...": a news outlet's report
+    elif any(t.isupper() and len(t) > 1 for t in toks):
         # transcripts: "TAPPER: ..." when the article names that person ("Jake Tapper")
         last = toks[-1].capitalize()
         if not (_looks_like_person_name(last) and re.search(r"\b" + re.escape(last) + r"\b", text)):
@@ -836,6 +1053,34 @@ def _colon_speaker(text: str, sentences: list[Sentence], found: list[Attribution
             Attribution(cs, ce, name, m.start(1), ":", "speech", sent.line, direct=direct, rule_id="colon-speaker")
         )
     return out
+
+
+# '"Y." ― Jane Doe' (quotation lists, epigraphs): a closing quote, a dash, then only a name to the end of the line
+_SIGNATURE = re.compile(
+    r"[”\"]\s*(?:―|—|–|--)[\s\u00a0]*((?:[A-Z][\w’'.-]*|de|da|del|van|von|al|bin)"
+    r"(?:[\s\u00a0]+(?:[A-Z][\w’'.-]*|de|da|del|van|von|al|bin)){0,5})[.,]?\s*$"
+)
+
+
+_SIGNATURE_DASH = re.compile(r"[”\"]\s*(?:―|—|–|--)")
+
+
+def _quote_signature(text: str, sentences: list[Sentence], found: list[Attribution]) -> list[Attribution]:
+    """'"Y1. Y2." ― Jane Doe': the quotation's last sentence is the signed speaker's (the earlier sentences of the
+    quotation follow it in the pipeline, as for any quotation)."""
+    m = _SIGNATURE.search(text, max(sentences[0].start, sentences[-1].end - 90), sentences[-1].end)
+    if not m:
+        return []
+    close = m.start()
+    sent = next((s for s in sentences if s.start <= close - 1 < s.end), sentences[-1])  # '.”' may open the next
+    if any(a.end > sent.start and a.start < close for a in found):
+        return []  # the quotation already has its speaker
+    opening = max(text.rfind("“", sent.start, close), text.rfind('"', sent.start, close))
+    cs, ce = C._strip_span(text, opening + 1 if opening >= 0 else sent.start, close)
+    if len(C._words(text[cs:ce])) < 2:
+        return []
+    name = m.group(1).rstrip(".")
+    return [Attribution(cs, ce, name, m.start(1), "―", "speech", sent.line, direct=True, rule_id="quote-signature")]
 
 
 def drop_nested(text: str, attrs: list[Attribution], regions: list[tuple[int, int, bool]]) -> list[Attribution]:
@@ -890,9 +1135,9 @@ CUE_RULES = [
         "veto",
         "cue",
         20,
-        "ask/asked: what is asked is a question, not a claim",
+        "ask/asked: what is asked is a question, not a claim (a quoted question before the cue is kept as said)",
         (E("The senator asked whether the bridge was safe.", "asked"),),
-        ("The senator said the bridge was safe.",),
+        ("The senator said the bridge was safe.", "“Who will pay for the new bridge?” the senator asked."),
         find=_veto_question,
     ),
     Rule(
@@ -1055,6 +1300,12 @@ CUE_RULES = [
                 "Ilse Vandermeer",
                 "said",
             ),
+            E(
+                '"The river will flood by Friday," warned Jane Doe, the county engineer.',
+                "The river will flood by Friday",
+                "Jane Doe",
+                "warned",
+            ),
         ),
         ("After the vote, said to be close, the hall emptied quickly.",),
         find=_inverted,
@@ -1088,6 +1339,19 @@ CUE_RULES = [
                 "Ticket prices will rise by ten percent",
                 "rail operator",
                 "said",
+            ),
+            E(
+                '"The timetable is a mess," the minister told Sean O\'Hara of Radio West this week.',
+                "The timetable is a mess",
+                "minister",
+                "told",
+            ),
+            E(
+                "“The timetable is a mess,” the minister told Radio West's morning programme in an interview aired on "
+                "Monday when asked about delays.",
+                "The timetable is a mess",
+                "minister",
+                "told",
             ),
         ),
         ("Ticket prices rose, and the rail operator said nothing.",),
@@ -1157,6 +1421,12 @@ CUE_RULES = [
                 "museum",
                 "announced",
             ),
+            E(
+                "The director says at a meeting in Leeds, England, that the west wing will close.",
+                "the west wing will close",
+                "director",
+                "says",
+            ),
         ),
         ("The museum announced its new opening hours.",),
         find=_preposed("that", "cue-verb-that"),
@@ -1179,6 +1449,27 @@ CUE_RULES = [
         find=_preposed("quote", "cue-verb-quote"),
     ),
     Rule(
+        "veto-intention",
+        "veto",
+        "cue",
+        95,
+        "want/plan/seek (data/intention_verbs.txt) without a to-infinitive; after a modal, 'if', 'you', 'we', a "
+        "passive or nothing; in a question: no intention a source stated",
+        (
+            E("Voters may want to check the figures again.", "want"),
+            E("If you want to understand the vote, look at the map.", "want"),
+            E("Critics said the plan would not work at all.", "plan"),
+            E("We want to hear from you!", "want"),
+            E("Do you feel adventurous this winter and want to try something new?", "want"),
+            E("These tablets are not intended to cure any disease.", "intended"),
+            E("Want to learn why the pier closed?", "Want"),
+            E("The city plans to sell the library, according to a memo from the treasurer.", "plans"),
+            E("The mayor called the city's plans to sell the library a disgrace.", "plans"),
+        ),
+        ("The council wants to close the depot by March.",),
+        find=_veto_intention,
+    ),
+    Rule(
         "cue-verb-infinitive",
         "attribution",
         "cue",
@@ -1190,6 +1481,18 @@ CUE_RULES = [
                 "to have captured the airport overnight",
                 "rebels",
                 "claimed",
+            ),
+            E(
+                "The port has sought to expand the quay and aides to the mayor said the work would start soon.",
+                "to expand the quay",
+                "port",
+                "sought",
+            ),
+            E(
+                "The council wants to close the depot by March, and the union is furious.",
+                "to close the depot by March",
+                "council",
+                "wants",
             ),
         ),
         ("The rebels tried to capture the airport overnight.",),
@@ -1242,6 +1545,40 @@ SENTENCE_RULES = [
         find=_verb_cues,
     ),
     Rule(
+        "quotation-resumed",
+        "attribution",
+        "sentence",
+        12,
+        '\'"Y1," X said (of Z), "Y2."\': the quotation\'s second part, after its postposed attribution',
+        (
+            E(
+                "“We have every reason to settle,” the mayor said of the strike, “because nobody wins a long one.”",
+                "because nobody wins a long one",
+                "mayor",
+                "said",
+            ),
+        ),
+        ("“We have every reason to settle,” the mayor said, as “nobody” in the hall disagreed.",),
+        find=_quotation_resumed,
+    ),
+    Rule(
+        "statement-resumed",
+        "attribution",
+        "sentence",
+        13,
+        "'Y1, X said, and Y2' / 'Y1, X added, since Y2': the statement goes on after its attribution",
+        (
+            E(
+                "The pilot had no known political ties, the airline said, and had passed every security check.",
+                "had passed every security check",
+                "airline",
+                "said",
+            ),
+        ),
+        ("The pilot had no known political ties, the airline said, and the families were told on Friday.",),
+        find=_statement_resumed,
+    ),
+    Rule(
         "noun-cue-that",
         "attribution",
         "sentence",
@@ -1291,6 +1628,23 @@ SENTENCE_RULES = [
         ),
         ("The union leader called the police after the break-in.",),
         find=_evaluative("", "called-x-y"),
+    ),
+    Rule(
+        "called-x-quote",
+        "attribution",
+        "sentence",
+        44,
+        "'X called <a longer object> \"Z\"': the object and the quoted judgement",
+        (
+            E(
+                "The mayor called the board's decision to close two libraries “a betrayal of the city,” and left.",
+                "the board's decision to close two libraries “a betrayal of the city",
+                "mayor",
+                "called",
+            ),
+        ),
+        ("The mayor called on the board to keep the “heritage” libraries open.",),
+        find=_evaluative("5", "called-x-quote"),
     ),
     Rule(
         "accused-x-of",
@@ -1361,11 +1715,36 @@ SENTENCE_RULES = [
         find=_endorse,
     ),
     Rule(
+        "object-cue",
+        "attribution",
+        "sentence",
+        70,
+        "'X criticized Y' / 'X called for Y' (data/object_cues.tsv): the noun-phrase object is what X said or stood "
+        "for; it ends at a comma, a new clause or the reporter's time and place",
+        (
+            E("The union criticized the new pension rules on Monday.", "the new pension rules", "union", "criticized"),
+            E("Two senators called for an inquiry into the contract.", "an inquiry into the contract", "senators"),
+            E("The mayor endorsed the harbour plan, saying it would bring jobs.", "the harbour plan", "mayor"),
+            E("The union rejected the offer, calling for a new ballot of members.", "a new ballot of members", "union"),
+            E("A new poll shows the mayor with a ten-point lead.", "the mayor with a ten-point lead", "poll"),
+            E("The bishop warned of a housing crisis in the valley.", "a housing crisis in the valley", "bishop"),
+            E("Ms. Okafor, who endorsed the harbour plan in May, spoke first.", "the harbour plan", "Okafor"),
+        ),
+        (
+            "The plan was criticized by engineers.",
+            "The union's calls for a strike grew louder.",
+            "The senator backed down after the vote.",
+            "She wants to support the new pension rules.",
+            "Police made two arrests, citing people familiar with the inquiry.",
+        ),
+        find=_object_cue,
+    ),
+    Rule(
         "according-to",
         "attribution",
         "sentence",
         60,
-        "'according to X, Y' / 'Y, according to X'",
+        "'according to X, Y' / 'Y, according to X' (X ends at a dash; with no comma before it, a clause and a name)",
         (
             E(
                 "According to the coastguard, the trawler sank within minutes.",
@@ -1379,8 +1758,22 @@ SENTENCE_RULES = [
                 "coastguard",
                 "according to",
             ),
+            E(
+                "The levy would raise $2 billion a year, according to the Budget Office - a tenth of the deficit.",
+                "The levy would raise $2 billion a year",
+                "Budget Office",
+            ),
+            E(
+                "The four winners will meet in a play-off for the last place according to UEFA as part of the draw.",
+                "The four winners will meet in a play-off for the last place",
+                "UEFA",
+            ),
         ),
-        ("According to plan, the trawler left at dawn.",),
+        (
+            "According to plan, the trawler left at dawn.",
+            "Players in the junior league are ranked according to their scores in the last three rounds.",
+            "The teams were seeded according to FIFA rankings.",
+        ),
         find=_according_to,
     ),
     Rule(
@@ -1471,6 +1864,26 @@ LINE_RULES = [
         ),
         ("Update: The market will stay open all winter.",),
     ),
+    Rule(
+        "quote-signature",
+        "attribution",
+        "line",
+        20,
+        "'\"Y.\" ― Jane Doe': a quotation signed with a dash and a name at the end of its line",
+        (
+            E(
+                "Readers wrote in.\n“The new bridge is a waste of money. Nobody asked us.” ― Maria Olsen",
+                "Nobody asked us",
+                "Maria Olsen",
+            ),
+            E(
+                "Readers wrote in.\n“The ferry is always late.”―\u00a0Tom de Vries.",
+                "The ferry is always late",
+                "Tom de Vries",
+            ),
+        ),
+        ("“The new bridge is a waste of money,” she said — Maria Olsen agreed with her.",),
+    ),
 ]
 
 # an overlap between candidates of one sentence is settled by the stage's priority, cue verbs in reading order
@@ -1494,6 +1907,10 @@ class RuleAttributor:
             out.extend(self.attribute_sentence(text, sent, headline, regions))
         if sentences and ":" in text[sentences[0].start : sentences[0].end]:
             out.extend(_colon_speaker(text, sentences, out))
+        if sentences and _SIGNATURE_DASH.search(
+            text, max(sentences[0].start, sentences[-1].end - 90), sentences[-1].end
+        ):
+            out.extend(_quote_signature(text, sentences, out))
         return out
 
     def attribute_sentence(

@@ -254,7 +254,7 @@ RULES: tuple[FurnitureRule, ...] = (
         90,
         pattern=re.compile(
             r"[©℗]|\b(?:photo|image|picture|video|credit|photograph)s?\s*(?:credit|courtesy)?\s*:\s*\S"
-            r"|\b(?:getty images|shutterstock|alamy|reuters/|afp/|ap photo|afp via getty)\b",
+            r"|\b(?:getty images|shutterstock|alamy|reuters/(?!ipsos\b)|afp/|ap photo|afp via getty)\b",
             _I,
         ),
         keys=(
@@ -274,7 +274,10 @@ RULES: tuple[FurnitureRule, ...] = (
             "afp via",
         ),
         examples=("A man walks past the ministry. © Jane Roe, Reuters", "Photo: Getty Images"),
-        counter_examples=("The agency said the photos were genuine.",),
+        counter_examples=(
+            "The agency said the photos were genuine.",
+            "According to a Reuters/Ipsos poll, the two candidates are in a dead heat nationally.",
+        ),
     ),
     FurnitureRule(
         "dateline",
@@ -757,7 +760,8 @@ def _headline_runs(content: list[tuple[Line, str]]) -> None:
                 run.append(ln)
                 gap, headlines = [], headlines + 1
                 continue
-            if run and not gap and ln.furniture is None and len(raw) <= TEASER_SUMMARY:
+            # a line that ends with a colon introduces the article's own list: it is prose, not a teaser
+            if run and not gap and ln.furniture is None and len(raw) <= TEASER_SUMMARY and not raw.endswith(":"):
                 gap = [ln]
                 continue
         if headlines >= HEADLINE_RUN:

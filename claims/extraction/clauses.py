@@ -41,6 +41,31 @@ _forms = sorted(set(L.LEMMA_OF) | set(L.CUE_PHRASES))
 CUE_RE = re.compile(r"\b(?<![’'-])" + _trie_regex(_forms) + r"(?![\w’'-])", re.IGNORECASE)
 # the same pattern for lower-cased text (case-sensitive matching is several times faster)
 _CUE_LOW_RE = re.compile(CUE_RE.pattern)
+# "criticized the deal", "called for a ban": cues whose noun-phrase object is the content (lower-cased text)
+OBJECT_CUE_RE = re.compile(r"\b(?<![’'-])" + _trie_regex(sorted(L.OBJECT_CUES)) + r"(?![\w’'-])")
+# where such an object ends: a clause or list boundary, a quotation, or the reporter's adjuncts of time and place
+OBJECT_END = re.compile(
+    r"\s*[,;:(]|\s+[-–—]+\s|[–—]|\s+(?:and|but)\s+(?:said|says|added|told|called|urged|argued|warned)\b"
+    r"|\s+(?:on|last|this|next|earlier|late|early)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"week|month|year|night|morning|afternoon|evening|weekend|summer|spring|fall|autumn|winter)\b"
+    r"|\s+(?:today|yesterday|tonight|earlier|recently|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\s+(?:in|on|at|by|from|during|since|until)\s+(?:early\s+|late\s+|mid-?)?(?:\d{4}|january|february|march|april|"
+    r"may|june|july|august|september|october|november|december|the senate floor|the floor|the stage)\b"
+    r"|\s+(?:in|at|during|on|after|before)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|interview|speech|rally|tweet|post|letter|debate|op-ed|column|conference|briefing|hearing|"
+    r"address|appearance|event|meeting|session|video|remarks|town hall|e-?mail|page|show|program|ad|book|article|"
+    r"editorial|news conference|press conference|grounds)s?\b"
+    r"|\s+(?:while|because|since|when|after|before|during|even though|although)\b"
+    r"|\s+as\s+(?!(?:a|an|too|being|[“\"'‘]|[a-z]+(?:ist|ive|ous|ful|less|ic|al|ent|ant|ble|ed))\b)"
+    r"|\s+by\s+[a-z]+ing\b",
+    re.IGNORECASE,
+)
+# what cannot open such an object: a clause ("that"), an infinitive, a particle ("backed down"), a reflexive
+OBJECT_BAD_START = re.compile(
+    r"(?:that|to|out|up|down|off|away|back|on|in|into|it|itself|himself|herself|themselves|by|as|so|with|and|or|"
+    r"but)\b|(?-i:[a-z]+ly\b)",
+    re.IGNORECASE,
+)
 NOUN_CUE_RE = re.compile(
     r"(?:’s|'s|’|')\s+(?:[a-z]+\s+)?(?P<cue>"
     + "|".join(L.NOUN_CUES)
@@ -81,7 +106,9 @@ _TIME_RE = re.compile(r"\s*(?:(?:" + L.TIME_WORDS + r")\b[\s,]*)+", re.IGNORECAS
 _CHANNEL_RE = re.compile(
     r"\s*(?:(?:in|on|at|during|via|through|over|from|after|before|to|with|near|outside|inside|across|along|"
     r"behind|ahead of|following|amid|despite|since|upon)\s+[^,;:“\"]{1,80}?\s+)??"
-    r"that\s+",
+    r"that\s+"
+    # 'says at a campaign stop in Toledo, Ohio, that Y': an adjunct holding commas, closed by one before "that"
+    r"|\s*(?:in|on|at|during|via|through|after|before|to|with|following|amid)\s+[^;:“\"]{1,100}?,\s+that\s+",
     re.IGNORECASE,
 )
 _THAT_RE = re.compile(r"\s*that\b\s*", re.IGNORECASE)
@@ -154,7 +181,7 @@ _CLAUSE_END_RE = re.compile(
     r",?\s+(?:and|but)\s+(?:he|she|they|we|I)\s+(?:also\s+)?[a-z]+(?:ed|[^s]s)\b"
     r"|,?\s+but\s+(?:did\s+not|didn[’']t|declined|refused|would\s+not|wouldn[’']t)\b"
     r"|(?P<rel>,\s+(?:which|who)\s+)"
-    r"|,\s+(?!including\b)[a-z]{3,}ing\s+(?:the|a|an|his|her|their|its|that|to|on|in|it|him|them)\b"
+    r"|,\s+(?!including\b)[a-z]{3,}ing\s+(?:(?:the|a|an|his|her|their|its|that|to|on|in|it|him|them)\b|[A-Z])"
     r"|(?P<dash>\s[—–]\s)"
     # the reporter's concession or contrast: ", despite there being no evidence", ", although inspectors found"
     r"|,?\s+(?:despite|although|even\s+though|whereas)\s+"
@@ -185,7 +212,9 @@ _EVAL_RE = re.compile(
     r"(?=[a-z“\"]))"
     r"|(?P<cue2>accus(?:ed|es|ing|e))\s+" + _EVAL_OBJ.replace("obj", "obj2") + r"\s+of\s+(?=\w)"
     r"|(?P<cue3>critici[sz](?:ed|es|ing|e))\s+" + _EVAL_OBJ.replace("obj", "obj3") + r"\s+for\s+(?=\w)"
-    r"|(?P<cue4>called|calls)\s+(?P<obj4>)(?P<q4>[“\"]|'')(?=\w))"
+    r"|(?P<cue4>called|calls)\s+(?P<obj4>)(?P<q4>[“\"]|'')(?=\w)"
+    # 'called Ford's plans to open a plant in Mexico "a disgrace"': a longer object, then the quoted judgement
+    r"|(?P<cue5>called|calls)\s+(?P<obj5>(?:[\w’'$.-]+\s+){1,14}?)(?P<q5>[“\"]|'')(?=\w))"
 )
 # 'what Gilbert called "a perception problem"': the speaker after a relative pronoun
 _REL_CALLER = re.compile(

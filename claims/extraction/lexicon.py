@@ -78,6 +78,8 @@ COLON_ONLY = load_words("colon_only.txt")
 NEEDS_COMPLEMENTIZER = load_words("needs_complementizer.txt")
 # verbs that may take "to"-infinitive content ("claimed to have taken", "vowed to deliver")
 TAKES_INFINITIVE = load_words("takes_infinitive.txt")
+# verbs of wanting and planning: their to-infinitive is an intention the source states ("wants to close the depot")
+INTENTION_VERBS = load_words("intention_verbs.txt")
 # verbs that take a recipient before the content ("told reporters that", "assured them that")
 TAKES_RECIPIENT = load_words("takes_recipient.txt")
 
@@ -89,6 +91,13 @@ for _lemma, (_forms, _cls) in CUE_VERBS.items():
         CLASS_OF[_f] = _cls
 
 CUE_PHRASES = {row[0]: row[1] for row in load_table("cue_phrases.tsv", columns=2, classes=CUE_CLASSES)}
+
+# verbs whose noun-phrase object is the content ("criticized the deal", "called for a ban"): form -> lemma
+OBJECT_CUES: dict[str, str] = {
+    form: row[0]
+    for row in load_table("object_cues.tsv", columns=3, classes=frozenset({"stance", "position", "report", "topic"}))
+    for form in row[2].split(", ")
+}
 
 # --------------------------------------------------------------------------------- noun cues
 NOUN_CUES = sorted(load_words("noun_cues.txt"))

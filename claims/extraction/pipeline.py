@@ -16,7 +16,7 @@ from .attribution import (
 from .boilerplate import classify_lines, dateline_end
 from .engine import Example, Rule
 from .quotes import quote_regions
-from .records import Attribution, ExtractedClaim, Sentence
+from .records import Attribution, ExtractedClaim, Line, Sentence
 from .segmentation import split_lines, split_sentences
 from .speakers import ArticleSpeakers
 
@@ -120,6 +120,21 @@ PIPELINE_RULES = [
         ),
     ),
     Rule(
+        "embedded-post",
+        "attribution",
+        "pipeline",
+        80,
+        "a post embedded in the page, signed on the line after it ('— Name (@handle) date'), is Name's",
+        (
+            E(
+                "The club was pleased.\nOur keeper made nine saves tonight, a club record for a league match.\n"
+                "— Harbour City FC (@HarbourCityFC) March 3, 2024",
+                "Our keeper made nine saves tonight",
+                "Harbour City FC",
+            ),
+        ),
+    ),
+    Rule(
         "interview-answer",
         "attribution",
         "pipeline",
@@ -135,6 +150,30 @@ PIPELINE_RULES = [
         ),
     ),
 ]
+
+
+# "— PFF CLE Browns (@PFF_Browns) November 15, 2019": the signature line under an embedded post
+_EMBED_SIGNATURE = re.compile(
+    r"\s*[—–―-]\s*(?P<name>[^()\n]{2,60}?)\s*\(@\w{1,30}\)\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})?\s*$"
+)
+_LINK_ONLY = re.compile(r"[^\n]{0,40}(?:pic\.twitter\.com|https?://)\S*\s*$")
+
+
+def _embedded_posts(text: str, lines: list[Line], content: list[Line]) -> dict[int, tuple[str, int]]:
+    """The content lines that are embedded posts, by line index: (signer, where the signer's name is)."""
+    owners: dict[int, tuple[str, int]] = {}
+    if "(@" not in text:
+        return owners
+    for ln in lines:
+        m = _EMBED_SIGNATURE.match(text, ln.start, ln.end)
+        if not m:
+            continue
+        before = [c for c in content if c.end <= ln.start][-2:]  # the post, maybe followed by its picture link
+        if before and _LINK_ONLY.match(text, before[-1].start, before[-1].end) and len(before) == 2:
+            before = before[:1]
+        if before and not _LINK_ONLY.match(text, before[-1].start, before[-1].end):
+            owners[before[-1].index] = (m.group("name").strip(), m.start("name"))
+    return owners
 
 
 def _is_headline(raw: str) -> bool:
@@ -165,6 +204,7 @@ def extract_claims(text: str, attributor: Attributor | None = None) -> list[Extr
     transcript = sum(1 for ln in content if _CAPS_LABEL.match(text, ln.start, ln.end)) >= 2
     dateline_open = True
     interviewee = _interviewee(text, content, speakers)
+    posts = _embedded_posts(text, lines, content)
     results: list[tuple[Attribution, str | None, str, str, float]] = []
     carry: tuple[str | None, str, str, str, str] | None = None  # source, kind, mention, cue of an open quotation
     for n_line, ln in enumerate(content):  # a dateline opens the story: only the first lines are tried
@@ -180,6 +220,14 @@ def extract_claims(text: str, attributor: Attributor | None = None) -> list[Extr
         regions = quote_regions(text, ln.start, ln.end)
         if interviewee and _ANSWER.match(raw):
             attrs = _answer_attributions(text, sents, ln.index, attrs, interviewee)
+        if ln.index in posts and not attrs:
+            name, at = posts[ln.index]
+            spans = [strip_span(text, s.start, s.end) for s in sents]
+            attrs = [
+                Attribution(a, b, name, at, "(@)", "speech", ln.index, rule_id="embedded-post")
+                for a, b in spans
+                if len(_WORDS.findall(text[a:b])) >= MIN_CONTENT_WORDS
+            ]
         attrs.sort(key=lambda a: a.start)
         if regions and len(attrs) > 1:
             attrs = drop_nested(text, attrs, regions)

@@ -108,3 +108,14 @@ def test_every_dropped_line_names_a_registered_rule(seeds):
     recorded = {ln.furniture for text in texts for ln in classify_lines(text, split_lines(text)) if ln.furniture}
     assert recorded
     assert recorded <= set(RULES_BY_ID)
+
+
+def test_a_sentence_introducing_the_articles_own_list_is_not_a_teaser_in_a_headline_list():
+    text = (
+        "There's still a chance for these teams\n"
+        "As it stands, each group of teams below will play a semifinal and final for a spot at the tournament "
+        "according to UEFA:\n"
+        "Path A: Iceland, Bulgaria\nPath B: Wales, Slovakia\nPath C: Scotland, Norway\n"
+    )
+    intro = next(ln for ln in classify_lines(text, split_lines(text)) if "As it stands" in text[ln.start : ln.end])
+    assert intro.furniture is None

@@ -47,3 +47,13 @@ def test_a_closing_attribution_is_not_part_of_an_infinitive_claim():
 def test_the_sign_of_a_number_is_kept():
     text = "The weather service said -5 degrees would be the lowest reading of the winter."
     assert find(claims_of(text), "degrees").text.startswith("-5 degrees")
+
+
+def test_a_participle_clause_before_a_name_is_the_reporters_not_the_statement():
+    text = "The lawyer said the man had his hands in the air, contradicting Tulsa police's earlier account."
+    assert find(claims_of(text), "the man had his hands in the air").text == "the man had his hands in the air"
+
+
+def test_an_according_to_source_ends_before_the_reporters_adjunct():
+    text = "The four winners will meet in a play-off for the last place according to UEFA as part of the draw."
+    assert find(claims_of(text), "The four winners will meet").source == "UEFA"
