@@ -1,3 +1,5 @@
+from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
@@ -48,7 +50,15 @@ class Command(BaseCommand):
         # Imported here: claims sits below jobs, and only this option needs the queue.
         from jobs.services import job_import_start
 
+        refused = 0
         for path in files:
-            with path.open("rb") as handle:
-                job = job_import_start(user=None, name=path.name, chunks=iter(lambda h=handle: h.read(1 << 20), b""))
+            try:
+                with path.open("rb") as handle:
+                    job = job_import_start(user=None, name=path.name, file=File(handle))
+            except ValidationError as error:
+                self.stderr.write(f"failed: {' '.join(error.messages)}")
+                refused += 1
+                continue
             self.stdout.write(f"Queued {path} as job {job.pk}: follow it at /jobs/{job.pk}/ or /api/jobs/{job.pk}/.")
+        if refused:
+            raise CommandError(f"{refused} file(s) could not be queued; the rest were.")
