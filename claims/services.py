@@ -961,14 +961,34 @@ URL_TAKEN = "url: Another article with this URL already exists."
 
 
 def article_import_batch(*, records, created_by=None) -> ImportReport:
-    """Ingest a batch of records (a background job's chunk) in the caller's transaction with a few queries per
-    batch, not per article: the same outcome as article_import_records one by one. The same text is one article
-    (also twice in one batch), a URL belongs to one article, sources resolve as source_resolve does, each claim
-    gets its first history record and matching sees the claims as if the articles came one after another.
+    """Ingest a batch of records (a background job's chunk) with a few queries per batch, not per article: the
+    same outcome as article_import_records one by one. The same text is one article (also twice in one batch), a
+    URL belongs to one article, sources resolve as source_resolve does, each claim gets its first history record
+    and matching sees the claims as if the articles came one after another.
 
-    A record that fails its checks is reported and the others are stored. A database error propagates, so the
-    caller rolls the whole batch back and tries it again; a conflict with a concurrent import (the same text or
-    source stored meanwhile) is looked at again here, in a savepoint.
+    article_import_prepare, then article_import_store: a caller that holds a transaction for the batch (a job
+    chunk) runs the first before it, so the costly extraction and the shared sources stay outside it.
+    """
+    return article_import_store(batch=article_import_prepare(records=records, created_by=created_by))
+
+
+@dataclass
+class ImportBatch:
+    """Records checked, their claims extracted and their sources resolved: ready for article_import_store."""
+
+    new: list[tuple[_Pending, Article, list[Claim]]]
+    existing: int  # texts stored already, or twice in the batch
+    errors: list[tuple[int, str]]  # (place in the batch, message)
+    created_by: object = None
+
+
+def article_import_prepare(*, records, created_by=None) -> ImportBatch:
+    """Check every record, extract the claims of the texts not stored yet and resolve their sources, saving new
+    sources and learnt aliases in a short transaction of their own.
+
+    Sources are shared by every import: saved here, a new speaker named in two workers' chunks at once makes one
+    wait for the other's insert only, not for its whole chunk. (A chunk that then fails leaves such a source
+    without claims, for its retry to find.) A record that fails its checks is an error; the others go on.
     """
     errors: list[tuple[int, str]] = []
     pending: list[_Pending] = []
@@ -980,68 +1000,99 @@ def article_import_batch(*, records, created_by=None) -> ImportReport:
             pending.append(_pending_from(index, record))
         except ValidationError as error:
             errors.append((index, f"{record.label}: {validation_reason(error)}"))
-    # Extraction (the costly part) only for texts not stored yet; the store below checks again, under its writes.
-    stored = _stored_digests(item.digest for item in pending)
-    for item in list(pending):
-        if item.digest in stored or item.given is not None:
-            continue
-        try:
-            item.extracted = extract_claims(item.fields["body"])
-            _claims_from_extraction(Article(body=item.fields["body"]), item.extracted, resolve=lambda **_: None)
-        except ValidationError as error:
-            errors.append((item.index, f"{item.label}: {validation_reason(error)}"))
-            pending.remove(item)
-        except Exception as error:  # one record's surprise is reported; the others are still stored
-            logger.exception("Import of %s failed", item.label)
-            errors.append(
-                (item.index, f"{item.label}: could not be stored ({type(error).__name__}); nothing of it was kept")
-            )
-            pending.remove(item)
-    for attempt in range(1, CONFLICT_TRIES + 1):
-        try:
-            with transaction.atomic():
-                report, taken = _batch_store(pending, created_by=created_by)
-            break
-        except IntegrityError:
-            if attempt == CONFLICT_TRIES:
-                raise
-    errors.extend((item.index, f"{item.label}: {URL_TAKEN}") for item in taken)
-    report.errors = [message for _, message in sorted(errors, key=lambda error: error[0])]
-    return report
-
-
-def _batch_store(pending: list[_Pending], *, created_by) -> tuple[ImportReport, list[_Pending]]:
-    """Store the batch's new articles and their claims; the records whose URL another article has already."""
-    report = ImportReport(created=0, existing=0, claims=0, errors=[], articles=[])
     stored = _stored_digests(item.digest for item in pending)
     urls = _stored_urls(item.fields["url"] for item in pending)
-    new, taken = [], []
+    new, existing = [], 0
     for item in pending:
         url = item.fields["url"]
         if item.digest in stored:
-            report.existing += 1
-        elif url and url in urls:
-            taken.append(item)
-        else:
-            stored.add(item.digest)
-            if url:
-                urls.add(url)
-            new.append(item)
-    articles = [Article(**item.fields, content_sha256=item.digest, created_by=created_by) for item in new]
+            existing += 1
+            continue
+        if url and url in urls:
+            errors.append((item.index, f"{item.label}: {URL_TAKEN}"))
+            continue
+        try:
+            if item.given is None:
+                item.extracted = extract_claims(item.fields["body"])
+                _claims_from_extraction(Article(body=item.fields["body"]), item.extracted, resolve=lambda **_: None)
+        except ValidationError as error:
+            errors.append((item.index, f"{item.label}: {validation_reason(error)}"))
+            continue
+        except Exception as error:  # one record's surprise is reported; the others are still stored
+            logger.exception("Import of %s failed", item.label)
+            reason = f"could not be stored ({type(error).__name__}); nothing of it was kept"
+            errors.append((item.index, f"{item.label}: {reason}"))
+            continue
+        stored.add(item.digest)
+        if url:
+            urls.add(url)
+        new.append(item)
+    for attempt in range(1, CONFLICT_TRIES + 1):
+        try:
+            with transaction.atomic():
+                built = _with_sources(new, created_by=created_by)
+            break
+        except IntegrityError:  # another import saved one of these sources first: resolve them again
+            if attempt == CONFLICT_TRIES:
+                raise
+    return ImportBatch(new=built, existing=existing, errors=errors, created_by=created_by)
+
+
+def _with_sources(new: list[_Pending], *, created_by) -> list[tuple[_Pending, Article, list[Claim]]]:
     names = [
         *((claim.source, claim.source_kind) for item in new for claim in item.extracted if claim.source),
         *((claim.source_name, claim.source_kind) for item in new for claim in item.given or () if claim.source_name),
     ]
     book = SourceBook(names)
-    claims: list[Claim] = []
-    for item, article in zip(new, articles, strict=True):
+    built = []
+    for item in new:
+        article = Article(**item.fields, content_sha256=item.digest, created_by=created_by)
         if item.given is not None:
-            claims.extend(_claims_given(article, item.given, created_by=created_by, resolve=book.resolve))
+            claims = _claims_given(article, item.given, created_by=created_by, resolve=book.resolve)
         else:
-            claims.extend(_claims_from_extraction(article, item.extracted, resolve=book.resolve))
+            claims = _claims_from_extraction(article, item.extracted, resolve=book.resolve)
+        built.append((item, article, claims))
     book.save()
+    return built
+
+
+def article_import_store(*, batch: ImportBatch) -> ImportReport:
+    """Store a prepared batch's articles and claims (in the caller's transaction) and match the claims. A text or
+    URL another import stored meanwhile is found again here. A database error propagates: the caller rolls the
+    whole batch back and tries it again."""
+    for attempt in range(1, CONFLICT_TRIES + 1):
+        try:
+            with transaction.atomic():
+                report, taken = _batch_store(batch)
+            break
+        except IntegrityError:
+            if attempt == CONFLICT_TRIES:
+                raise
+    errors = [*batch.errors, *((item.index, f"{item.label}: {URL_TAKEN}") for item in taken)]
+    report.errors = [message for _, message in sorted(errors, key=lambda error: error[0])]
+    return report
+
+
+def _batch_store(batch: ImportBatch) -> tuple[ImportReport, list[_Pending]]:
+    report = ImportReport(created=0, existing=batch.existing, claims=0, errors=[], articles=[])
+    stored = _stored_digests(item.digest for item, _, _ in batch.new)
+    urls = _stored_urls(item.fields["url"] for item, _, _ in batch.new)
+    articles, claims, taken = [], [], []
+    for item, article, article_claims in batch.new:
+        if item.digest in stored:
+            report.existing += 1
+        elif item.fields["url"] and item.fields["url"] in urls:
+            taken.append(item)
+        else:
+            # Unsaved again, in case an earlier try of this savepoint gave them ids that were rolled back.
+            article.pk, article._state.adding = None, True
+            for claim in article_claims:
+                claim.pk, claim._state.adding = None, True
+                claim.article = article
+            articles.append(article)
+            claims.extend(article_claims)
     Article.objects.bulk_create(articles)  # bulk_create then sets each claim's article_id from its article
-    stored_claims = _claims_store(claims, user=created_by)
+    stored_claims = _claims_store(claims, user=batch.created_by)
     claims_created_notify(claims=stored_claims)
     report.created, report.claims = len(articles), len(stored_claims)
     report.articles = articles[:MAX_REPORTED_ARTICLES]

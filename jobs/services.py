@@ -30,7 +30,9 @@ from annotations.selectors import claim_export_batches
 from claims.importers import UPLOAD_SNIFF_BYTES, ArticleRecord, ImportFileError, iter_records, upload_check
 from claims.models import Article, Claim
 from claims.services import (
-    article_import_batch,
+    ImportBatch,
+    article_import_prepare,
+    article_import_store,
     article_reextract,
     article_validate_input,
     title_from_body,
@@ -260,13 +262,17 @@ def job_fail(*, job_id: int, reason: str) -> None:
     )
 
 
-def _run_import_chunk(job: Job, items: list) -> tuple[int, int, list[str]]:
+def _prepare_import_chunk(job: Job, items: list) -> ImportBatch:
+    return article_import_prepare(records=[_item_to_record(item) for item in items], created_by=job.started_by)
+
+
+def _run_import_chunk(job: Job, items: list, prepared: ImportBatch) -> tuple[int, int, list[str]]:
     # A deadlock with another worker's chunk rolls this whole chunk back; the task then tries it again.
-    report = article_import_batch(records=[_item_to_record(item) for item in items], created_by=job.started_by)
+    report = article_import_store(batch=prepared)
     return len(items), report.created, report.errors
 
 
-def _run_reextract_chunk(job: Job, items: list) -> tuple[int, int, list[str]]:
+def _run_reextract_chunk(job: Job, items: list, prepared: None) -> tuple[int, int, list[str]]:
     errors = []
     for article in Article.objects.filter(pk__in=items):
         try:
@@ -279,19 +285,27 @@ def _run_reextract_chunk(job: Job, items: list) -> tuple[int, int, list[str]]:
 
 
 CHUNK_RUNNERS = {JobKind.IMPORT: _run_import_chunk, JobKind.REEXTRACT: _run_reextract_chunk}
+# What a chunk can do before its transaction: the costly, lock-free part (reading, extraction, shared sources).
+CHUNK_PREPARERS = {JobKind.IMPORT: _prepare_import_chunk}
 
 
-@transaction.atomic
 def job_chunk_run(*, job_id: int, number: int) -> bool:
-    """Apply one chunk in one transaction; False when there was nothing to do (done already, or job cancelled)."""
-    chunk = JobChunk.objects.select_for_update().get(job_id=job_id, number=number)
-    job = Job.objects.get(pk=job_id)
+    """Apply one chunk in one transaction; False when there was nothing to do (done already, or job cancelled).
+    Its preparation runs first, outside that transaction, so concurrent chunks hold their locks only briefly."""
+    chunk, job = JobChunk.objects.get(job_id=job_id, number=number), Job.objects.get(pk=job_id)
     if chunk.status != ChunkStatus.PENDING or job.status in FINISHED:
         return False
-    done, created, errors = CHUNK_RUNNERS[job.kind](job, chunk.items)
-    chunk.status, chunk.errors, chunk.finished_at = ChunkStatus.DONE, errors, timezone.now()
-    chunk.save(update_fields=["status", "errors", "finished_at"])
-    _job_progress(job_id, done=done, created=created)
+    prepare = CHUNK_PREPARERS.get(job.kind)
+    prepared = prepare(job, chunk.items) if prepare else None
+    with transaction.atomic():
+        chunk = JobChunk.objects.select_for_update().get(job_id=job_id, number=number)
+        job = Job.objects.get(pk=job_id)
+        if chunk.status != ChunkStatus.PENDING or job.status in FINISHED:
+            return False  # another delivery of this chunk finished it meanwhile, or the job was cancelled
+        done, created, errors = CHUNK_RUNNERS[job.kind](job, chunk.items, prepared)
+        chunk.status, chunk.errors, chunk.finished_at = ChunkStatus.DONE, errors, timezone.now()
+        chunk.save(update_fields=["status", "errors", "finished_at"])
+        _job_progress(job_id, done=done, created=created)
     return True
 
 
