@@ -302,9 +302,7 @@ def _stored() -> dict:
         "sources": sorted((s.name, s.kind, s.key, tuple(sorted(s.aliases))) for s in Source.objects.all()),
         "claims": sorted(Claim.objects.values_list("article__title", "start", "end", "source__key", "position")),
         "first_history": Claim.history.filter(history_type="+").count(),
-        "matches": sorted(
-            ClaimMatch.objects.values_list("claim__text", "other__text", "relation", "score", "status")
-        ),
+        "matches": sorted(ClaimMatch.objects.values_list("claim__text", "other__text", "relation", "score", "status")),
     }
 
 
@@ -318,11 +316,15 @@ def test_article_import_batch_stores_what_one_by_one_would():
     Source.objects.all().delete()
     batch = article_import_batch(records=_records())
     assert (batch.created, batch.existing, batch.claims) == (one_by_one.created, one_by_one.existing, one_by_one.claims)
-    assert batch.errors == one_by_one.errors == [
-        "batch.jsonl:4: invalid JSON",
-        "batch.jsonl:6: url: Another article with this URL already exists.",
-        "batch.jsonl:7: body: The article text is empty.",
-    ]
+    assert (
+        batch.errors
+        == one_by_one.errors
+        == [
+            "batch.jsonl:4: invalid JSON",
+            "batch.jsonl:6: url: Another article with this URL already exists.",
+            "batch.jsonl:7: body: The article text is empty.",
+        ]
+    )
     assert _stored() == {**expected, "first_history": expected["first_history"] * 2}  # history outlives its rows
 
 

@@ -16,7 +16,6 @@ from claims import services as claims_services
 from claims.models import Article, Claim, Source
 from jobs import services, tasks
 from jobs.models import ChunkStatus, Job, JobKind, JobStatus
-from matching.models import ClaimMatch
 from jobs.services import (
     export_snapshots_purge,
     job_cancel,
@@ -26,6 +25,7 @@ from jobs.services import (
     job_plan,
     job_resume_stale,
 )
+from matching.models import ClaimMatch
 from tests.claims.factories import ArticleFactory
 from tests.jobs.factories import JobFactory
 
