@@ -18,6 +18,7 @@ from rest_framework.views import APIView
 
 from claims.models import Article, Claim
 from core.api import MAX_ID, CanAddArticle, IsAnnotator, IsReviewer, NoUnknownFieldsSerializer, StrictCharField
+from core.parsers import JSONParser
 from jobs.models import Job, JobKind
 from jobs.selectors import job_errors, jobs_visible_to
 from jobs.services import (
@@ -135,6 +136,7 @@ class JobViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gene
 
     serializer_class = JobSerializer
     permission_classes = [IsAnnotator]
+    parser_classes = [JSONParser]  # a list of up to 10,000 article ids is JSON, not form fields
     queryset = Job.objects.none()  # for the schema: ids are integers
 
     def get_queryset(self):
