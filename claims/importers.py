@@ -7,6 +7,7 @@ the fields the user left empty.
 
 from __future__ import annotations
 
+import codecs
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -28,6 +29,24 @@ SUPPORTED_ACCEPT = ",".join(SUPPORTED_SUFFIXES)
 
 class ImportFileError(Exception):
     """One file or line that cannot be read; the message is shown to the user as the reason."""
+
+
+UPLOAD_SNIFF_BYTES = 64 * 1024
+
+
+def upload_check(*, name: str, head: bytes) -> None:
+    """The checks an upload passes before it is kept for a background import, from its name and first bytes only:
+    a supported type, and for .txt/.jsonl text in UTF-8 (the whole file is read as UTF-8, so a file whose start is
+    not would fail whole). ImportFileError with the reason; everything else is reported line by line later."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise ImportFileError(f"{name}: unsupported file type ({SUPPORTED_DESCRIPTION})")
+    if suffix in HTML_SUFFIXES:
+        return  # a web page says its own encoding
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)  # a character cut at the end is fine
+    except UnicodeDecodeError as error:
+        raise ImportFileError(f"{name}: not a UTF-8 text file (byte {error.start})") from None
 
 
 @dataclass

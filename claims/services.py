@@ -7,17 +7,19 @@ import logging
 import re
 import time
 import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import datetime
+from functools import reduce
+from operator import or_
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, OperationalError, transaction
-from django.db.models import Count, F
+from django.db.models import Count, F, Q
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from claims.extraction import EXTRACTOR_VERSION, ExtractedClaim, extract_claims, source_key, source_surname_key
 from claims.importers import ImportFileError
@@ -349,30 +351,7 @@ def article_ingest_with_claims(
         raise ValidationError({"language": "A language code of at most 16 characters."})
 
     def claims_from(article: Article) -> list[Claim]:
-        made = []
-        for position, item in enumerate(sorted(inputs, key=lambda c: (c.start, c.end))):
-            source = None
-            if item.source_name:
-                source = source_resolve(name=item.source_name, kind=item.source_kind, mention=item.source_mention)
-            made.append(
-                Claim(
-                    article=article,
-                    text=item.text,
-                    start=item.start,
-                    end=item.end,
-                    source=source,
-                    source_mention=item.source_mention,
-                    cue=item.cue,
-                    is_direct_quote=item.is_direct_quote,
-                    confidence=item.confidence,
-                    position=position,
-                    origin=item.origin,
-                    extraction_rule=item.extraction_rule,
-                    extractor_version=item.extractor_version,
-                    created_by=created_by,
-                )
-            )
-        return made
+        return _claims_given(article, inputs, created_by=created_by)
 
     return article_ingest(
         body=body,
@@ -386,7 +365,38 @@ def article_ingest_with_claims(
     )
 
 
-def _claims_from_extraction(article: Article, extracted: list[ExtractedClaim]) -> list[Claim]:
+def _claims_given(article: Article, inputs: list[ClaimInput], *, created_by, resolve=None) -> list[Claim]:
+    """Claims from validated claim records, in text order; `resolve` finds each source (source_resolve)."""
+    resolve = resolve or source_resolve
+    made = []
+    for position, item in enumerate(sorted(inputs, key=lambda c: (c.start, c.end))):
+        source = None
+        if item.source_name:
+            source = resolve(name=item.source_name, kind=item.source_kind, mention=item.source_mention)
+        made.append(
+            Claim(
+                article=article,
+                text=item.text,
+                start=item.start,
+                end=item.end,
+                source=source,
+                source_mention=item.source_mention,
+                cue=item.cue,
+                is_direct_quote=item.is_direct_quote,
+                confidence=item.confidence,
+                position=position,
+                origin=item.origin,
+                extraction_rule=item.extraction_rule,
+                extractor_version=item.extractor_version,
+                created_by=created_by,
+            )
+        )
+    return made
+
+
+def _claims_from_extraction(article: Article, extracted: list[ExtractedClaim], *, resolve=None) -> list[Claim]:
+    """Claims from the extractor's output, in text order; `resolve` finds each source (source_resolve)."""
+    resolve = resolve or source_resolve
     claims = []
     seen: set[tuple[int, int]] = set()
     for position, item in enumerate(sorted(extracted, key=lambda c: (c.start, c.end))):
@@ -396,7 +406,7 @@ def _claims_from_extraction(article: Article, extracted: list[ExtractedClaim]) -
         claim_validate_span(article=article, text=item.text, start=item.start, end=item.end)
         source = None
         if item.source:
-            source = source_resolve(name=item.source, kind=item.source_kind, mention=item.source_mention)
+            source = resolve(name=item.source, kind=item.source_kind, mention=item.source_mention)
         claims.append(
             Claim(
                 article=article,
@@ -476,37 +486,108 @@ def claim_create(
 
 def source_resolve(*, name: str, kind: str = SourceKind.UNKNOWN, mention: str = "") -> Source:
     """The one Source for this name: exact normalised key, else a unique surname match among persons, else new."""
-    name = name.strip()[:300]
-    key = source_key(name) or name.lower()
-    kind = kind if kind in SourceKind.values else SourceKind.UNKNOWN
-    source = Source.objects.filter(key=key).first()
-    if source is None and kind == SourceKind.PERSON:
-        source = _person_by_surname(name, key)
-    if source is None:
+    for attempt in range(1, CONFLICT_TRIES + 1):
         try:
             with transaction.atomic():
-                source = Source.objects.create(name=name, kind=kind, key=key, aliases=[])
+                book = SourceBook([(name, kind)])
+                source = book.resolve(name=name, kind=kind, mention=mention)
+                book.save()
+                return source
         except IntegrityError:
-            source = Source.objects.get(key=key)
-    _source_remember_alias(source, mention)
-    return source
+            # Another transaction stored this name (or the full name a surname grows into) first: look again.
+            if attempt == CONFLICT_TRIES:
+                raise
+    raise AssertionError("unreachable")
 
 
-def _person_by_surname(name: str, key: str) -> Source | None:
-    surname = source_surname_key(name)
-    if not surname:
-        return None
-    if key == surname:
-        # A bare surname ("Peskov"): the one person already known by a full name ending in it.
-        candidates = list(Source.objects.filter(kind=SourceKind.PERSON, key__endswith=f" {surname}")[:2])
-        return candidates[0] if len(candidates) == 1 else None
-    # A full name ("Dmitry Peskov") for a person stored so far by surname alone: upgrade that row.
-    bare = Source.objects.filter(kind=SourceKind.PERSON, key=surname).first()
-    if bare is not None:
+def _source_identity(name: str, kind: str) -> tuple[str, str, str]:
+    name = name.strip()[:300]
+    return name, source_key(name) or name.lower(), kind if kind in SourceKind.values else SourceKind.UNKNOWN
+
+
+NAMES_PER_QUERY = 500
+SURNAMES_PER_QUERY = 100
+
+
+class SourceBook:
+    """How source names resolve (source_resolve's rule, its one home) for many names at once: the same answers as
+    resolving them one after another, from two reads. `resolve` each name in order, then `save()` writes the new
+    sources and the changed ones (an alias learnt, a surname grown into a full name) in bulk with their history."""
+
+    def __init__(self, names: list[tuple[str, str]]):
+        self.known: dict[str, Source] = {}
+        self.new: list[Source] = []
+        self.changed: dict[int, Source] = {}
+        keys, bare = set(), set()
+        for raw_name, raw_kind in names:
+            name, key, kind = _source_identity(raw_name, raw_kind)
+            keys.add(key)
+            surname = source_surname_key(name) if kind == SourceKind.PERSON else ""
+            if surname:
+                keys.add(surname)
+                if surname == key:
+                    bare.add(surname)
+        keys = sorted(keys)
+        for start in range(0, len(keys), NAMES_PER_QUERY):
+            self._learn(Source.objects.filter(key__in=keys[start : start + NAMES_PER_QUERY]))
+        bare = sorted(bare)
+        for start in range(0, len(bare), SURNAMES_PER_QUERY):
+            endings = [Q(key__endswith=f" {surname}") for surname in bare[start : start + SURNAMES_PER_QUERY]]
+            self._learn(Source.objects.filter(reduce(or_, endings), kind=SourceKind.PERSON))
+
+    def _learn(self, sources) -> None:
+        for source in sources:
+            self.known.setdefault(source.key, source)
+
+    def resolve(self, *, name: str, kind: str = SourceKind.UNKNOWN, mention: str = "") -> Source:
+        name, key, kind = _source_identity(name, kind)
+        source = self.known.get(key)
+        if source is None and kind == SourceKind.PERSON:
+            source = self._person_by_surname(name, key)
+        if source is None:
+            source = Source(name=name, kind=kind, key=key, aliases=[])
+            self.known[key] = source
+            self.new.append(source)
+        aliases = _aliases_with_mention(source, mention)
+        if aliases != source.aliases:
+            source.aliases = aliases
+            self._changed(source)
+        return source
+
+    def _person_by_surname(self, name: str, key: str) -> Source | None:
+        surname = source_surname_key(name)
+        if not surname:
+            return None
+        if key == surname:
+            # A bare surname ("Peskov"): the one person already known by a full name ending in it.
+            found = [s for s in self.known.values() if s.kind == SourceKind.PERSON and s.key.endswith(f" {surname}")]
+            return found[0] if len(found) == 1 else None
+        # A full name ("Dmitry Peskov") for a person stored so far by surname alone: upgrade that row.
+        bare = self.known.get(surname)
+        if bare is None or bare.kind != SourceKind.PERSON:
+            return None
         bare.aliases = _with_alias(bare.aliases, bare.name)
+        del self.known[surname]
         bare.name, bare.key = name, key
-        bare.save(update_fields=["name", "key", "aliases"])
-    return bare
+        self.known[key] = bare
+        self._changed(bare)
+        return bare
+
+    def _changed(self, source: Source) -> None:
+        if source.pk is not None:
+            self.changed[source.pk] = source
+
+    def save(self) -> None:
+        # Renames first: a surname row grown into a full name frees its key for a new source of that surname.
+        if self.changed:
+            changed = [self.changed[pk] for pk in sorted(self.changed)]
+            now = timezone.now()
+            for source in changed:
+                source.updated_at = now  # auto_now is not applied by bulk updates
+            bulk_update_with_history(changed, Source, ["name", "key", "aliases", "updated_at"])
+        if self.new:
+            bulk_create_with_history(sorted(self.new, key=lambda source: source.key), Source)
+        self.new, self.changed = [], {}
 
 
 def _with_alias(aliases: list[str], alias: str) -> list[str]:
@@ -515,11 +596,15 @@ def _with_alias(aliases: list[str], alias: str) -> list[str]:
     return aliases
 
 
-def _source_remember_alias(source: Source, mention: str) -> None:
+def _aliases_with_mention(source: Source, mention: str) -> list[str]:
     mention = (mention or "").strip()[:300]
     if not mention or mention == source.name or mention.lower() in PRONOUNS:
-        return
-    aliases = _with_alias(list(source.aliases), mention)
+        return source.aliases
+    return _with_alias(list(source.aliases), mention)
+
+
+def _source_remember_alias(source: Source, mention: str) -> None:
+    aliases = _aliases_with_mention(source, mention)
     if aliases != source.aliases:
         source.aliases = aliases
         source.save(update_fields=["aliases"])
@@ -876,3 +961,196 @@ def article_import_records(
         if len(report.articles) < MAX_REPORTED_ARTICLES:
             report.articles.append(result.article)
     return report
+
+
+@dataclass
+class _Pending:
+    """A record checked and ready to store: its article's fields, its text's hash, and its claims to come."""
+
+    index: int  # its place in the batch, so errors are reported in file order
+    label: str
+    fields: dict
+    digest: str
+    given: list[ClaimInput] | None = None  # claims in the export's record format, kept as given
+    extracted: list[ExtractedClaim] = field(default_factory=list)
+
+
+def _pending_from(index: int, record) -> _Pending:
+    """The checks of article_ingest(_with_claims) for one record, without the database; ValidationError if bad."""
+    given, language = None, "en"
+    if "claims" in record.extra:
+        given = claim_inputs_validate(body=record.body, claims=record.extra["claims"])
+        language = record.extra.get("language")
+        if language is not None and (not isinstance(language, str) or len(language) > 16):
+            raise ValidationError({"language": "A language code of at most 16 characters."})
+    fields = {
+        "title": (record.title or "").strip() or title_from_body(record.body or ""),
+        "body": record.body,
+        "url": (record.url or "").strip(),
+        "publisher": (record.publisher or "").strip(),
+        "published_at": record.published_at,
+    }
+    article_validate_input(**fields)
+    fields["language"] = language or "en"
+    return _Pending(index, record.label, fields, content_sha256(record.body), given=given)
+
+
+def _stored_digests(digests: Iterable[str]) -> set[str]:
+    digests = sorted(set(digests))
+    found: set[str] = set()
+    for start in range(0, len(digests), NAMES_PER_QUERY):
+        part = digests[start : start + NAMES_PER_QUERY]
+        found.update(Article.objects.filter(content_sha256__in=part).values_list("content_sha256", flat=True))
+    return found
+
+
+def _stored_urls(urls: Iterable[str]) -> set[str]:
+    urls = sorted({url for url in urls if url})
+    found: set[str] = set()
+    for start in range(0, len(urls), NAMES_PER_QUERY):
+        found.update(
+            Article.objects.filter(url__in=urls[start : start + NAMES_PER_QUERY]).values_list("url", flat=True)
+        )
+    return found
+
+
+URL_TAKEN = "url: Another article with this URL already exists."
+
+
+def article_import_batch(*, records, created_by=None) -> ImportReport:
+    """Ingest a batch of records (a background job's chunk) with a few queries per batch, not per article: the
+    same outcome as article_import_records one by one. The same text is one article (also twice in one batch), a
+    URL belongs to one article, sources resolve as source_resolve does, each claim gets its first history record
+    and matching sees the claims as if the articles came one after another.
+
+    article_import_prepare, then article_import_store: a caller that holds a transaction for the batch (a job
+    chunk) runs the first before it, so the costly extraction and the shared sources stay outside it.
+    """
+    return article_import_store(batch=article_import_prepare(records=records, created_by=created_by))
+
+
+@dataclass
+class ImportBatch:
+    """Records checked, their claims extracted and their sources resolved: ready for article_import_store."""
+
+    new: list[tuple[_Pending, Article, list[Claim]]]
+    existing: int  # texts stored already, or twice in the batch
+    errors: list[tuple[int, str]]  # (place in the batch, message)
+    created_by: object = None
+
+
+def article_import_prepare(*, records, created_by=None) -> ImportBatch:
+    """Check every record, extract the claims of the texts not stored yet and resolve their sources, saving new
+    sources and learnt aliases in a short transaction of their own.
+
+    Sources are shared by every import: saved here, a new speaker named in two workers' chunks at once makes one
+    wait for the other's insert only, not for its whole chunk. (A chunk that then fails leaves such a source
+    without claims, for its retry to find.) A record that fails its checks is an error; the others go on.
+    """
+    errors: list[tuple[int, str]] = []
+    pending: list[_Pending] = []
+    for index, record in enumerate(records):
+        if isinstance(record, ImportFileError):
+            errors.append((index, str(record)))
+            continue
+        try:
+            pending.append(_pending_from(index, record))
+        except ValidationError as error:
+            errors.append((index, f"{record.label}: {validation_reason(error)}"))
+    stored = _stored_digests(item.digest for item in pending)
+    urls = _stored_urls(item.fields["url"] for item in pending)
+    new, existing = [], 0
+    for item in pending:
+        url = item.fields["url"]
+        if item.digest in stored:
+            existing += 1
+            continue
+        if url and url in urls:
+            errors.append((item.index, f"{item.label}: {URL_TAKEN}"))
+            continue
+        try:
+            if item.given is None:
+                item.extracted = extract_claims(item.fields["body"])
+                _claims_from_extraction(Article(body=item.fields["body"]), item.extracted, resolve=lambda **_: None)
+        except ValidationError as error:
+            errors.append((item.index, f"{item.label}: {validation_reason(error)}"))
+            continue
+        except Exception as error:  # one record's surprise is reported; the others are still stored
+            logger.exception("Import of %s failed", item.label)
+            reason = f"could not be stored ({type(error).__name__}); nothing of it was kept"
+            errors.append((item.index, f"{item.label}: {reason}"))
+            continue
+        stored.add(item.digest)
+        if url:
+            urls.add(url)
+        new.append(item)
+    for attempt in range(1, CONFLICT_TRIES + 1):
+        try:
+            with transaction.atomic():
+                built = _with_sources(new, created_by=created_by)
+            break
+        except IntegrityError:  # another import saved one of these sources first: resolve them again
+            if attempt == CONFLICT_TRIES:
+                raise
+    return ImportBatch(new=built, existing=existing, errors=errors, created_by=created_by)
+
+
+def _with_sources(new: list[_Pending], *, created_by) -> list[tuple[_Pending, Article, list[Claim]]]:
+    names = [
+        *((claim.source, claim.source_kind) for item in new for claim in item.extracted if claim.source),
+        *((claim.source_name, claim.source_kind) for item in new for claim in item.given or () if claim.source_name),
+    ]
+    book = SourceBook(names)
+    built = []
+    for item in new:
+        article = Article(**item.fields, content_sha256=item.digest, created_by=created_by)
+        if item.given is not None:
+            claims = _claims_given(article, item.given, created_by=created_by, resolve=book.resolve)
+        else:
+            claims = _claims_from_extraction(article, item.extracted, resolve=book.resolve)
+        built.append((item, article, claims))
+    book.save()
+    return built
+
+
+def article_import_store(*, batch: ImportBatch) -> ImportReport:
+    """Store a prepared batch's articles and claims (in the caller's transaction) and match the claims. A text or
+    URL another import stored meanwhile is found again here. A database error propagates: the caller rolls the
+    whole batch back and tries it again."""
+    for attempt in range(1, CONFLICT_TRIES + 1):
+        try:
+            with transaction.atomic():
+                report, taken = _batch_store(batch)
+            break
+        except IntegrityError:
+            if attempt == CONFLICT_TRIES:
+                raise
+    errors = [*batch.errors, *((item.index, f"{item.label}: {URL_TAKEN}") for item in taken)]
+    report.errors = [message for _, message in sorted(errors, key=lambda error: error[0])]
+    return report
+
+
+def _batch_store(batch: ImportBatch) -> tuple[ImportReport, list[_Pending]]:
+    report = ImportReport(created=0, existing=batch.existing, claims=0, errors=[], articles=[])
+    stored = _stored_digests(item.digest for item, _, _ in batch.new)
+    urls = _stored_urls(item.fields["url"] for item, _, _ in batch.new)
+    articles, claims, taken = [], [], []
+    for item, article, article_claims in batch.new:
+        if item.digest in stored:
+            report.existing += 1
+        elif item.fields["url"] and item.fields["url"] in urls:
+            taken.append(item)
+        else:
+            # Unsaved again, in case an earlier try of this savepoint gave them ids that were rolled back.
+            article.pk, article._state.adding = None, True
+            for claim in article_claims:
+                claim.pk, claim._state.adding = None, True
+                claim.article = article
+            articles.append(article)
+            claims.extend(article_claims)
+    Article.objects.bulk_create(articles)  # bulk_create then sets each claim's article_id from its article
+    stored_claims = _claims_store(claims, user=batch.created_by)
+    claims_created_notify(claims=stored_claims)
+    report.created, report.claims = len(articles), len(stored_claims)
+    report.articles = articles[:MAX_REPORTED_ARTICLES]
+    return report, taken

@@ -10,7 +10,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+import uuid
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -27,9 +28,12 @@ from django.utils import timezone
 from annotations import exports
 from annotations.selectors import claim_export_batches
 from annotations.services import articles_import
-from claims.importers import SUPPORTED_SUFFIXES, ArticleRecord, ImportFileError, iter_records
+from claims.importers import UPLOAD_SNIFF_BYTES, ArticleRecord, ImportFileError, iter_records, upload_check
 from claims.models import Article, Claim
 from claims.services import (
+    ImportBatch,
+    article_import_prepare,
+    article_import_store,
     article_reextract,
     article_validate_input,
     title_from_body,
@@ -59,6 +63,15 @@ def export_query_register(query: Callable[[dict, Any], QuerySet[Claim]]) -> None
     _export_query = query
 
 
+# The articles a re-extraction by filters covers: the API's article filters, registered by web the same way.
+_article_query: Callable[[dict], QuerySet[Article]] | None = None
+
+
+def article_query_register(query: Callable[[dict], QuerySet[Article]]) -> None:
+    global _article_query
+    _article_query = query
+
+
 def _storage():
     return storages["jobs"]
 
@@ -73,57 +86,58 @@ def _send(task: str, *args) -> None:
 # ---------------------------------------------------------------------------------------------------------------
 
 
-@transaction.atomic
-def job_import_start(*, user, name: str, chunks: Iterable[bytes], leave_out_labels: bool = False) -> Job:
-    """Keep the uploaded file where every worker can read it and queue its import. `user=None` is the operator
-    at the command line (`import_articles --async`), who may import labels like an admin (annotations.services.
-    articles_import); `leave_out_labels` imports claims without the labels their records carry."""
+def job_import_start(*, user, name: str, file, leave_out_labels: bool = False) -> Job:
+    """Keep the uploaded file where every worker can read it and queue its import: a few cheap checks, the file
+    stored, the job created, the task sent on commit. Reading the file's records is the worker's first step
+    (job_plan), so the request answers at once whatever the file's size. `file` is a Django File (an upload, or
+    an open file wrapped in File). `user=None` is the operator at the command line (`import_articles --async`),
+    who may import labels like an admin (annotations.services.articles_import); `leave_out_labels` imports claims
+    without the labels their records carry."""
     if user is not None and not can_add_articles(user):
         raise PermissionDenied("Your role cannot add articles.")
     name = Path(name or "upload").name or "upload"
-    if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
-        raise ValidationError({"file": f"{name}: unsupported file type (use .txt or .jsonl)"})
+    try:
+        upload_check(name=name, head=_head(file))
+    except ImportFileError as error:
+        raise ValidationError({"file": str(error)}) from None
     # Who may bring labels in is fixed now: a job outliving its starter's account never becomes the operator's.
     labels = {"operator": user is None, "leave_out_labels": leave_out_labels}
-    job = Job.objects.create(kind=JobKind.IMPORT, started_by=user, params={"name": name, **labels})
-    stored = _storage().save(f"imports/{job.pk}/{name}", File(_ChunkReader(chunks), name=name))
-    job.params = {"name": name, "file": stored, **labels}
-    job.save(update_fields=["params"])
-    _send("jobs.tasks.job_plan", job.pk)
+    # Stored first, under a folder of its own, so the job is created whole in one insert.
+    stored = _storage().save(f"imports/{uuid.uuid4().hex}/{name}", file)
+    try:
+        with transaction.atomic():
+            job = Job.objects.create(
+                kind=JobKind.IMPORT, started_by=user, params={"name": name, "file": stored, **labels}
+            )
+            _send("jobs.tasks.job_plan", job.pk)
+    except BaseException:
+        _storage().delete(stored)
+        raise
     return job
 
 
-class _ChunkReader:
-    """A file-like view of an iterable of byte chunks, so storage copies an upload without holding it whole."""
-
-    def __init__(self, chunks: Iterable[bytes]):
-        self._chunks: Iterator[bytes] = iter(chunks)
-        self._buffer = b""
-
-    def read(self, size: int = -1) -> bytes:
-        while size < 0 or len(self._buffer) < size:
-            chunk = next(self._chunks, None)
-            if chunk is None:
-                break
-            self._buffer += chunk
-        if size < 0:
-            data, self._buffer = self._buffer, b""
-        else:
-            data, self._buffer = self._buffer[:size], self._buffer[size:]
-        return data
+def _head(file, size: int = UPLOAD_SNIFF_BYTES) -> bytes:
+    file.seek(0)
+    head = file.read(size)
+    file.seek(0)
+    return head if isinstance(head, bytes) else head.encode("utf-8")
 
 
 @transaction.atomic
-def job_reextract_start(*, user, article_ids: list[int] | None = None) -> Job:
-    """Re-run extraction over the given articles (all when None), keeping every claim people touched."""
+def job_reextract_start(*, user, article_ids: list[int] | None = None, filters: dict[str, str] | None = None) -> Job:
+    """Re-run extraction over the given articles, or those the article filters select (checked by the caller),
+    or all of them when neither is given, keeping every claim people touched."""
     if not is_reviewer(user):
         raise PermissionDenied("Only reviewers and admins can re-extract articles.")
+    if article_ids is not None and filters is not None:
+        raise ValidationError({"articles": "Give article ids or filters, not both."})
     if article_ids is not None:
         found = set(Article.objects.filter(pk__in=article_ids).values_list("pk", flat=True))
         missing = sorted(set(article_ids) - found)
         if missing:
             raise ValidationError({"articles": f"No article with id {', '.join(map(str, missing[:10]))}."})
-    job = Job.objects.create(kind=JobKind.REEXTRACT, started_by=user, params={"articles": article_ids})
+    params = {"filters": filters} if filters is not None else {"articles": article_ids}
+    job = Job.objects.create(kind=JobKind.REEXTRACT, started_by=user, params=params)
     _send("jobs.tasks.job_plan", job.pk)
     return job
 
@@ -238,12 +252,7 @@ def job_plan(*, job_id: int) -> list[int]:
             if job.kind == JobKind.IMPORT:
                 items, errors = _import_items(job)
             else:
-                ids = job.params.get("articles")
-                articles = Article.objects.order_by("pk")
-                items = list(
-                    (articles.filter(pk__in=ids) if ids is not None else articles).values_list("pk", flat=True)
-                )
-                errors = []
+                items, errors = list(_reextract_articles(job.params).values_list("pk", flat=True)), []
             size = settings.JOB_CHUNK_SIZE
             JobChunk.objects.bulk_create(
                 JobChunk(job=job, number=n, items=items[start : start + size])
@@ -261,6 +270,16 @@ def job_plan(*, job_id: int) -> list[int]:
     return pending
 
 
+def _reextract_articles(params: dict) -> QuerySet[Article]:
+    articles = Article.objects.order_by("pk")
+    if params.get("filters") is not None:
+        if _article_query is None:
+            raise RuntimeError("No article query is registered (the web app registers it when Django starts).")
+        return _article_query(params["filters"]).order_by("pk")
+    ids = params.get("articles")
+    return articles.filter(pk__in=ids) if ids is not None else articles
+
+
 def job_fail(*, job_id: int, reason: str) -> None:
     """A job that could not even be planned (its upload unreadable, say): failed, with the reason shown."""
     Job.objects.filter(pk=job_id).exclude(status__in=FINISHED).update(
@@ -268,20 +287,30 @@ def job_fail(*, job_id: int, reason: str) -> None:
     )
 
 
-def _run_import_chunk(job: Job, items: list) -> tuple[int, int, list[str]]:
+def _prepare_import_chunk(job: Job, items: list) -> ImportBatch | None:
+    """Plain articles are extracted and stored as one batch; a chunk whose records carry their own claims (an
+    export brought back, perhaps with labels) goes through annotations.services.articles_import instead (None)."""
+    if any("claims" in (item.get("extra") or {}) for item in items):
+        return None
+    return article_import_prepare(records=[_item_to_record(item) for item in items], created_by=job.started_by)
+
+
+def _run_import_chunk(job: Job, items: list, prepared: ImportBatch | None) -> tuple[int, int, list[str]]:
     # A deadlock with another worker's chunk rolls this whole chunk back; the task then tries it again.
-    records = map(_item_to_record, items)
-    report = articles_import(
-        records=records,
-        created_by=job.started_by,
-        operator=job.params.get("operator", False),
-        leave_out_labels=job.params.get("leave_out_labels", False),
-        retry_conflicts=False,
-    )
+    if prepared is None:  # records with their own claims (and perhaps labels): the label-aware import
+        report = articles_import(
+            records=map(_item_to_record, items),
+            created_by=job.started_by,
+            operator=job.params.get("operator", False),
+            leave_out_labels=job.params.get("leave_out_labels", False),
+            retry_conflicts=False,
+        )
+    else:
+        report = article_import_store(batch=prepared)
     return len(items), report.created, report.errors
 
 
-def _run_reextract_chunk(job: Job, items: list) -> tuple[int, int, list[str]]:
+def _run_reextract_chunk(job: Job, items: list, prepared: None) -> tuple[int, int, list[str]]:
     errors = []
     for article in Article.objects.filter(pk__in=items):
         try:
@@ -294,19 +323,27 @@ def _run_reextract_chunk(job: Job, items: list) -> tuple[int, int, list[str]]:
 
 
 CHUNK_RUNNERS = {JobKind.IMPORT: _run_import_chunk, JobKind.REEXTRACT: _run_reextract_chunk}
+# What a chunk can do before its transaction: the costly, lock-free part (reading, extraction, shared sources).
+CHUNK_PREPARERS = {JobKind.IMPORT: _prepare_import_chunk}
 
 
-@transaction.atomic
 def job_chunk_run(*, job_id: int, number: int) -> bool:
-    """Apply one chunk in one transaction; False when there was nothing to do (done already, or job cancelled)."""
-    chunk = JobChunk.objects.select_for_update().get(job_id=job_id, number=number)
-    job = Job.objects.get(pk=job_id)
+    """Apply one chunk in one transaction; False when there was nothing to do (done already, or job cancelled).
+    Its preparation runs first, outside that transaction, so concurrent chunks hold their locks only briefly."""
+    chunk, job = JobChunk.objects.get(job_id=job_id, number=number), Job.objects.get(pk=job_id)
     if chunk.status != ChunkStatus.PENDING or job.status in FINISHED:
         return False
-    done, created, errors = CHUNK_RUNNERS[job.kind](job, chunk.items)
-    chunk.status, chunk.errors, chunk.finished_at = ChunkStatus.DONE, errors, timezone.now()
-    chunk.save(update_fields=["status", "errors", "finished_at"])
-    _job_progress(job_id, done=done, created=created)
+    prepare = CHUNK_PREPARERS.get(job.kind)
+    prepared = prepare(job, chunk.items) if prepare else None
+    with transaction.atomic():
+        chunk = JobChunk.objects.select_for_update().get(job_id=job_id, number=number)
+        job = Job.objects.get(pk=job_id)
+        if chunk.status != ChunkStatus.PENDING or job.status in FINISHED:
+            return False  # another delivery of this chunk finished it meanwhile, or the job was cancelled
+        done, created, errors = CHUNK_RUNNERS[job.kind](job, chunk.items, prepared)
+        chunk.status, chunk.errors, chunk.finished_at = ChunkStatus.DONE, errors, timezone.now()
+        chunk.save(update_fields=["status", "errors", "finished_at"])
+        _job_progress(job_id, done=done, created=created)
     return True
 
 

@@ -366,7 +366,8 @@ def _same_word(a: str, b: str) -> bool:
 
 
 def _unmatched(left: frozenset[str], right: frozenset[str]) -> set[str]:
-    return {w for w in left if not any(_same_word(w, v) for v in right)}
+    # A word in both is matched at once; only the others are compared by spelling with every word of `right`.
+    return {w for w in left if w not in right and not any(_same_word(w, v) for v in right)}
 
 
 # Words found in claims on every subject weigh half: sharing them says little (a poor man's IDF, with no corpus).

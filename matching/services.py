@@ -6,14 +6,14 @@
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import groupby
 
 import numpy as np
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count
 from django.utils import timezone
 
 from annotations.services import SubmitResult, annotation_submit
@@ -31,12 +31,15 @@ MAX_CANDIDATES = 20
 MAX_MATCHES_PER_CLAIM = 5
 # Parameters per `IN (...)`: well under SQLite's and PostgreSQL's limits.
 CHUNK = 500
+# Signature keys per read of the index: a batch of a few hundred claims has thousands of keys.
+KEYS_PER_QUERY = 5000
 
 
 @dataclass(frozen=True)
 class _Indexed:
     claim_id: int
     article_id: int
+    text: str
     features: engine.ClaimFeatures
     vector: np.ndarray
     keys: list[int]
@@ -65,6 +68,9 @@ def claim_matches_find_for(*, claims: Iterable[Claim], raise_errors: bool = Fals
 
 @transaction.atomic
 def _find_for(claims: list[Claim]) -> list[ClaimMatch]:
+    """Index and match a batch with a few queries per batch. The claims come grouped by article, in the order the
+    articles arrived: a claim's candidates are the indexed claims and those of the batch's earlier articles, as if
+    each article had been matched on its own, one after another."""
     if any(claim.pk is None for claim in claims):
         raise ValueError("Claims must be saved before they are matched.")
     wanted = [
@@ -74,17 +80,17 @@ def _find_for(claims: list[Claim]) -> list[ClaimMatch]:
         for features in [engine.claim_features(claim.text)]
         if len(features.words) >= engine.MIN_FEATURES
     ]
+    if not wanted:
+        return []
     vectors = embedding.embed([claim.text for claim, _ in wanted])
     semantic_keys = embedding.simhash_keys(vectors).tolist()
     indexed = [
-        _Indexed(claim.pk, claim.article_id, features, vector, engine.lsh_keys(features) + semantic)
+        _Indexed(claim.pk, claim.article_id, claim.text, features, vector, engine.lsh_keys(features) + semantic)
         for (claim, features), vector, semantic in zip(wanted, vectors, semantic_keys, strict=True)
     ]
-    if not indexed:
-        return []
-    new_ids = [item.claim_id for item in indexed]
     # Matching the same claims again (match_claims --rebuild) starts from a clean slate for them.
-    ClaimSignature.objects.filter(claim_id__in=new_ids).delete()
+    for ids in _chunks([item.claim_id for item in indexed]):
+        ClaimSignature.objects.filter(claim_id__in=ids).delete()
     scores = _score_candidates(indexed, _candidates(indexed))
     ClaimSignature.objects.bulk_create(
         [ClaimSignature(claim_id=item.claim_id, key=key) for item in indexed for key in item.keys], batch_size=2000
@@ -93,21 +99,26 @@ def _find_for(claims: list[Claim]) -> list[ClaimMatch]:
 
 
 def _candidates(indexed: list[_Indexed]) -> dict[int, list[int]]:
-    """Existing claims sharing a MinHash or SimHash band with each new claim, most shared bands first.
-
-    One indexed `key IN (...)` lookup per new claim, counted and cut to MAX_CANDIDATES by the database.
-    """
-    new_ids = [item.claim_id for item in indexed]
+    """Claims sharing a MinHash or SimHash band with each new claim, most shared bands first, cut to MAX_CANDIDATES:
+    the indexed ones (one `key IN (...)` read per KEYS_PER_QUERY keys of the batch) and those of the batch's
+    earlier articles."""
+    keys = sorted({key for item in indexed for key in item.keys})
+    holders: dict[int, list[int]] = defaultdict(list)  # key -> the claims indexed under it, one per signature row
+    for part in _chunks(keys, KEYS_PER_QUERY):
+        for key, claim_id in ClaimSignature.objects.filter(key__in=part).values_list("key", "claim_id"):
+            holders[key].append(claim_id)
     candidates = {}
-    for item in indexed:
-        rows = (
-            ClaimSignature.objects.filter(key__in=item.keys)
-            .exclude(claim_id__in=new_ids)
-            .values("claim_id")
-            .annotate(shared=Count("id"))
-            .order_by("-shared", "claim_id")[:MAX_CANDIDATES]
-        )
-        candidates[item.claim_id] = [row["claim_id"] for row in rows]
+    for _, group in groupby(indexed, key=lambda item: item.article_id):
+        group = list(group)
+        for item in group:
+            shared: Counter[int] = Counter()
+            for key in set(item.keys):
+                shared.update(holders.get(key, ()))
+            ranked = sorted(shared.items(), key=lambda pair: (-pair[1], pair[0]))[:MAX_CANDIDATES]
+            candidates[item.claim_id] = [claim_id for claim_id, _ in ranked]
+        for item in group:  # the next articles see this one's claims, as they would once it was indexed
+            for key in item.keys:
+                holders[key].append(item.claim_id)
     return candidates
 
 
@@ -115,15 +126,20 @@ def _score_candidates(
     indexed: list[_Indexed], candidates: dict[int, list[int]]
 ) -> dict[tuple[int, int], engine.Decision]:
     """Decisions on the candidate pairs that are related (same or contradicting), keyed by (lower id, higher id)."""
-    wanted = sorted({existing_id for ids in candidates.values() for existing_id in ids})
-    existing: dict[int, tuple[int, str]] = {}
+    # The batch's own claims are known here; only the others are read (and embedded) again.
+    existing: dict[int, tuple[int, str]] = {item.claim_id: (item.article_id, item.text) for item in indexed}
+    vectors: dict[int, np.ndarray] = {item.claim_id: item.vector for item in indexed}
+    wanted = sorted({existing_id for ids in candidates.values() for existing_id in ids} - set(existing))
+    read: dict[int, tuple[int, str]] = {}
     for ids in _chunks(wanted):
         rows = Claim.objects.filter(pk__in=ids, is_flagged_not_claim=False).values_list("id", "article_id", "text")
-        existing.update({pk: (article_id, text) for pk, article_id, text in rows})
+        read.update({pk: (article_id, text) for pk, article_id, text in rows})
     # Embedding a claim again costs less than storing 1 KB of vector per claim (WordLlama: ~15,000 a second).
-    existing_ids = list(existing)
-    vectors = dict(zip(existing_ids, embedding.embed([existing[pk][1] for pk in existing_ids]), strict=True))
-    features: dict[int, engine.ClaimFeatures] = {}
+    read_ids = list(read)
+    if read_ids:
+        vectors.update(zip(read_ids, embedding.embed([read[pk][1] for pk in read_ids]), strict=True))
+    existing.update(read)
+    features: dict[int, engine.ClaimFeatures] = {item.claim_id: item.features for item in indexed}
     decisions: dict[tuple[int, int], engine.Decision] = {}
     for item in indexed:
         found = []
@@ -193,8 +209,8 @@ def claim_matches_backfill(*, rebuild: bool = False, batch_size: int = 2000) -> 
             by_article: dict[int, list[Claim]] = defaultdict(list)
             for claim in batch:
                 by_article[claim.article_id].append(claim)
-            for article_id in sorted(by_article):
-                claim_matches_find_for(claims=by_article[article_id], raise_errors=True)
+            ordered = [claim for article_id in sorted(by_article) for claim in by_article[article_id]]
+            claim_matches_find_for(claims=ordered, raise_errors=True)
             done += len(batch)
     return done
 

@@ -4,7 +4,16 @@ from django.core.exceptions import ValidationError
 from annotations.models import Verdict
 from claims.extraction import EXTRACTOR_VERSION, ExtractedClaim
 from claims.models import Article, Claim, ClaimOrigin, Source
-from claims.services import article_ingest, article_reextract, claim_create, claim_update, source_resolve
+from claims.services import (
+    article_import_batch,
+    article_import_records,
+    article_ingest,
+    article_reextract,
+    claim_create,
+    claim_update,
+    source_resolve,
+)
+from matching.models import ClaimMatch
 from tests.annotations.factories import AnnotationFactory
 from tests.claims.factories import ArticleFactory
 
@@ -257,3 +266,71 @@ def test_claim_update_refuses_a_cue_too_long_and_changes_nothing(reviewer):
     assert "cue" in raised.value.message_dict
     claim.refresh_from_db()
     assert (claim.cue, claim.text) == ("said", "the port would reopen to cargo ships by Friday")
+
+
+BATCH = [
+    # A surname first, its full name later (the row grows), a person known by surname, an export record with
+    # claims given, the same text twice, a URL twice, and a record that fails its checks.
+    {"title": "Storm", "body": "Keller said the port would reopen by Friday.\nThe harbour authority said cargo waits."},
+    {"body": WIRE, "url": "https://wire.example/port"},
+    {"body": "Harbour master Anna Keller said on Monday that two cranes were lost.", "publisher": "Post"},
+    {"body": "Ms. Keller said the eastern pier would be rebuilt.\nThe mayor said ferries sail again."},
+    {"body": WIRE},
+    {"body": "The mayor said the storm cost two million euros.", "url": "https://wire.example/port"},
+    {"body": "", "title": "Empty"},
+    {
+        "body": "Kirby told reporters that talks would resume.",
+        "claims": [
+            {"text": "talks would resume", "start": 26, "end": 44, "source": {"name": "John Kirby", "kind": "person"}}
+        ],
+    },
+    {"body": "The harbour authority said cargo ships were waiting outside the port for a second day."},
+]
+
+
+def _records():
+    from claims.importers import ImportFileError, record_from_object
+
+    records = [record_from_object(item, f"batch.jsonl:{n}") for n, item in enumerate(BATCH, start=1)]
+    return [*records[:3], ImportFileError("batch.jsonl:4: invalid JSON"), *records[3:]]
+
+
+def _stored() -> dict:
+    """What an import leaves, by content rather than by id."""
+    return {
+        "articles": sorted(Article.objects.values_list("title", "url", "publisher")),
+        "sources": sorted((s.name, s.kind, s.key, tuple(sorted(s.aliases))) for s in Source.objects.all()),
+        "claims": sorted(Claim.objects.values_list("article__title", "start", "end", "source__key", "position")),
+        "first_history": Claim.history.filter(history_type="+").count(),
+        "matches": sorted(ClaimMatch.objects.values_list("claim__text", "other__text", "relation", "score", "status")),
+    }
+
+
+def test_article_import_batch_stores_what_one_by_one_would():
+    one_by_one = article_import_records(records=_records())
+    expected = _stored()
+    assert expected["first_history"] == len(expected["claims"]) >= 8
+    assert expected["matches"]  # the batch has claims alike across articles
+    ClaimMatch.objects.all().delete()
+    Article.objects.all().delete()
+    Source.objects.all().delete()
+    batch = article_import_batch(records=_records())
+    assert (batch.created, batch.existing, batch.claims) == (one_by_one.created, one_by_one.existing, one_by_one.claims)
+    assert (
+        batch.errors
+        == one_by_one.errors
+        == [
+            "batch.jsonl:4: invalid JSON",
+            "batch.jsonl:6: url: Another article with this URL already exists.",
+            "batch.jsonl:7: body: The article text is empty.",
+        ]
+    )
+    assert _stored() == {**expected, "first_history": expected["first_history"] * 2}  # history outlives its rows
+
+
+def test_article_import_batch_again_adds_nothing():
+    first = article_import_batch(records=_records())
+    stored = _stored()
+    again = article_import_batch(records=_records())
+    assert (again.created, again.existing, again.claims) == (0, first.created + first.existing, 0)
+    assert _stored() == stored

@@ -8,9 +8,11 @@ import uuid
 import pytest
 from celery import Celery
 from celery.contrib.testing.worker import start_worker
+from celery.signals import worker_ready
 from django.db import OperationalError
 
 import jobs.tasks  # noqa: F401  (registers the tasks with the test app)
+from config.celery import _resume_on_start
 from jobs.models import Job
 
 REDIS = ("127.0.0.1", 6379)
@@ -42,8 +44,15 @@ def worker(request, tmp_path, settings):
     app.conf.update(broker_url=url, broker_transport_options=options, task_default_queue=f"test-{uuid.uuid4().hex}")
     app.set_default()
     app.set_current()
-    with start_worker(app, pool="solo", perform_ping_check=False, loglevel="WARNING", shutdown_timeout=10):
-        yield app
+    # The housekeeping a starting worker queues (config.celery) would read jobs_job while the test writes it: SQLite's
+    # shared in-memory test database refuses that at once ("database table is locked") instead of waiting. It has
+    # its own tests (test_services.py).
+    worker_ready.disconnect(_resume_on_start)
+    try:
+        with start_worker(app, pool="solo", perform_ping_check=False, loglevel="WARNING", shutdown_timeout=10):
+            yield app
+    finally:
+        worker_ready.connect(_resume_on_start)
     app.connection_for_write().default_channel.queue_delete(app.conf.task_default_queue)
 
 

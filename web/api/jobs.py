@@ -1,5 +1,5 @@
-"""The REST API for background jobs: start an import or an export snapshot, follow a job, cancel it, download a
-snapshot. Views only translate: parse, call a jobs service or selector, render."""
+"""The REST API for background jobs: start an import, an export snapshot, a re-extraction or a matching rebuild,
+follow a job, cancel it, download a snapshot. Views only translate: parse, call a jobs service or selector, render."""
 
 from __future__ import annotations
 
@@ -16,12 +16,29 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from claims.models import Claim
-from core.api import CanAddArticle, IsAnnotator, IsReviewer
+from claims.models import Article, Claim
+from core.api import MAX_ID, CanAddArticle, IsAnnotator, IsReviewer, NoUnknownFieldsSerializer, StrictCharField
+from core.parsers import JSONParser
 from jobs.models import Job, JobKind
 from jobs.selectors import job_errors, jobs_visible_to
-from jobs.services import EXPORT_FORMATS, export_snapshot_open, job_cancel, job_export_start, job_import_start
-from web.filters import ClaimFilter
+from jobs.services import (
+    EXPORT_FORMATS,
+    export_snapshot_open,
+    job_cancel,
+    job_export_start,
+    job_import_start,
+    job_matching_rebuild_start,
+    job_reextract_start,
+)
+from web.filters import ArticleFilter, ClaimFilter
+
+
+def reextract_articles(filters: dict):
+    """The articles a re-extraction by filters covers: the article list's filters."""
+    found = ArticleFilter(filters, queryset=Article.objects.all())
+    if not found.is_valid():
+        raise DjangoValidationError(found.errors.get_json_data())
+    return found.qs
 
 
 def export_claims(filters: dict, user):
@@ -64,19 +81,87 @@ def _accepted(job, request) -> Response:
     return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": location})
 
 
+STARTABLE = {JobKind.REEXTRACT: "Re-extract articles", JobKind.MATCHING: "Rebuild matching"}
+MAX_ARTICLE_IDS = 10_000  # more than this: choose them by filters
+
+
+class JobStartSerializer(NoUnknownFieldsSerializer):
+    kind = serializers.ChoiceField(
+        choices=list(STARTABLE.items()),
+        help_text="`reextract`: run the current extraction rules again over articles, keeping every claim people "
+        "touched. `matching`: rebuild the claim-matching index and suggestions. Imports and export snapshots "
+        "have their own endpoints (`/api/imports/`, `/api/exports/`).",
+    )
+    articles = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=MAX_ID),
+        required=False,
+        allow_empty=False,
+        max_length=MAX_ARTICLE_IDS,
+        help_text="`reextract` only: these article ids.",
+    )
+    filters = serializers.DictField(
+        child=StrictCharField(),
+        required=False,
+        help_text="`reextract` only: the articles that the article list's filters select "
+        "(`publisher`, `published_after`, `search`...). Neither `articles` nor `filters`: every article.",
+    )
+
+    def validate(self, data):
+        if data["kind"] == JobKind.MATCHING:
+            extra = sorted(name for name in ("articles", "filters") if name in data)
+            if extra:
+                raise serializers.ValidationError({name: ["Only for kind `reextract`."] for name in extra})
+        if "articles" in data and "filters" in data:
+            raise serializers.ValidationError({"filters": ["Give article ids or filters, not both."]})
+        filters = data.get("filters")
+        if filters is not None:
+            unknown = sorted(set(filters) - set(ArticleFilter.base_filters))
+            if unknown:
+                known = ", ".join(sorted(ArticleFilter.base_filters))
+                raise serializers.ValidationError(
+                    {"filters": [f"Unknown filter: {', '.join(unknown)}. The filters are: {known}."]}
+                )
+            found = ArticleFilter(filters, queryset=Article.objects.none())
+            if not found.is_valid():
+                raise serializers.ValidationError({"filters": found.errors})
+        return data
+
+
 @extend_schema_view(
     list=extend_schema(summary="List your background jobs (everyone's for reviewers and admins), newest first"),
     retrieve=extend_schema(summary="A background job: status, progress, per-item errors, snapshot file"),
 )
 class JobViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
-    """Your jobs (everyone's for reviewers and admins), newest first."""
+    """Your jobs (everyone's for reviewers and admins), newest first; reviewers start re-extraction and matching."""
 
     serializer_class = JobSerializer
     permission_classes = [IsAnnotator]
+    parser_classes = [JSONParser]  # a list of up to 10,000 article ids is JSON, not form fields
     queryset = Job.objects.none()  # for the schema: ids are integers
 
     def get_queryset(self):
         return jobs_visible_to(user=self.request.user)
+
+    @extend_schema(
+        summary="Start a re-extraction or a matching rebuild in the background (reviewers and admins)",
+        request=JobStartSerializer,
+        responses={
+            202: JobSerializer,
+            400: OpenApiResponse(description="Unknown kind or field, unknown article id, invalid filter."),
+            403: OpenApiResponse(description="Not a reviewer or admin."),
+        },
+    )
+    def create(self, request, *args, **kwargs):
+        data = JobStartSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        fields = data.validated_data
+        if fields["kind"] == JobKind.MATCHING:
+            job = job_matching_rebuild_start(user=request.user)
+        else:
+            job = job_reextract_start(
+                user=request.user, article_ids=fields.get("articles"), filters=fields.get("filters")
+            )
+        return _accepted(job, request)
 
     @extend_schema(
         summary="Cancel a job (chunks not yet started are skipped)",
@@ -119,14 +204,17 @@ class ImportCreateView(APIView):
     @extend_schema(
         summary="Import a file of articles in the background",
         request={"multipart/form-data": ImportInputSerializer},
-        responses={202: JobSerializer, 400: OpenApiResponse(description="No file, or not .txt/.jsonl.")},
+        responses={
+            202: JobSerializer,
+            400: OpenApiResponse(description="No file, an empty one, not .txt/.jsonl/.html/.htm, or not UTF-8 text."),
+        },
         tags=["jobs"],
     )
     def post(self, request, *args, **kwargs):
         data = ImportInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         upload = data.validated_data["file"]
-        job = job_import_start(user=request.user, name=upload.name, chunks=upload.chunks())
+        job = job_import_start(user=request.user, name=upload.name, file=upload)
         return _accepted(job, request)
 
 

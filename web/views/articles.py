@@ -209,6 +209,10 @@ def _import_upload(upload, user) -> FileReport:
     return FileReport(name, report)
 
 
+def _refused(error: ValidationError) -> ImportReport:
+    return ImportReport(created=0, existing=0, claims=0, errors=error.messages, articles=[])
+
+
 def _supported(name: str | None) -> bool:
     return Path(name or "").suffix.lower() in SUPPORTED_SUFFIXES
 
@@ -226,12 +230,17 @@ def article_upload(request: HttpRequest) -> HttpResponse:
         uploads = form.cleaned_data["files"]
         # Large files go to the background workers, so the request answers at once; the jobs page shows progress.
         big = [u for u in uploads if u.size > settings.IMPORT_INLINE_MAX_BYTES and _supported(u.name)]
-        jobs = [job_import_start(user=request.user, name=u.name, chunks=u.chunks()) for u in big]
+        jobs, refused = [], []
+        for upload in big:
+            try:
+                jobs.append(job_import_start(user=request.user, name=upload.name, file=upload))
+            except ValidationError as error:  # not text at all: said at once, like an unsupported type
+                refused.append(FileReport(upload.name, _refused(error)))
         if jobs:
             messages.info(request, f"{len(jobs)} large file{pluralize(len(jobs))} queued: progress is shown here.")
             if len(jobs) == len(uploads):
                 return redirect("job_detail", pk=jobs[0].pk) if len(jobs) == 1 else redirect("job_list")
-        reports = [_import_upload(upload, request.user) for upload in uploads if upload not in big]
+        reports = refused + [_import_upload(upload, request.user) for upload in uploads if upload not in big]
         articles = [a for r in reports for a in r.report.articles]
         if len(articles) == 1 and not any(r.report.errors for r in reports):
             messages.success(request, f"Imported with {_claims(reports[0].report.claims)}.")

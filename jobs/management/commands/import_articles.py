@@ -2,6 +2,8 @@
 calls: claims reads the files, annotations brings in the claims' labels, jobs queues `--async` files."""
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
@@ -76,12 +78,17 @@ class Command(BaseCommand):
         return user
 
     def _queue(self, files, *, user, leave_out_labels: bool):
+        refused = 0
         for path in files:
-            with path.open("rb") as handle:
-                job = job_import_start(
-                    user=user,
-                    name=path.name,
-                    chunks=iter(lambda h=handle: h.read(1 << 20), b""),
-                    leave_out_labels=leave_out_labels,
-                )
+            try:
+                with path.open("rb") as handle:
+                    job = job_import_start(
+                        user=user, name=path.name, file=File(handle), leave_out_labels=leave_out_labels
+                    )
+            except ValidationError as error:
+                self.stderr.write(f"failed: {' '.join(error.messages)}")
+                refused += 1
+                continue
             self.stdout.write(f"Queued {path} as job {job.pk}: follow it at /jobs/{job.pk}/ or /api/jobs/{job.pk}/.")
+        if refused:
+            raise CommandError(f"{refused} file(s) could not be queued; the rest were.")

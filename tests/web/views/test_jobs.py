@@ -81,6 +81,15 @@ def test_a_large_upload_becomes_a_background_job(reviewer_client, settings):
     assert not Article.objects.exists()  # nothing imported in the request
 
 
+def test_a_large_upload_that_is_not_text_is_refused_at_once(reviewer_client, settings):
+    settings.IMPORT_INLINE_MAX_BYTES = 10
+    upload = SimpleUploadedFile("big.jsonl", b"\x89PNG\r\n\x1a\n" + b"\x00\xff" * 20)  # a picture, renamed
+    response = reviewer_client.post(reverse("article_upload"), {"files": upload})
+    assert response.status_code == HTTPStatus.OK
+    assert "big.jsonl: not a UTF-8 text file (byte 0)" in response.content.decode()
+    assert not Job.objects.exists()
+
+
 def test_article_list_refreshes_itself_while_my_import_runs(reviewer_client, reviewer):
     url = reverse("article_list")
     assert "hx-trigger" not in reviewer_client.get(url).content.decode()
