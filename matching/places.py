@@ -70,6 +70,18 @@ def places() -> dict[str, str]:
 
 
 @cache
+@cache
+def country_names() -> dict[str, str]:
+    """canonical token -> the country's name as countryinfo or the aliases file spells it ("@germany" -> "Germany")."""
+    from countryinfo import all_countries
+
+    names = {PREFIX + slug(country.name()): country.name() for country in all_countries() if country.name()}
+    for country in load_aliases().values():
+        names.setdefault(PREFIX + slug(country), country)
+    return names
+
+
+@cache
 def multiword_pattern() -> re.Pattern[str]:
     """Multi-word aliases (longest first), to be replaced by one token before the text is split into words."""
     phrases = sorted((alias for alias in places() if " " in alias or "." in alias), key=len, reverse=True)
@@ -86,6 +98,23 @@ def fold_multiword(text: str) -> str:
         return f" {MARK}{table[found.lower()][1:]} " if found[:1].isupper() else found
 
     return multiword_pattern().sub(replace, text)
+
+
+_WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’.-](?=[^\W_]))*", re.UNICODE)
+
+
+def fold_to_country_names(text: str) -> str:
+    """Every capitalised country, capital, demonym or metonym spelled as its country's name: "Berlin's envoy in
+    Kyiv" -> "Germany envoy in Ukraine". Meant for sentence embeddings, which see "Berlin" and "Germany" apart."""
+    names = country_names()
+
+    def replace(match: re.Match[str]) -> str:
+        word = match.group()
+        bare = word[:-2] if word.lower().endswith("'s") else word
+        place = place_of(bare.lower()) if bare[:1].isupper() else None
+        return names.get(place, word) if place else word
+
+    return _WORD.sub(replace, fold_multiword(text))
 
 
 def place_of(token: str) -> str | None:

@@ -74,7 +74,7 @@ def _find_for(claims: list[Claim]) -> list[ClaimMatch]:
         for features in [engine.claim_features(claim.text)]
         if len(features.words) >= engine.MIN_FEATURES
     ]
-    vectors = embedding.embed([claim.text for claim, _ in wanted])
+    vectors = embedding.embed_claims([claim.text for claim, _ in wanted])
     semantic_keys = embedding.simhash_keys(vectors).tolist()
     indexed = [
         _Indexed(claim.pk, claim.article_id, features, vector, engine.lsh_keys(features) + semantic)
@@ -122,7 +122,7 @@ def _score_candidates(
         existing.update({pk: (article_id, text) for pk, article_id, text in rows})
     # Embedding a claim again costs less than storing 1 KB of vector per claim (WordLlama: ~15,000 a second).
     existing_ids = list(existing)
-    vectors = dict(zip(existing_ids, embedding.embed([existing[pk][1] for pk in existing_ids]), strict=True))
+    vectors = dict(zip(existing_ids, embedding.embed_claims([existing[pk][1] for pk in existing_ids]), strict=True))
     features: dict[int, engine.ClaimFeatures] = {}
     decisions: dict[tuple[int, int], engine.Decision] = {}
     for item in indexed:
@@ -135,7 +135,7 @@ def _score_candidates(
                 continue
             if existing_id not in features:
                 features[existing_id] = engine.claim_features(existing[existing_id][1])
-            decision = engine.decide(item.features, features[existing_id], similarity)
+            decision = engine.decide(item.features, features[existing_id], similarity, embedding.word_similarities)
             if decision.relation:
                 found.append((decision.score, existing_id, decision))
         for _, existing_id, decision in sorted(found, key=lambda f: (-f[0], f[1]))[:MAX_MATCHES_PER_CLAIM]:
