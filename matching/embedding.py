@@ -9,6 +9,7 @@ workers that never match a claim never load it.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from functools import cache
@@ -25,16 +26,19 @@ SIMHASH_BANDS = 16
 SIMHASH_BITS = 16
 # Changing the model, `prepare` or the constants above changes every key: run `manage.py match_claims --rebuild`.
 SIMHASH_VERSION = 2
-# Who said it is not what was said: attribution words only pull two wordings of one claim apart.
+# Who said it is not what was said: attribution words only pull two wordings of one claim apart. Lower case only:
+# "United States" keeps its "States".
 _ATTRIBUTION = re.compile(
-    r"\b(?:said|says|say|saying|told|tells|claimed|claims|stated|states|insisted|added|according to|reportedly)\b",
-    re.IGNORECASE,
+    r"\b(?:said|says|say|saying|told|tells|claimed|claims|stated|states|insisted|added|according to|reportedly)\b"
 )
 _PER_CENT = re.compile(r"\bper ?cent\b", re.IGNORECASE)
 
 
 @cache
 def model():
+    # Claims come one article at a time: the tokenizer's thread pool costs more in hand-offs than it saves on a few
+    # dozen sentences, most of all on a busy machine. A deployment may still turn it on.
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     import wordllama
     from wordllama import WordLlama
 

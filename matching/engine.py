@@ -29,7 +29,7 @@ from matching import places
 BANDS = 16
 ROWS = 2
 # Changing the tokeniser, synonyms or the constants above changes every key: run `manage.py match_claims --rebuild`.
-SIGNATURE_VERSION = 1
+SIGNATURE_VERSION = 2
 # A claim needs this many content words to be matched: "Not at all" or "Tanks, aircraft" match everything.
 MIN_FEATURES = 3
 THRESHOLD = 0.65
@@ -384,7 +384,14 @@ def _same_word(a: str, b: str) -> bool:
 
 
 def _unmatched(left: frozenset[str], right: frozenset[str]) -> set[str]:
-    return {w for w in left if not any(_same_word(w, v) for v in right)}
+    rest = left - right
+    if not rest:
+        return set()
+    # Words spelled alike start alike (see `_same_word`): compare each word only with those of its first letter.
+    by_first: dict[str, list[str]] = {}
+    for word in right:
+        by_first.setdefault(word[0], []).append(word)
+    return {w for w in rest if not any(_same_word(w, v) for v in by_first.get(w[0], ()))}
 
 
 # Words found in claims on every subject weigh half: sharing them says little (a poor man's IDF, with no corpus).

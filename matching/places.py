@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -85,7 +86,17 @@ def country_names() -> dict[str, str]:
 def multiword_pattern() -> re.Pattern[str]:
     """Multi-word aliases (longest first), to be replaced by one token before the text is split into words."""
     phrases = sorted((alias for alias in places() if " " in alias or "." in alias), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)", re.IGNORECASE)
+    # Only a capitalised phrase is replaced, so the search skips every position where none could start (much faster
+    # than trying each alternative there).
+    return re.compile(
+        rf"(?<!\w){_capital_start(phrases)}(" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)", re.IGNORECASE
+    )
+
+
+def _capital_start(aliases: Iterable[str]) -> str:
+    """A case-sensitive lookahead for the capitals these (lower-case) aliases can start with."""
+    capitals = sorted({alias[0].upper() for alias in aliases if alias})
+    return "(?-i:(?=[" + "".join(re.escape(c) for c in capitals) + "]))"
 
 
 def fold_multiword(text: str) -> str:
@@ -100,7 +111,11 @@ def fold_multiword(text: str) -> str:
     return multiword_pattern().sub(replace, text)
 
 
-_WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’.-](?=[^\W_]))*", re.UNICODE)
+@cache
+def _place_word_pattern() -> re.Pattern[str]:
+    """Words that may be a one-word place: capitalised with a capital some alias starts with (or MARK's)."""
+    starts = _capital_start([*places(), MARK.lower()])
+    return re.compile(rf"(?<![^\W_]){starts}[^\W\d_](?:[^\W_]|['’.-](?=[^\W_]))*")
 
 
 def fold_to_country_names(text: str) -> str:
@@ -114,7 +129,7 @@ def fold_to_country_names(text: str) -> str:
         place = place_of(bare.lower()) if bare[:1].isupper() else None
         return names.get(place, word) if place else word
 
-    return _WORD.sub(replace, fold_multiword(text))
+    return _place_word_pattern().sub(replace, fold_multiword(text))
 
 
 def place_of(token: str) -> str | None:

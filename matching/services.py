@@ -9,11 +9,11 @@ import logging
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.db.models import Count
+from django.db import connection, transaction
 from django.utils import timezone
 
 from annotations.services import SubmitResult, annotation_submit
@@ -27,6 +27,10 @@ logger = logging.getLogger(__name__)
 # Candidates re-scored per new claim, the ones sharing most bands first: bounds the work whatever the index size
 # (each is embedded again and, if its meaning is close enough, scored exactly).
 MAX_CANDIDATES = 20
+# Claims read per band key, newest first. A band thousands of claims share (common words, a crowded region of the
+# embedding space) says little about any one of them, and reading all of it made a lookup grow with the index: at
+# 1M claims a few thousand keys hold 1,000 to 20,000 claims each.
+MAX_PER_KEY = 64
 # Suggestions kept per new claim, best first: an annotator reads a handful, not a list.
 MAX_MATCHES_PER_CLAIM = 5
 # Parameters per `IN (...)`: well under SQLite's and PostgreSQL's limits.
@@ -84,30 +88,56 @@ def _find_for(claims: list[Claim]) -> list[ClaimMatch]:
         return []
     new_ids = [item.claim_id for item in indexed]
     # Matching the same claims again (match_claims --rebuild) starts from a clean slate for them.
-    ClaimSignature.objects.filter(claim_id__in=new_ids).delete()
+    with connection.cursor() as cursor:
+        for ids in _chunks(new_ids):
+            marks = ", ".join(["%s"] * len(ids))
+            cursor.execute(f"DELETE FROM {ClaimSignature._meta.db_table} WHERE claim_id IN ({marks})", ids)
     scores = _score_candidates(indexed, _candidates(indexed))
-    ClaimSignature.objects.bulk_create(
-        [ClaimSignature(claim_id=item.claim_id, key=key) for item in indexed for key in item.keys], batch_size=2000
-    )
+    _store_signatures(indexed)
     return _store_matches(scores)
+
+
+def _store_signatures(indexed: list[_Indexed]) -> None:
+    """The claims' band keys, in plain INSERTs: on ingest this runs once per claim, where the ORM's bulk_create
+    spent more time building 32 objects than the database spent storing them."""
+    table = ClaimSignature._meta.db_table
+    rows = [(item.claim_id, key) for item in indexed for key in item.keys]
+    with connection.cursor() as cursor:
+        for batch in _chunks(rows, CHUNK):
+            values = ", ".join(["(%s, %s)"] * len(batch))
+            cursor.execute(
+                f'INSERT INTO {table} ("claim_id", "key") VALUES {values}',  # noqa: S608 (no user input)
+                [value for row in batch for value in row],
+            )
+
+
+@lru_cache(maxsize=8)
+def _candidates_sql(keys: int) -> str:
+    """One query per new claim: for each of its band keys an index range read of at most MAX_PER_KEY claims
+    (newest first, on the (key, claim) index), then the claims sharing most bands, newest first on ties."""
+    table = ClaimSignature._meta.db_table
+    per_key = " UNION ALL ".join(
+        f'SELECT "claim_id" FROM (SELECT "claim_id" FROM {table} WHERE "key" = %s'
+        f' ORDER BY "claim_id" DESC LIMIT {MAX_PER_KEY}) AS band{band}'
+        for band in range(keys)
+    )
+    return (
+        f'SELECT "claim_id", COUNT(*) AS shared FROM ({per_key}) AS found GROUP BY "claim_id"'  # noqa: S608
+        f' ORDER BY shared DESC, "claim_id" DESC LIMIT {MAX_CANDIDATES}'
+    )
 
 
 def _candidates(indexed: list[_Indexed]) -> dict[int, list[int]]:
     """Existing claims sharing a MinHash or SimHash band with each new claim, most shared bands first.
 
-    One indexed `key IN (...)` lookup per new claim, counted and cut to MAX_CANDIDATES by the database.
+    The new claims have no keys stored yet (their old ones were deleted first), so they never find themselves.
     """
-    new_ids = [item.claim_id for item in indexed]
     candidates = {}
-    for item in indexed:
-        rows = (
-            ClaimSignature.objects.filter(key__in=item.keys)
-            .exclude(claim_id__in=new_ids)
-            .values("claim_id")
-            .annotate(shared=Count("id"))
-            .order_by("-shared", "claim_id")[:MAX_CANDIDATES]
-        )
-        candidates[item.claim_id] = [row["claim_id"] for row in rows]
+    with connection.cursor() as cursor:
+        for item in indexed:
+            keys = sorted(set(item.keys))
+            cursor.execute(_candidates_sql(len(keys)), keys)
+            candidates[item.claim_id] = [claim_id for claim_id, _ in cursor.fetchall()]
     return candidates
 
 
