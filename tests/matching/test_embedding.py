@@ -40,8 +40,8 @@ def test_embedding_nothing_gives_no_rows():
 
 
 def test_claims_are_embedded_with_places_as_their_country_and_without_attribution():
-    prepared = embedding.prepare("Berlin's envoy told Kyiv prices rose 5 per cent")
-    assert prepared.split() == ["Germany", "envoy", "Ukraine", "prices", "rose", "5", "%"]
+    prepared = embedding.prepare("Berlin's envoy told Kyiv prices rose 5 per cent, the White House states")
+    assert prepared.split() == ["Germany", "envoy", "Ukraine", "prices", "rose", "5", "%,", "the", "United", "States"]
     a, b = embedding.embed_claims(
         ["Paris recalled its ambassador from Niamey", "France recalled its ambassador from Niger"]
     )
