@@ -131,7 +131,7 @@ SYNONYMS = {
     "withdrew": "retreat", "withdrawn": "retreat", "won": "win", "win": "win", "victori": "win", "lost": "lose",
     "lose": "lose", "defeat": "lose", "upheld": "uphold", "uphold": "uphold", "overturn": "overturn",
     "quash": "overturn", "acquit": "acquit", "clear": "acquit", "convict": "convict", "guilti": "convict",
-    "doubl": "rise", "tripl": "rise", "halv": "fall",
+    "doubl": "rise", "tripl": "rise", "halv": "fall", "augment": "rise", "diminish": "fall",
     "approv": "approve", "ratifi": "approve", "adopt": "approve", "endors": "approve",
     "reject": "reject", "veto": "reject",
     "resum": "resume", "restart": "resume", "reopen": "resume", "restor": "resume",

@@ -27,8 +27,8 @@ KNOWN_FAILURES = {
     223: "paraphrase: Zelensky/Biden against their titles", 234: "different: same minister, other act",
     236: "different: 'landed a probe' / 'lost contact with its probe'",
     # Added before tuning the embedding score: harder rewordings, translation-style phrasing, contradictions.
-    261: "translation", 263: "translation", 266: "translation", 267: "translation", 274: "translation",
-    275: "translation", 277: "translation", 279: "paraphrase", 280: "paraphrase", 281: "paraphrase",
+    263: "translation", 266: "translation", 267: "translation", 274: "translation",
+    277: "translation", 279: "paraphrase", 280: "paraphrase", 281: "paraphrase",
     283: "paraphrase", 285: "paraphrase", 286: "paraphrase", 290: "paraphrase", 291: "paraphrase",
     292: "paraphrase", 293: "paraphrase", 294: "paraphrase",
     303: "contradiction: 'survived' / 'removed from office'", 314: "different: same crossing, other act",
