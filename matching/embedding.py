@@ -9,7 +9,6 @@ workers that never match a claim never load it.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import unicodedata
 from functools import cache
@@ -36,9 +35,6 @@ _PER_CENT = re.compile(r"\bper ?cent\b", re.IGNORECASE)
 
 @cache
 def model():
-    # Claims come one article at a time: the tokenizer's thread pool costs more in hand-offs than it saves on a few
-    # dozen sentences, most of all on a busy machine. A deployment may still turn it on.
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     import wordllama
     from wordllama import WordLlama
 
