@@ -53,7 +53,7 @@ def _pairs(path: Path) -> list[dict]:
 
 def decisions(rows: list[dict], embed=None) -> list[engine.Decision | None]:
     """Each pair as ingest sees it: a candidate if it shares a MinHash or a SimHash band, then `engine.decide`."""
-    embed = embed or embedding.embed
+    embed = embed or embedding.embed_claims
     texts = sorted({row[side] for row in rows for side in ("a", "b")})
     vectors = dict(zip(texts, embed(texts), strict=True))
     simhash = dict(zip(texts, embedding.simhash_keys(np.array([vectors[t] for t in texts])).tolist(), strict=True))
@@ -64,7 +64,7 @@ def decisions(rows: list[dict], embed=None) -> list[engine.Decision | None]:
             simhash[row["a"]], simhash[row["b"]]
         )
         sim = embedding.similarity(vectors[row["a"]], vectors[row["b"]])
-        out.append(engine.decide(a, b, sim) if found else None)
+        out.append(engine.decide(a, b, sim, embedding.word_similarities) if found else None)
     return out
 
 
@@ -240,8 +240,8 @@ def _fill_chunk(cursor, corpus: Corpus, first: int, last: int, kept: dict[int, n
         articles = range(first // CLAIMS_PER_ARTICLE + 1, (last - 1) // CLAIMS_PER_ARTICLE + 2)
         cursor.executemany(
             "INSERT OR IGNORE INTO claims_article (id, title, body, url, publisher, language, content_sha256,"
-            " created_at) VALUES (%s, %s, %s, '', 'bench', 'en', %s, %s)",
-            [(a, f"Synthetic {a}", "x" * 2000, f"bench-{a}", now) for a in articles],
+            " created_at, updated_at) VALUES (%s, %s, %s, '', 'bench', 'en', %s, %s, %s)",
+            [(a, f"Synthetic {a}", "x" * 2000, f"bench-{a}", now, now) for a in articles],
         )
         rows = []
         for offset, claim in enumerate(claims):
@@ -253,12 +253,12 @@ def _fill_chunk(cursor, corpus: Corpus, first: int, last: int, kept: dict[int, n
                 kept[pk] = claim
         cursor.executemany(
             'INSERT INTO claims_claim (id, article_id, text, start, "end", source_mention, cue, is_direct_quote,'
-            " position, origin, is_flagged_not_claim, created_at, updated_at, label_count, status,"
-            " consensus_verdict) VALUES (%s, %s, %s, %s, %s, '', '', 0, %s, 'extracted', 0, %s, %s, 0,"
-            " 'unlabelled', '')",
+            " position, extraction_rule, extractor_version, origin, is_flagged_not_claim, created_at, updated_at,"
+            " label_count, status, consensus_verdict) VALUES (%s, %s, %s, %s, %s, '', '', 0, %s, '', '', 'extracted',"
+            " 0, %s, %s, 0, 'unlabelled', '')",
             rows,
         )
-        semantic = embedding.simhash_keys(embedding.embed([row[2] for row in rows]))
+        semantic = embedding.simhash_keys(embedding.embed_claims([row[2] for row in rows]))
         keys = np.hstack([keys, semantic])
         ids = np.arange(first + 1, last + 1, dtype=np.int64)
         cursor.executemany(
@@ -371,7 +371,7 @@ def throughput() -> None:
     after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     texts = [row[side] for row in _pairs(DATA / "matching_pairs.jsonl") for side in ("a", "b")] * 50
     started = time.perf_counter()
-    embedding.embed(texts)
+    embedding.embed_claims(texts)
     rate = len(texts) / (time.perf_counter() - started)
     print(
         f"Embedding (WordLlama {embedding.DIMENSIONS}-d, one process): loaded in {loaded:.1f}s, peak memory"

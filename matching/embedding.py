@@ -9,18 +9,28 @@ workers that never match a claim never load it.
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
 from functools import cache
 from pathlib import Path
 
 import numpy as np
+
+from matching import places
 
 DIMENSIONS = 256
 # 16 bands of 16 sign bits: on the development pairs a band is shared by half the paraphrases that share few words
 # (MinHash finds the rest), while unrelated news claims share one about once in 30,000.
 SIMHASH_BANDS = 16
 SIMHASH_BITS = 16
-# Changing the model or the constants above changes every key: run `manage.py match_claims --rebuild`.
-SIMHASH_VERSION = 1
+# Changing the model, `prepare` or the constants above changes every key: run `manage.py match_claims --rebuild`.
+SIMHASH_VERSION = 2
+# Who said it is not what was said: attribution words only pull two wordings of one claim apart. Lower case only:
+# "United States" keeps its "States".
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|say|saying|told|tells|claimed|claims|stated|states|insisted|added|according to|reportedly)\b"
+)
+_PER_CENT = re.compile(r"\bper ?cent\b", re.IGNORECASE)
 
 
 @cache
@@ -36,6 +46,33 @@ def embed(texts: list[str]) -> np.ndarray:
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
     return np.asarray(model().embed(list(texts), norm=True), dtype=np.float32)
+
+
+def prepare(text: str) -> str:
+    """A claim as it is embedded: places spelled as their country (Berlin, German -> Germany; the embedding sees
+    those apart), no attribution words, "%" for "per cent"."""
+    text = unicodedata.normalize("NFKC", text).replace("’", "'")
+    return _PER_CENT.sub("%", _ATTRIBUTION.sub(" ", places.fold_to_country_names(text)))
+
+
+def embed_claims(texts: list[str]) -> np.ndarray:
+    """`embed` of each claim as `prepare` words it: what matching compares and indexes."""
+    return embed([prepare(text) for text in texts])
+
+
+_WORD_CACHE_SIZE = 100_000
+_word_vectors: dict[str, np.ndarray] = {}
+
+
+def word_similarities(left: list[str], right: list[str]) -> np.ndarray:
+    """Cosine similarities of single words, (len(left), len(right)): "envoy" and "ambassador" are close. Each word's
+    vector is computed once per process (news reuses its words), in one batch for those not seen yet."""
+    missing = sorted({*left, *right} - _word_vectors.keys())
+    if missing:
+        if len(_word_vectors) + len(missing) > _WORD_CACHE_SIZE:
+            _word_vectors.clear()
+        _word_vectors.update(zip(missing, embed(missing), strict=True))
+    return np.array([_word_vectors[w] for w in left]) @ np.array([_word_vectors[w] for w in right]).T
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:

@@ -15,9 +15,11 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 import snowballstemmer
 from anyascii import anyascii
 
@@ -27,7 +29,7 @@ from matching import places
 BANDS = 16
 ROWS = 2
 # Changing the tokeniser, synonyms or the constants above changes every key: run `manage.py match_claims --rebuild`.
-SIGNATURE_VERSION = 1
+SIGNATURE_VERSION = 2
 # A claim needs this many content words to be matched: "Not at all" or "Tanks, aircraft" match everything.
 MIN_FEATURES = 3
 THRESHOLD = 0.65
@@ -72,7 +74,7 @@ NUMBER_WORDS = {
     "ninth": 9, "tenth": 10, "half": 50,
 }  # fmt: skip
 SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12,
-               "tn": 1e12, "milliard": 1e9, "milliards": 1e9}  # fmt: skip
+               "tn": 1e12, "milliard": 1e9, "milliards": 1e9, "decade": 10, "decades": 10}  # fmt: skip
 # Dates a claim is pinned to; two claims pinned to different ones are different claims.
 TIME_WORDS = _words(
     """
@@ -83,7 +85,10 @@ TIME_WORDS = _words(
 # Canonical words (after SYNONYMS) that state opposite outcomes: (one side, the other side) per kind of outcome.
 POLARITY = {
     "change": (frozenset({"rise"}), frozenset({"fall"})),
-    "front": (frozenset({"advance"}), frozenset({"retreat"})),
+    "front": (frozenset({"advance", "capture"}), frozenset({"retreat"})),
+    "decision": (frozenset({"approve"}), frozenset({"reject"})),
+    "service": (frozenset({"resume"}), frozenset({"suspend"})),
+    "pace": (frozenset({"faster"}), frozenset({"slower"})),
     "outcome": (frozenset({"win"}), frozenset({"lose"})),
     "ruling": (frozenset({"uphold"}), frozenset({"overturn"})),
     "verdict": (frozenset({"acquit"}), frozenset({"convict"})),
@@ -126,6 +131,13 @@ SYNONYMS = {
     "withdrew": "retreat", "withdrawn": "retreat", "won": "win", "win": "win", "victori": "win", "lost": "lose",
     "lose": "lose", "defeat": "lose", "upheld": "uphold", "uphold": "uphold", "overturn": "overturn",
     "quash": "overturn", "acquit": "acquit", "clear": "acquit", "convict": "convict", "guilti": "convict",
+    "doubl": "rise", "tripl": "rise", "halv": "fall", "augment": "rise", "diminish": "fall",
+    "approv": "approve", "ratifi": "approve", "adopt": "approve", "endors": "approve",
+    "reject": "reject", "veto": "reject",
+    "resum": "resume", "restart": "resume", "reopen": "resume", "restor": "resume",
+    "cancel": "suspend", "suspend": "suspend", "halt": "suspend", "axe": "suspend",
+    "faster": "faster", "quicker": "faster", "acceler": "faster",
+    "slower": "slower", "slowli": "slower", "slow": "slower", "deceler": "slower",
 }  # fmt: skip
 _I = re.IGNORECASE
 PHRASES = [
@@ -155,8 +167,9 @@ PHRASES = [
     (re.compile(r"\bdecided against\b", _I), " not "),
     (re.compile(r"\bnothing but\b", _I), " only "),
     # "No-confidence vote", "no-fly zone", "no-deal Brexit" are things, not negations.
-    (re.compile(r"\bno[- ](confidence|fly|deal|go)\b", _I), r" no\1 "),
+    (re.compile(r"\bno[- ](confidence|fly)\b|\bno-(deal|go)\b", _I), r" no\1\2 "),
     (re.compile(r"\bin a row\b", _I), " consecutive "),
+    (re.compile(r"\bvot(e|ed|es|ing) down\b", _I), " rejected "),
     (re.compile(r"(\d),(\d{3})\b"), r"\1\2"),
     (re.compile(r"(\d),(\d{3})\b"), r"\1\2"),
     (re.compile(r"(\d)(bn|tn|m|mn|k)\b"), r"\1 \2"),
@@ -179,6 +192,8 @@ class ClaimFeatures:
     polarity: frozenset[tuple[str, int]] = frozenset()
     times: frozenset[str] = frozenset()
     bounds: frozenset[tuple[str, str]] = frozenset()
+    # (canonical word, a word of the text it stands for): what word vectors compare when the words differ.
+    surfaces: frozenset[tuple[str, str]] = frozenset()
 
 
 @lru_cache(maxsize=50_000)
@@ -213,6 +228,7 @@ def claim_features(text: str) -> ClaimFeatures:
     for pattern, replacement in PHRASES:
         text = pattern.sub(replacement, text)
     words: set[str] = set()
+    surfaces: dict[str, str] = {}
     numbers: list[float] = []
     bounds: set[tuple[int, str]] = set()
     names: set[str] = set()
@@ -272,6 +288,7 @@ def claim_features(text: str) -> ClaimFeatures:
                 ):
                     negations += 1
             words.add(canonical)
+            surfaces.setdefault(canonical, part)
             if is_name or part in COMPASS or part_place:
                 names.add(canonical)
     number_words = [_format_number(n) for n in numbers]
@@ -286,6 +303,7 @@ def claim_features(text: str) -> ClaimFeatures:
         polarity=polarity,
         times=frozenset(times),
         bounds=frozenset((number_words[index], comparator) for index, comparator in bounds),
+        surfaces=frozenset(surfaces.items()),
     )
 
 
@@ -366,8 +384,14 @@ def _same_word(a: str, b: str) -> bool:
 
 
 def _unmatched(left: frozenset[str], right: frozenset[str]) -> set[str]:
-    # A word in both is matched at once; only the others are compared by spelling with every word of `right`.
-    return {w for w in left if w not in right and not any(_same_word(w, v) for v in right)}
+    rest = left - right
+    if not rest:
+        return set()
+    # Words spelled alike start alike (see `_same_word`): compare each word only with those of its first letter.
+    by_first: dict[str, list[str]] = {}
+    for word in right:
+        by_first.setdefault(word[0], []).append(word)
+    return {w for w in rest if not any(_same_word(w, v) for v in by_first.get(w[0], ()))}
 
 
 # Words found in claims on every subject weigh half: sharing them says little (a poor man's IDF, with no corpus).
@@ -423,13 +447,46 @@ def _guards(a: ClaimFeatures, b: ClaimFeatures) -> tuple[list[str], list[str]]:
     return conflicts, held
 
 
-def match_score(a: ClaimFeatures, b: ClaimFeatures) -> MatchScore:
-    """0..1: word overlap, multiplied down for each sign of a different claim (the guards that differ)."""
+# Compares words: (words of one claim, words of the other) -> their cosine similarities, one row per word of the first.
+Relatedness = Callable[[list[str], list[str]], np.ndarray]
+# A word missing from the other claim counts as shared in part when a word there is this close in meaning (word
+# vectors): nothing at RELATED_FROM (unrelated words), all of it at RELATED_TO (envoy/ambassador, jail/prison).
+RELATED_FROM = 0.3
+RELATED_TO = 0.7
+
+
+def _related_weight(
+    only: set[str], features: ClaimFeatures, other_only: set[str], other: ClaimFeatures, related: Relatedness
+) -> float:
+    """The weight of `only` (words of one claim the other lacks) that the other's missing words say in other words.
+
+    Names, numbers and dates never count: that they differ is what the guards see."""
+
+    def plain(words: set[str], claim: ClaimFeatures) -> dict[str, str]:
+        surfaces = dict(claim.surfaces)
+        return {w: surfaces[w] for w in words if w in surfaces and w not in claim.names and w[0] not in "#~@"}
+
+    left, right = plain(only, features), plain(other_only, other)
+    if not left or not right:
+        return 0.0
+    best = related(list(left.values()), list(right.values())).max(axis=1)
+    credit = ((best - RELATED_FROM) / (RELATED_TO - RELATED_FROM)).clip(0.0, 1.0)
+    return float(sum(c * (0.5 if w in COMMON else 1.0) for w, c in zip(left, credit, strict=True)))
+
+
+def match_score(a: ClaimFeatures, b: ClaimFeatures, related: Relatedness | None = None) -> MatchScore:
+    """0..1: word overlap, multiplied down for each sign of a different claim (the guards that differ).
+
+    With `related` (word vectors, matching.embedding.word_similarities), a word the other claim lacks counts in part
+    when the other says it in another word."""
     if not a.words or not b.words:
         return MatchScore(0.0, 0.0, ())
     only_a, only_b = _unmatched(a.words, b.words), _unmatched(b.words, a.words)
     total_a, total_b = _weight(a.words), _weight(b.words)
     shared_a, shared_b = total_a - _weight(only_a), total_b - _weight(only_b)
+    if related is not None and only_a and only_b:
+        shared_a += _related_weight(only_a, a, only_b, b, related)
+        shared_b += _related_weight(only_b, b, only_a, a, related)
     # Dice over fuzzy-matched words, leaning towards the shorter claim: outlets add context more than they cut.
     dice = (shared_a + shared_b) / (total_a + total_b)
     containment = max(shared_a / total_a, shared_b / total_b)
@@ -462,13 +519,13 @@ def may_relate(similarity: float) -> bool:
     return SEMANTIC_WEIGHT * similarity + (1 - SEMANTIC_WEIGHT) >= THRESHOLD
 
 
-def decide(a: ClaimFeatures, b: ClaimFeatures, similarity: float) -> Decision:
+def decide(a: ClaimFeatures, b: ClaimFeatures, similarity: float, related: Relatedness | None = None) -> Decision:
     """Same claim when meaning and words agree and every guard holds; "contradicts" when only guards differ.
 
     `similarity` is the cosine of the two claims' sentence embeddings (matching.embedding): it sees paraphrase but
     not that 60 is not 600, so it only says how related the claims are and the guards say whether they are one.
     """
-    lexical = match_score(a, b)
+    lexical = match_score(a, b, related)
     score = round(SEMANTIC_WEIGHT * similarity + (1 - SEMANTIC_WEIGHT) * lexical.overlap, 4)
     relation = None
     if score >= THRESHOLD and min(len(a.words), len(b.words)) >= MIN_FEATURES:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -70,10 +71,32 @@ def places() -> dict[str, str]:
 
 
 @cache
+@cache
+def country_names() -> dict[str, str]:
+    """canonical token -> the country's name as countryinfo or the aliases file spells it ("@germany" -> "Germany")."""
+    from countryinfo import all_countries
+
+    names = {PREFIX + slug(country.name()): country.name() for country in all_countries() if country.name()}
+    for country in load_aliases().values():
+        names.setdefault(PREFIX + slug(country), country)
+    return names
+
+
+@cache
 def multiword_pattern() -> re.Pattern[str]:
     """Multi-word aliases (longest first), to be replaced by one token before the text is split into words."""
     phrases = sorted((alias for alias in places() if " " in alias or "." in alias), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)", re.IGNORECASE)
+    # Only a capitalised phrase is replaced, so the search skips every position where none could start (much faster
+    # than trying each alternative there).
+    return re.compile(
+        rf"(?<!\w){_capital_start(phrases)}(" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)", re.IGNORECASE
+    )
+
+
+def _capital_start(aliases: Iterable[str]) -> str:
+    """A case-sensitive lookahead for the capitals these (lower-case) aliases can start with."""
+    capitals = sorted({alias[0].upper() for alias in aliases if alias})
+    return "(?-i:(?=[" + "".join(re.escape(c) for c in capitals) + "]))"
 
 
 def fold_multiword(text: str) -> str:
@@ -86,6 +109,27 @@ def fold_multiword(text: str) -> str:
         return f" {MARK}{table[found.lower()][1:]} " if found[:1].isupper() else found
 
     return multiword_pattern().sub(replace, text)
+
+
+@cache
+def _place_word_pattern() -> re.Pattern[str]:
+    """Words that may be a one-word place: capitalised with a capital some alias starts with (or MARK's)."""
+    starts = _capital_start([*places(), MARK.lower()])
+    return re.compile(rf"(?<![^\W_]){starts}[^\W\d_](?:[^\W_]|['’.-](?=[^\W_]))*")
+
+
+def fold_to_country_names(text: str) -> str:
+    """Every capitalised country, capital, demonym or metonym spelled as its country's name: "Berlin's envoy in
+    Kyiv" -> "Germany envoy in Ukraine". Meant for sentence embeddings, which see "Berlin" and "Germany" apart."""
+    names = country_names()
+
+    def replace(match: re.Match[str]) -> str:
+        word = match.group()
+        bare = word[:-2] if word.lower().endswith("'s") else word
+        place = place_of(bare.lower()) if bare[:1].isupper() else None
+        return names.get(place, word) if place else word
+
+    return _place_word_pattern().sub(replace, fold_multiword(text))
 
 
 def place_of(token: str) -> str | None:

@@ -9,11 +9,12 @@ import logging
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import groupby
 
 import numpy as np
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from annotations.services import SubmitResult, annotation_submit
@@ -27,6 +28,10 @@ logger = logging.getLogger(__name__)
 # Candidates re-scored per new claim, the ones sharing most bands first: bounds the work whatever the index size
 # (each is embedded again and, if its meaning is close enough, scored exactly).
 MAX_CANDIDATES = 20
+# Claims read per band key, newest first. A band thousands of claims share (common words, a crowded region of the
+# embedding space) says little about any one of them, and reading all of it made a lookup grow with the index: at
+# 1M claims a few thousand keys hold 1,000 to 20,000 claims each.
+MAX_PER_KEY = 64
 # Suggestions kept per new claim, best first: an annotator reads a handful, not a list.
 MAX_MATCHES_PER_CLAIM = 5
 # Parameters per `IN (...)`: well under SQLite's and PostgreSQL's limits.
@@ -82,43 +87,73 @@ def _find_for(claims: list[Claim]) -> list[ClaimMatch]:
     ]
     if not wanted:
         return []
-    vectors = embedding.embed([claim.text for claim, _ in wanted])
+    vectors = embedding.embed_claims([claim.text for claim, _ in wanted])
     semantic_keys = embedding.simhash_keys(vectors).tolist()
     indexed = [
         _Indexed(claim.pk, claim.article_id, claim.text, features, vector, engine.lsh_keys(features) + semantic)
         for (claim, features), vector, semantic in zip(wanted, vectors, semantic_keys, strict=True)
     ]
     # Matching the same claims again (match_claims --rebuild) starts from a clean slate for them.
-    for ids in _chunks([item.claim_id for item in indexed]):
-        ClaimSignature.objects.filter(claim_id__in=ids).delete()
+    with connection.cursor() as cursor:
+        for ids in _chunks([item.claim_id for item in indexed]):
+            marks = ", ".join(["%s"] * len(ids))
+            cursor.execute(f"DELETE FROM {ClaimSignature._meta.db_table} WHERE claim_id IN ({marks})", ids)
     scores = _score_candidates(indexed, _candidates(indexed))
-    ClaimSignature.objects.bulk_create(
-        [ClaimSignature(claim_id=item.claim_id, key=key) for item in indexed for key in item.keys], batch_size=2000
-    )
+    _store_signatures(indexed)
     return _store_matches(scores)
 
 
+def _store_signatures(indexed: list[_Indexed]) -> None:
+    """The claims' band keys, in plain INSERTs: on ingest this runs once per claim, where the ORM's bulk_create
+    spent more time building 32 objects than the database spent storing them."""
+    table = ClaimSignature._meta.db_table
+    rows = [(item.claim_id, key) for item in indexed for key in item.keys]
+    with connection.cursor() as cursor:
+        for batch in _chunks(rows, CHUNK):
+            values = ", ".join(["(%s, %s)"] * len(batch))
+            cursor.execute(
+                f'INSERT INTO {table} ("claim_id", "key") VALUES {values}',  # noqa: S608 (no user input)
+                [value for row in batch for value in row],
+            )
+
+
+@lru_cache(maxsize=8)
+def _candidates_sql(keys: int) -> str:
+    """One query per new claim: for each of its band keys an index range read of at most MAX_PER_KEY claims
+    (newest first, on the (key, claim) index), then the claims sharing most bands, newest first on ties."""
+    table = ClaimSignature._meta.db_table
+    per_key = " UNION ALL ".join(
+        f'SELECT "claim_id" FROM (SELECT "claim_id" FROM {table} WHERE "key" = %s'
+        f' ORDER BY "claim_id" DESC LIMIT {MAX_PER_KEY}) AS band{band}'
+        for band in range(keys)
+    )
+    return (
+        f'SELECT "claim_id", COUNT(*) AS shared FROM ({per_key}) AS found GROUP BY "claim_id"'  # noqa: S608
+        f' ORDER BY shared DESC, "claim_id" DESC LIMIT {MAX_CANDIDATES}'
+    )
+
+
 def _candidates(indexed: list[_Indexed]) -> dict[int, list[int]]:
-    """Claims sharing a MinHash or SimHash band with each new claim, most shared bands first, cut to MAX_CANDIDATES:
-    the indexed ones (one `key IN (...)` read per KEYS_PER_QUERY keys of the batch) and those of the batch's
-    earlier articles."""
-    keys = sorted({key for item in indexed for key in item.keys})
-    holders: dict[int, list[int]] = defaultdict(list)  # key -> the claims indexed under it, one per signature row
-    for part in _chunks(keys, KEYS_PER_QUERY):
-        for key, claim_id in ClaimSignature.objects.filter(key__in=part).values_list("key", "claim_id"):
-            holders[key].append(claim_id)
+    """Claims sharing a MinHash or SimHash band with each new claim, most shared bands first (newest first on ties),
+    cut to MAX_CANDIDATES: the indexed ones (one query per new claim, at most MAX_PER_KEY per band key, see
+    _candidates_sql) and those of the batch's earlier articles (an import chunk sees its earlier articles' claims, as
+    it would if they had come one by one). The new claims have no keys stored yet, so they never find themselves."""
     candidates = {}
-    for _, group in groupby(indexed, key=lambda item: item.article_id):
-        group = list(group)
-        for item in group:
-            shared: Counter[int] = Counter()
-            for key in set(item.keys):
-                shared.update(holders.get(key, ()))
-            ranked = sorted(shared.items(), key=lambda pair: (-pair[1], pair[0]))[:MAX_CANDIDATES]
-            candidates[item.claim_id] = [claim_id for claim_id, _ in ranked]
-        for item in group:  # the next articles see this one's claims, as they would once it was indexed
-            for key in item.keys:
-                holders[key].append(item.claim_id)
+    in_batch: dict[int, list[int]] = defaultdict(list)  # key -> claims of the batch's earlier articles
+    with connection.cursor() as cursor:
+        for _, group in groupby(indexed, key=lambda item: item.article_id):
+            group = list(group)
+            for item in group:
+                keys = sorted(set(item.keys))
+                cursor.execute(_candidates_sql(len(keys)), keys)
+                shared: Counter[int] = Counter(dict(cursor.fetchall()))
+                for key in keys:
+                    shared.update(in_batch.get(key, ()))
+                ranked = sorted(shared.items(), key=lambda pair: (-pair[1], -pair[0]))[:MAX_CANDIDATES]
+                candidates[item.claim_id] = [claim_id for claim_id, _ in ranked]
+            for item in group:
+                for key in item.keys:
+                    in_batch[key].append(item.claim_id)
     return candidates
 
 
@@ -137,7 +172,7 @@ def _score_candidates(
     # Embedding a claim again costs less than storing 1 KB of vector per claim (WordLlama: ~15,000 a second).
     read_ids = list(read)
     if read_ids:
-        vectors.update(zip(read_ids, embedding.embed([read[pk][1] for pk in read_ids]), strict=True))
+        vectors.update(zip(read_ids, embedding.embed_claims([read[pk][1] for pk in read_ids]), strict=True))
     existing.update(read)
     features: dict[int, engine.ClaimFeatures] = {item.claim_id: item.features for item in indexed}
     decisions: dict[tuple[int, int], engine.Decision] = {}
@@ -151,7 +186,7 @@ def _score_candidates(
                 continue
             if existing_id not in features:
                 features[existing_id] = engine.claim_features(existing[existing_id][1])
-            decision = engine.decide(item.features, features[existing_id], similarity)
+            decision = engine.decide(item.features, features[existing_id], similarity, embedding.word_similarities)
             if decision.relation:
                 found.append((decision.score, existing_id, decision))
         for _, existing_id, decision in sorted(found, key=lambda f: (-f[0], f[1]))[:MAX_MATCHES_PER_CLAIM]:

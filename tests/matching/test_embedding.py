@@ -37,3 +37,19 @@ def test_simhash_keys_are_stable_signed_64_bit_one_per_band():
 
 def test_embedding_nothing_gives_no_rows():
     assert embedding.embed([]).shape == (0, embedding.DIMENSIONS)
+
+
+def test_claims_are_embedded_with_places_as_their_country_and_without_attribution():
+    prepared = embedding.prepare("Berlin's envoy told Kyiv prices rose 5 per cent, the White House states")
+    assert prepared.split() == ["Germany", "envoy", "Ukraine", "prices", "rose", "5", "%,", "the", "United", "States"]
+    a, b = embedding.embed_claims(
+        ["Paris recalled its ambassador from Niamey", "France recalled its ambassador from Niger"]
+    )
+    assert embedding.similarity(a, b) > 0.99
+
+
+def test_word_similarities_relate_synonyms_more_than_unrelated_words():
+    similarities = embedding.word_similarities(["jail", "envoy"], ["prison", "ambassador", "wheat"])
+    assert similarities.shape == (2, 3)
+    assert similarities[0, 0] > similarities[0, 2]
+    assert similarities[1, 1] > similarities[1, 2]

@@ -1,5 +1,6 @@
 """The pure matching engine: no database."""
 
+import numpy as np
 import pytest
 
 from matching import engine
@@ -90,6 +91,11 @@ def test_paraphrases_are_candidates_and_score_above_the_threshold():
         ("the team won the final in Paris", "the team lost the final in Paris", "polarity"),
         ("more than 600 shops closed last month", "fewer than 600 shops closed last month", "numbers"),
         ("600 shops closed last month", "60 shops closed last month", "numbers"),
+        ("the parliament approved the budget", "the parliament rejected the budget", "polarity"),
+        ("the airline cancelled its flights to Tel Aviv", "the airline resumed its flights to Tel Aviv", "polarity"),
+        ("the economy grew faster than expected", "the economy grew more slowly than expected", "polarity"),
+        ("exports to China doubled last year", "exports to China halved last year", "polarity"),
+        ("the rebels withdrew from the city", "the rebels took control of the city", "polarity"),
     ],
 )
 def test_hard_negatives_score_below_the_threshold(a, b, conflict):
@@ -123,3 +129,24 @@ def test_equal_numbers_in_other_words_hold():
         in match_score(claim_features("a third of patients wait"), claim_features("33% of patients wait")).held
     )
     assert "numbers" in match_score(claim_features("one in five adults"), claim_features("20 per cent of adults")).held
+
+
+def test_no_deal_is_a_negation_but_a_no_deal_brexit_is_a_thing():
+    assert claim_features("the talks broke down with no deal").negated
+    assert not claim_features("the risk of a no-deal Brexit").negated
+
+
+def test_decades_count_years():
+    assert text_score("crime hit a 20-year high", "crime hit its highest level for two decades").conflicts == ()
+
+
+def test_words_said_in_other_words_count_in_part_when_word_vectors_relate_them():
+    a, b = claim_features("Paris recalled its ambassador"), claim_features("Paris recalled its envoy")
+
+    def related(left, right):
+        return np.array([[0.7 if {x, y} == {"ambassador", "envoy"} else 0.0 for y in right] for x in left])
+
+    assert match_score(a, b).overlap < match_score(a, b, related).overlap == 1.0
+    # Names, numbers and dates are never "said in other words": their guards decide.
+    c, d = claim_features("the strike hit Kharkiv"), claim_features("the strike hit Odesa")
+    assert match_score(c, d, lambda left, right: np.ones((len(left), len(right)))).conflicts == ("names",)

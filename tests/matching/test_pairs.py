@@ -17,17 +17,22 @@ PAIRS = Path(__file__).resolve().parents[2] / "bench" / "data" / "matching_pairs
 ROWS = [json.loads(line) for line in PAIRS.read_text(encoding="utf-8").splitlines() if line.strip()]
 # line (1-based): why it fails.
 KNOWN_FAILURES = {
-    4: "paraphrase: 'no plans to level' / 'no intention of razing' share too few words",
-    5: "paraphrase", 6: "paraphrase", 28: "different: same words, other event", 29: "different",
-    34: "paraphrase", 36: "paraphrase", 38: "paraphrase", 80: "paraphrase", 106: "different", 107: "different",
-    111: "paraphrase", 121: "different", 140: "paraphrase", 158: "paraphrase", 166: "paraphrase",
-    179: "different", 193: "paraphrase", 194: "paraphrase", 203: "place: 'south pole' / 'equator' not a name",
-    204: "different", 205: "paraphrase",
-    215: "translation: 'organisation of health of the world' / 'WHO'",
+    6: "paraphrase", 28: "different: same words, other event", 29: "different",
+    34: "paraphrase", 36: "paraphrase", 80: "paraphrase", 106: "different", 107: "different",
+    121: "different", 140: "paraphrase", 179: "different", 193: "paraphrase", 194: "paraphrase",
+    203: "place: 'south pole' / 'equator' not a name",
+    204: "different", 215: "translation: 'organisation of health of the world' / 'WHO'",
     220: "paraphrase: Paris/Niamey against France/Niger share no word and no SimHash band",
-    221: "paraphrase: 'stalled' / 'deadlocked'", 222: "paraphrase: 'repelled an assault' / 'fought off an attack'",
+    222: "paraphrase: 'repelled an assault' / 'fought off an attack'",
     223: "paraphrase: Zelensky/Biden against their titles", 234: "different: same minister, other act",
     236: "different: 'landed a probe' / 'lost contact with its probe'",
+    # Added before tuning the embedding score: harder rewordings, translation-style phrasing, contradictions.
+    263: "translation", 266: "translation", 267: "translation", 274: "translation",
+    277: "translation", 279: "paraphrase", 280: "paraphrase", 281: "paraphrase",
+    283: "paraphrase", 285: "paraphrase", 286: "paraphrase", 290: "paraphrase", 291: "paraphrase",
+    292: "paraphrase", 293: "paraphrase", 294: "paraphrase",
+    303: "contradiction: 'survived' / 'removed from office'", 314: "different: same crossing, other act",
+    322: "different: same minister, other act",
 }  # fmt: skip
 
 

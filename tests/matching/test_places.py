@@ -24,3 +24,20 @@ def test_aliases_file_rejects_a_line_without_a_country(tmp_path):
     path.write_text("# comment\nKremlin\tRussia\nNowhere\n", encoding="utf-8")
     with pytest.raises(ValueError, match="line 3"):
         places.load_aliases(path)
+
+
+def test_places_are_spelled_as_their_country_for_embedding_only_when_capitalised():
+    folded = places.fold_to_country_names("Berlin's envoy met Ukrainians and the White House near the valley")
+    assert folded.split() == [
+        "Germany",
+        "envoy",
+        "met",
+        "Ukraine",
+        "and",
+        "the",
+        "United",
+        "States",
+        "near",
+        "the",
+        "valley",
+    ]

@@ -149,6 +149,35 @@ def test_backfill_indexes_claims_imported_before_matching_and_finds_their_matche
     assert ClaimMatch.objects.count() == 1
 
 
+def test_a_rebuild_stores_each_claims_keys_once():
+    _article_with("The ministry said that 40 drones were shot down over Crimea overnight.")
+    _article_with("Officials said that 40 drones had been shot down above Crimea during the night.")
+    stored = sorted(ClaimSignature.objects.values_list("claim_id", "key"))
+    assert claim_matches_backfill(rebuild=True) == 2
+    assert sorted(ClaimSignature.objects.values_list("claim_id", "key")) == stored
+
+
+def test_a_band_key_shared_by_a_crowd_of_newer_claims_does_not_hide_the_same_claim(monkeypatch):
+    original = Claim.objects.get(
+        article=_article_with("The central bank said that it raised interest rates to 5.25 per cent in July.")
+    )
+    crowd = _article_with(*[f"Farmers said that wheat field number {n} flooded in the valley." for n in range(6)])
+    assert Claim.objects.filter(article=crowd).count() == 6
+    crowded_key = ClaimSignature.objects.filter(claim=original).values_list("key", flat=True).first()
+    ClaimSignature.objects.bulk_create(
+        [ClaimSignature(claim=claim, key=crowded_key) for claim in Claim.objects.filter(article=crowd)]
+    )
+    monkeypatch.setattr(services, "MAX_PER_KEY", 2)
+    services._candidates_sql.cache_clear()
+    try:
+        _article_with("Rates were raised to 5.25 per cent in July by the central bank, it said.")
+    finally:
+        services._candidates_sql.cache_clear()
+    match = ClaimMatch.objects.get()
+    assert match.claim_id == original.pk
+    assert match.relation == MatchRelation.SAME
+
+
 def test_claim_match_decide_records_who_and_when(annotator):
     match = ClaimMatchFactory()
     match = claim_match_decide(match=match, user=annotator, status=MatchStatus.CONFIRMED)
