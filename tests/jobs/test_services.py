@@ -272,7 +272,7 @@ def test_an_import_chunk_takes_a_bounded_number_of_queries(reviewer, settings):
     assert job_plan(job_id=job.pk) == [0, 1]
     assert job_chunk_run(job_id=job.pk, number=0) is True  # the second chunk then matches against the first
     before = Claim.objects.count()
-    # One by one this took ~30 queries per article (900 + claims here). Batched it is ~35 per chunk on PostgreSQL; SQLite
+    # One by one this took ~30 queries per article (900 here). Batched it is ~35 per chunk on PostgreSQL; SQLite
     # inserts at most 999 parameters a statement, so there a chunk's rows take a few INSERTs more.
     with CaptureQueriesContext(connection) as queries:
         ran = job_chunk_run(job_id=job.pk, number=1)
