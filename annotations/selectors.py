@@ -52,23 +52,31 @@ def _count(queryset: QuerySet) -> Subquery:
 
 
 def annotator_progress(*, user) -> Progress:
-    """My labels, the claims still open to me, and my labels today: three counts, one query."""
+    """My labels, the claims still open to me, and my labels today: four counts, one query.
+
+    "Open to me" is every open claim less the open ones I labelled. Counted that way, instead of one NOT EXISTS per
+    open claim, the review page's progress line costs index counts however many claims the project has."""
     start_of_day = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
     mine = Annotation.objects.filter(annotator=user)
-    labelled_by_me = Annotation.objects.filter(claim=OuterRef("pk"), annotator=user)
-    remaining = (
-        Claim.objects.filter(is_flagged_not_claim=False, label_count__lt=settings.LABELS_PER_CLAIM)
-        .exclude(status=ClaimStatus.ADJUDICATED)
-        .filter(~Exists(labelled_by_me))
+    open_claims = Claim.objects.filter(is_flagged_not_claim=False, label_count__lt=settings.LABELS_PER_CLAIM).exclude(
+        status=ClaimStatus.ADJUDICATED
     )
-    counts = (
+    labelled, today, open_labelled, open_count = (
         get_user_model()
         .objects.filter(pk=user.pk)
-        .values_list(_count(mine), _count(remaining), _count(mine.filter(updated_at__gte=start_of_day)))
+        .values_list(
+            _count(mine),
+            _count(mine.filter(updated_at__gte=start_of_day)),
+            _count(
+                mine.filter(
+                    claim__is_flagged_not_claim=False, claim__label_count__lt=settings.LABELS_PER_CLAIM
+                ).exclude(claim__status=ClaimStatus.ADJUDICATED)
+            ),
+            _count(open_claims),
+        )
         .get()
     )
-    labelled, remaining_count, today = counts
-    return Progress(labelled=labelled, remaining=remaining_count, today=today)
+    return Progress(labelled=labelled, remaining=open_count - open_labelled, today=today)
 
 
 def annotations_visible_to(*, user, claim: Claim) -> list[Annotation]:

@@ -268,13 +268,21 @@ def review_next_claim(*, annotator) -> Claim | None:
     if not is_annotator(annotator):
         raise PermissionDenied("Only annotators can review claims.")
     now = timezone.now()
-    current = ClaimReservation.objects.filter(annotator=annotator, expires_at__gt=now).values("claim_id")
+    # The claim I hold, if any (a reloaded page keeps showing it); after a label there is none, and this plain read
+    # spares the candidate query that would look for it.
+    current = (
+        ClaimReservation.objects.filter(annotator=annotator, expires_at__gt=now)
+        .values_list("claim_id", flat=True)
+        .first()
+    )
     skipped = ClaimSkip.objects.filter(claim=OuterRef("pk"), annotator=annotator)
     passed_over: list[int] = []
     for _attempt in range(20):
         # The page shows the claim with its article and source: read them with it (the lock stays on the claim).
         open_claims = _open_for(annotator, now).exclude(pk__in=passed_over).select_related("article", "source")
-        claim = _lock_first(open_claims.filter(pk__in=current))
+        claim = None
+        if current is not None and current not in passed_over:
+            claim = _lock_first(open_claims.filter(pk=current))
         if claim is None:
             claim = _lock_first(open_claims.filter(~Exists(skipped)).order_by("label_count", "article_id", "position"))
         if claim is None:

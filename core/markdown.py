@@ -5,6 +5,8 @@ sanitiser) then keeps only ordinary document tags and http(s)/mailto links, so a
 even if a renderer bug let markup through.
 """
 
+from functools import lru_cache
+
 import nh3
 from django.utils.safestring import SafeString, mark_safe
 from markdown_it import MarkdownIt
@@ -16,7 +18,9 @@ _TAGS = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=64)
 def render_markdown(text: str) -> SafeString:
+    """Pure in the text, so remembered: the guidelines show on every review page and change rarely."""
     html = _renderer.render(text or "")
     clean = nh3.clean(
         html,

@@ -183,6 +183,22 @@ def test_annotator_progress_counts_labelled_remaining_and_today(annotator):
     assert (progress.labelled, progress.remaining, progress.today) == (1, 2, 1)
 
 
+def test_remaining_leaves_out_claims_that_are_full_flagged_or_settled_but_not_my_open_ones(
+    settings, annotator, second_annotator, reviewer
+):
+    settings.LABELS_PER_CLAIM = 2
+    full, mine_open, flagged, settled, untouched = _claims(5)
+    for claim in (full, mine_open):
+        annotation_submit(claim=claim, annotator=annotator, verdict=Verdict.VERIFIED)
+    annotation_submit(claim=full, annotator=second_annotator, verdict=Verdict.VERIFIED)
+    claim_flag(claim=flagged, user=reviewer)
+    claim_adjudicate(claim=settled, reviewer=reviewer, verdict=Verdict.DISPUTED, rationale="the ministry denied it")
+    mine, theirs = annotator_progress(user=annotator), annotator_progress(user=second_annotator)
+    # Open to me: only the untouched one. Open to the other annotator: the one I labelled and the untouched one.
+    assert (mine.labelled, mine.remaining) == (2, 1)
+    assert (theirs.labelled, theirs.remaining) == (1, 2)
+
+
 def test_labels_lock_once_a_claim_has_all_of_them_so_its_status_cannot_be_probed(
     settings, annotator, second_annotator, reviewer
 ):
