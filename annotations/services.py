@@ -245,14 +245,16 @@ def _reserve(*, claim: Claim, annotator) -> None:
     Claim.reservation.related.set_cached_value(claim, reservation)  # so claim.reservation needs no query
 
 
-def _open_for(annotator, now):
-    """Claims this annotator may label now: unlabelled by them, short of labels, not held by someone else."""
+def _open_for(annotator, now, passed_over: list[int]):
+    """Claims this annotator may label now: unlabelled by them, short of labels, not held by someone else. With the
+    article and source the page shows, in one filter() (each chained call copies the query)."""
     mine = Annotation.objects.filter(claim=OuterRef("pk"), annotator=annotator)
     held = ClaimReservation.objects.filter(claim=OuterRef("pk"), expires_at__gt=now).exclude(annotator=annotator)
-    return (
-        Claim.objects.filter(is_flagged_not_claim=False, label_count__lt=settings.LABELS_PER_CLAIM)
-        .exclude(status=ClaimStatus.ADJUDICATED)
-        .filter(~Exists(mine), ~Exists(held))
+    conditions = [~Q(status=ClaimStatus.ADJUDICATED), ~Exists(mine), ~Exists(held)]
+    if passed_over:
+        conditions.append(~Q(pk__in=passed_over))
+    return Claim.objects.select_related("article", "source").filter(
+        *conditions, is_flagged_not_claim=False, label_count__lt=settings.LABELS_PER_CLAIM
     )
 
 
@@ -279,7 +281,7 @@ def review_next_claim(*, annotator) -> Claim | None:
     passed_over: list[int] = []
     for _attempt in range(20):
         # The page shows the claim with its article and source: read them with it (the lock stays on the claim).
-        open_claims = _open_for(annotator, now).exclude(pk__in=passed_over).select_related("article", "source")
+        open_claims = _open_for(annotator, now, passed_over)
         claim = None
         if current is not None and current not in passed_over:
             claim = _lock_first(open_claims.filter(pk=current))
@@ -302,7 +304,12 @@ def review_next_claim(*, annotator) -> Claim | None:
 def _still_open(*, claim: Claim, annotator, now) -> bool:
     """Re-read under the claim's row lock: the candidate query's snapshot may predate another annotator's commit.
 
+    Without row locks (SQLite) the transaction holds the database's write lock from its first statement (BEGIN
+    IMMEDIATE), so the candidate query already read the latest commit and there is nothing to re-read.
+
     One query: the claim's labels, each row also saying whether someone else holds the claim."""
+    if not connection.features.has_select_for_update:
+        return True
     held = ClaimReservation.objects.filter(claim=claim, expires_at__gt=now).exclude(annotator=annotator)
     rows = list(
         Claim.objects.filter(pk=claim.pk).annotate(held=Exists(held)).values_list("held", "annotations__annotator_id")
