@@ -1,5 +1,8 @@
+from datetime import timedelta
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from annotations.models import Annotation, ClaimReservation, Guidelines, Verdict
 from annotations.selectors import annotations_visible_to, annotator_progress, claim_history
@@ -197,6 +200,16 @@ def test_remaining_leaves_out_claims_that_are_full_flagged_or_settled_but_not_my
     # Open to me: only the untouched one. Open to the other annotator: the one I labelled and the untouched one.
     assert (mine.labelled, mine.remaining) == (2, 1)
     assert (theirs.labelled, theirs.remaining) == (1, 2)
+
+
+def test_today_counts_only_labels_given_since_midnight(annotator):
+    first, second = _claims(2)
+    for claim in (first, second):
+        annotation_submit(claim=claim, annotator=annotator, verdict=Verdict.VERIFIED)
+    yesterday = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0) - timedelta(minutes=1)
+    Annotation.objects.filter(claim=first).update(updated_at=yesterday)
+    progress = annotator_progress(user=annotator)
+    assert (progress.labelled, progress.today) == (2, 1)
 
 
 def test_labels_lock_once_a_claim_has_all_of_them_so_its_status_cannot_be_probed(
