@@ -196,6 +196,7 @@ CLAIM_RECORD_READ = (
     "origin",
     "extraction_rule",
     "extractor_version",
+    "is_flagged_not_claim",
 )
 CLAIM_RECORD_IGNORED = frozenset(
     {
@@ -204,7 +205,6 @@ CLAIM_RECORD_IGNORED = frozenset(
         "start_utf16",
         "end_utf16",
         "position",
-        "is_flagged_not_claim",
         "created_at",
         "updated_at",
         "label_count",
@@ -237,6 +237,7 @@ class ClaimInput:
     origin: str
     extraction_rule: str
     extractor_version: str
+    is_flagged_not_claim: bool = False
 
 
 def _claim_input(record, body: str) -> ClaimInput:
@@ -275,9 +276,12 @@ def _claim_input(record, body: str) -> ClaimInput:
             raise ValidationError(f"`{field_name}` must be text of at most {limit} characters")
         strings[field_name] = value
     quote = record.get("is_direct_quote", False)
+    # Claim data like the quote flag (any annotator may set it), so it comes in from whoever may import claims.
+    flagged = record.get("is_flagged_not_claim", False)
     confidence = record.get("confidence")
-    if not isinstance(quote, bool):
-        raise ValidationError("`is_direct_quote` must be true or false")
+    for field_name, value in (("is_direct_quote", quote), ("is_flagged_not_claim", flagged)):
+        if not isinstance(value, bool):
+            raise ValidationError(f"`{field_name}` must be true or false")
     if confidence is not None and (isinstance(confidence, bool) or not isinstance(confidence, int | float)):
         raise ValidationError("`confidence` must be a number or null")
     if confidence is not None and not 0 <= confidence <= 1:
@@ -294,6 +298,7 @@ def _claim_input(record, body: str) -> ClaimInput:
         is_direct_quote=quote,
         confidence=None if confidence is None else float(confidence),
         origin=origin,
+        is_flagged_not_claim=flagged,
         **strings,
     )
 
@@ -388,6 +393,7 @@ def _claims_given(article: Article, inputs: list[ClaimInput], *, created_by, res
                 origin=item.origin,
                 extraction_rule=item.extraction_rule,
                 extractor_version=item.extractor_version,
+                is_flagged_not_claim=item.is_flagged_not_claim,
                 created_by=created_by,
             )
         )
