@@ -5,7 +5,7 @@ from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims.models import Article, Claim, Source
-from claims.services import article_ingest, article_validate_input, content_sha256, source_merge
+from claims.services import article_ingest, article_validate_input, articles_delete, content_sha256, source_merge
 
 
 def carry_on_with(obj, stored, fields: list[str]) -> None:
@@ -120,6 +120,13 @@ class ArticleAdmin(admin.ModelAdmin):
             created_by=request.user,
         )
         carry_on_with(obj, result.article, ["content_sha256", "created_at"])
+
+    # Deleting an article deletes its claims: the service tells the webhooks (claim.deleted).
+    def delete_model(self, request, obj):
+        articles_delete(articles=[obj], user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        articles_delete(articles=list(queryset), user=request.user)
 
 
 @admin.register(Source)
