@@ -80,18 +80,6 @@ class ArticleAdmin(admin.ModelAdmin):
     def claim_count(self, obj):
         return obj.n_claims
 
-    actions = ["merge"]
-
-    @admin.action(description="Merge the selected sources into the one with most claims")
-    def merge(self, request, queryset) -> None:
-        # A source with claims cannot be deleted (its claims would lose their speaker); merging keeps them.
-        sources = sorted(queryset, key=lambda source: (-source.n_claims, source.pk))
-        if len(sources) < 2:
-            self.message_user(request, "Select two or more sources to merge.", messages.WARNING)
-            return
-        into = source_merge(sources=sources[1:], into=sources[0], user=request.user)
-        self.message_user(request, f"Merged {len(sources) - 1} source(s) into “{into.name}”.", messages.SUCCESS)
-
     def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is None:
             kwargs["form"] = ArticleAddForm
