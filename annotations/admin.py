@@ -8,7 +8,7 @@ from annotations.models import Adjudication, Annotation, ClaimReservation, Claim
 from annotations.services import verdict_record_save_as_admin, verdict_records_delete_as_admin
 from claims.admin import carry_on_with
 from claims.models import Article, Claim, ClaimOrigin
-from claims.services import claim_create, claim_save_as_admin, claim_validate_span
+from claims.services import claim_create, claim_save_as_admin, claim_validate_span, claims_delete
 
 
 class KeepsConsensusAdmin(SimpleHistoryAdmin):
@@ -213,3 +213,9 @@ class ClaimAdmin(SimpleHistoryAdmin):
             created_by=request.user,
         )
         carry_on_with(obj, claim, ["text", "position"])
+
+    def delete_model(self, request, obj):
+        claims_delete(claims=[obj], user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        claims_delete(claims=list(queryset), user=request.user)

@@ -834,6 +834,8 @@ def claims_labels_import(*, article, labelled: list[ClaimLabelsImport], actor) -
         if rows:
             made = bulk_create_with_history(rows, model, default_user=actor, default_change_reason=IMPORTED)
             _keep_created_at(made, times)
+            for record in made:  # each one an event, as if given here (label.created, adjudication.created)
+                _announce(record, "created")
     for item in labelled:
         claim_refresh_consensus(claim=claims[(item.start, item.end)])
     return len(annotations)

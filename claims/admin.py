@@ -5,7 +5,7 @@ from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims.models import Article, Claim, Source
-from claims.services import article_ingest, article_validate_input, content_sha256, source_merge
+from claims.services import article_ingest, article_validate_input, articles_delete, content_sha256, source_merge
 
 
 def carry_on_with(obj, stored, fields: list[str]) -> None:
@@ -80,18 +80,6 @@ class ArticleAdmin(admin.ModelAdmin):
     def claim_count(self, obj):
         return obj.n_claims
 
-    actions = ["merge"]
-
-    @admin.action(description="Merge the selected sources into the one with most claims")
-    def merge(self, request, queryset) -> None:
-        # A source with claims cannot be deleted (its claims would lose their speaker); merging keeps them.
-        sources = sorted(queryset, key=lambda source: (-source.n_claims, source.pk))
-        if len(sources) < 2:
-            self.message_user(request, "Select two or more sources to merge.", messages.WARNING)
-            return
-        into = source_merge(sources=sources[1:], into=sources[0], user=request.user)
-        self.message_user(request, f"Merged {len(sources) - 1} source(s) into “{into.name}”.", messages.SUCCESS)
-
     def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is None:
             kwargs["form"] = ArticleAddForm
@@ -120,6 +108,13 @@ class ArticleAdmin(admin.ModelAdmin):
             created_by=request.user,
         )
         carry_on_with(obj, result.article, ["content_sha256", "created_at"])
+
+    # Deleting an article deletes its claims: the service tells the webhooks (claim.deleted).
+    def delete_model(self, request, obj):
+        articles_delete(articles=[obj], user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        articles_delete(articles=list(queryset), user=request.user)
 
 
 @admin.register(Source)

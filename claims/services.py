@@ -14,7 +14,7 @@ from functools import reduce
 from operator import or_
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import Count, F, Q
@@ -24,8 +24,9 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from claims.extraction import EXTRACTOR_VERSION, ExtractedClaim, extract_claims, source_key, source_surname_key
 from claims.importers import ImportFileError
 from claims.models import Article, Claim, ClaimOrigin, Source, SourceKind
-from claims.signals import claims_changed, send_on_commit
+from claims.signals import claims_changed, claims_deleted, send_on_commit
 from claims.validators import validate_storable_datetime
+from core.roles import is_admin
 
 logger = logging.getLogger(__name__)
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "his", "its", "their"})
@@ -61,6 +62,58 @@ def claims_announce(*, action: str, claim_ids: list[int]) -> None:
     were created or changed. Every service that creates or changes a claim's own fields calls it once per change."""
     if claim_ids:
         send_on_commit(claims_changed, action=action, claim_ids=list(claim_ids))
+
+
+def claim_deleted_record(claim: Claim) -> dict:
+    """What is left to tell of a deleted claim (claims.signals.claims_deleted): take it before delete(), which
+    clears the primary key."""
+    return {
+        "id": claim.pk,
+        "article": {"id": claim.article_id},
+        "text": claim.text,
+        "start": claim.start,
+        "end": claim.end,
+    }
+
+
+def claims_announce_deleted(*, records: list[dict]) -> None:
+    """claims_announce for deletions, with claim_deleted_record's records: the claims are gone after the commit."""
+    if records:
+        send_on_commit(claims_deleted, claims=list(records))
+
+
+@transaction.atomic
+def claims_delete(*, claims: Iterable[Claim], user) -> int:
+    """Delete claims (the admin's delete page and bulk delete), with their labels, adjudication and matches; each
+    deletion is in the claim's history by `user`, the articles' other claims are numbered again, and claim.deleted
+    is announced. Returns how many claims were deleted."""
+    if not is_admin(user):
+        raise PermissionDenied("Only admins can delete claims.")
+    records, articles = [], set()
+    for claim in claims:
+        records.append(claim_deleted_record(claim))
+        articles.add(claim.article_id)
+        claim._history_user = user
+        claim.delete()
+    for article_id in articles:
+        _renumber_positions(Article(pk=article_id))
+    claims_announce_deleted(records=records)
+    return len(records)
+
+
+@transaction.atomic
+def articles_delete(*, articles: Iterable[Article], user) -> int:
+    """Delete articles (the admin's delete page and bulk delete) with everything on them; each of their claims is
+    announced as deleted (claim.deleted). Returns how many articles were deleted."""
+    if not is_admin(user):
+        raise PermissionDenied("Only admins can delete articles.")
+    articles = list(articles)
+    claims = Claim.objects.filter(article__in=articles).order_by("article_id", "position", "pk")
+    records = [claim_deleted_record(claim) for claim in claims.only("id", "article_id", "text", "start", "end")]
+    for article in articles:
+        article.delete()
+    claims_announce_deleted(records=records)
+    return len(articles)
 
 
 def claim_touch(*, claim_id: int) -> None:
@@ -196,6 +249,7 @@ CLAIM_RECORD_READ = (
     "origin",
     "extraction_rule",
     "extractor_version",
+    "is_flagged_not_claim",
 )
 CLAIM_RECORD_IGNORED = frozenset(
     {
@@ -204,7 +258,6 @@ CLAIM_RECORD_IGNORED = frozenset(
         "start_utf16",
         "end_utf16",
         "position",
-        "is_flagged_not_claim",
         "created_at",
         "updated_at",
         "label_count",
@@ -237,6 +290,7 @@ class ClaimInput:
     origin: str
     extraction_rule: str
     extractor_version: str
+    is_flagged_not_claim: bool = False
 
 
 def _claim_input(record, body: str) -> ClaimInput:
@@ -275,9 +329,12 @@ def _claim_input(record, body: str) -> ClaimInput:
             raise ValidationError(f"`{field_name}` must be text of at most {limit} characters")
         strings[field_name] = value
     quote = record.get("is_direct_quote", False)
+    # Claim data like the quote flag (any annotator may set it), so it comes in from whoever may import claims.
+    flagged = record.get("is_flagged_not_claim", False)
     confidence = record.get("confidence")
-    if not isinstance(quote, bool):
-        raise ValidationError("`is_direct_quote` must be true or false")
+    for field_name, value in (("is_direct_quote", quote), ("is_flagged_not_claim", flagged)):
+        if not isinstance(value, bool):
+            raise ValidationError(f"`{field_name}` must be true or false")
     if confidence is not None and (isinstance(confidence, bool) or not isinstance(confidence, int | float)):
         raise ValidationError("`confidence` must be a number or null")
     if confidence is not None and not 0 <= confidence <= 1:
@@ -294,6 +351,7 @@ def _claim_input(record, body: str) -> ClaimInput:
         is_direct_quote=quote,
         confidence=None if confidence is None else float(confidence),
         origin=origin,
+        is_flagged_not_claim=flagged,
         **strings,
     )
 
@@ -388,6 +446,7 @@ def _claims_given(article: Article, inputs: list[ClaimInput], *, created_by, res
                 origin=item.origin,
                 extraction_rule=item.extraction_rule,
                 extractor_version=item.extractor_version,
+                is_flagged_not_claim=item.is_flagged_not_claim,
                 created_by=created_by,
             )
         )
@@ -628,7 +687,8 @@ def article_reextract(*, article: Article) -> ReextractResult:
     article = Article.objects.select_for_update().get(pk=article.pk)
     fresh = {(c.start, c.end): c for c in _claims_from_extraction(article, extract_claims(article.body))}
     existing = Claim.objects.filter(article=article).annotate(n_annotations=Count("annotations"))
-    removed = kept = 0
+    kept = 0
+    removed: list[dict] = []
     updated: list[int] = []
     for claim in existing:
         touched = (
@@ -641,8 +701,8 @@ def article_reextract(*, article: Article) -> ReextractResult:
         if touched:
             kept += 1
         elif new is None:
+            removed.append(claim_deleted_record(claim))
             claim.delete()
-            removed += 1
         elif (new.source_id, new.source_mention, new.cue, new.is_direct_quote, new.extraction_rule) != (
             claim.source_id,
             claim.source_mention,
@@ -669,7 +729,8 @@ def article_reextract(*, article: Article) -> ReextractResult:
     _renumber_positions(article)
     claims_announce(action="updated", claim_ids=updated)
     claims_announce(action="created", claim_ids=[claim.pk for claim in added])
-    return ReextractResult(added=len(fresh), removed=removed, updated=len(updated), kept_with_human_input=kept)
+    claims_announce_deleted(records=removed)
+    return ReextractResult(added=len(fresh), removed=len(removed), updated=len(updated), kept_with_human_input=kept)
 
 
 def _claims_store(claims: list[Claim], *, user) -> list[Claim]:

@@ -11,6 +11,10 @@ from django.dispatch import Signal
 # action: "created" or "updated"; claim_ids: the claims that one call of a service created or changed (their text,
 # span, source, cue, quote flag or "not a claim" flag; labels and adjudications have their own signals).
 claims_changed = Signal()
+# claims: what each deleted claim was, as {"id", "article": {"id"}, "text", "start", "end"} (claim_deleted_record):
+# once the deletion commits the claim is gone, so this is all that is left to tell. Its labels and adjudication went
+# with it and send no signal of their own.
+claims_deleted = Signal()
 
 
 def send_on_commit(signal: Signal, **kwargs) -> None:

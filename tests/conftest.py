@@ -50,9 +50,14 @@ def api_client():
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Throttle counters live in the cache; each test starts with none."""
+    """Throttle counters live in the cache, and each process remembers which events have webhooks; each test starts
+    with neither."""
     from django.core.cache import cache
 
+    from webhooks.services import webhook_events_forget
+
     cache.clear()
+    webhook_events_forget()
     yield
     cache.clear()
+    webhook_events_forget()

@@ -9,6 +9,7 @@ from django.db.models import Q
 class WebhookEvent(models.TextChoices):
     CLAIM_CREATED = "claim.created", "Claim created"
     CLAIM_UPDATED = "claim.updated", "Claim changed (text, span, source, cue, quote or flag)"
+    CLAIM_DELETED = "claim.deleted", "Claim deleted (by an admin, with its article, or by re-extraction)"
     LABEL_CREATED = "label.created", "Label given"
     LABEL_UPDATED = "label.updated", "Label changed"
     LABEL_DELETED = "label.deleted", "Label removed"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
+import time
 import uuid
 from collections.abc import Iterable
 from datetime import timedelta
@@ -138,17 +139,50 @@ def webhook_delete(*, webhook: Webhook, user) -> None:
     webhook.delete()
 
 
-def webhook_event_dispatch(*, event: str, claim_ids: Iterable[int], extra: dict | None = None) -> int:
+# The events some active webhook asked for, in this process: (time.monotonic() when read, the events).
+_subscribed: tuple[float, frozenset[str]] | None = None
+
+
+def webhook_events_subscribed() -> frozenset[str]:
+    """The events at least one active webhook asked for, so that a change no webhook wants costs no query.
+
+    Read again at most every WEBHOOK_EVENTS_CACHE_SECONDS, and at once after a webhook is saved or deleted in this
+    process (webhooks.receivers); another process (a worker) sees a new webhook within those seconds.
+    """
+    global _subscribed
+    now = time.monotonic()
+    if _subscribed is None or now - _subscribed[0] >= settings.WEBHOOK_EVENTS_CACHE_SECONDS:
+        lists = Webhook.objects.filter(is_active=True).values_list("events", flat=True)
+        _subscribed = (now, frozenset(event for events in lists for event in events))
+    return _subscribed[1]
+
+
+def webhook_events_forget() -> None:
+    """Read the subscribed events again next time (a webhook was saved or deleted)."""
+    global _subscribed
+    _subscribed = None
+
+
+def webhook_event_dispatch(
+    *, event: str, claim_ids: Iterable[int] = (), records: list[dict] | None = None, extra: dict | None = None
+) -> int:
     """One delivery per claim and active webhook asking for `event`; returns how many. Called after the change
-    committed, so `claim` is the claim's export record as it stands right after the change."""
+    committed, so `claim` is the claim's export record as it stands right after the change, or `records` as given
+    (a deleted claim's claims.services.claim_deleted_record: it is gone)."""
+    if event not in webhook_events_subscribed():
+        return 0
     hooks = [hook for hook in Webhook.objects.filter(is_active=True) if event in hook.events]
     if not hooks:
         return 0
     occurred_at = timezone.now()
     deliveries = []
-    claims = Claim.objects.filter(pk__in=list(claim_ids))
-    for records in claim_export_batches(claims=claims, clusters=claim_cluster_ids(), batch_size=500):
-        for record in records:
+    if records is None:
+        claims = Claim.objects.filter(pk__in=list(claim_ids))
+        batches = claim_export_batches(claims=claims, clusters=claim_cluster_ids(), batch_size=500)
+    else:
+        batches = [records]
+    for batch in batches:
+        for record in batch:
             for hook in hooks:
                 delivery = uuid.uuid4()
                 payload = {"event": event, "delivery": str(delivery), "occurred_at": occurred_at}

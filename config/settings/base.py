@@ -326,4 +326,7 @@ CLAIMREVIEW_PATH = env.str("CLAIMREVIEW_PATH", default="/claims/{id}/")
 WEBHOOK_TIMEOUT_SECONDS = env.float("WEBHOOK_TIMEOUT_SECONDS", default=10.0)
 WEBHOOK_MAX_ATTEMPTS = env.int("WEBHOOK_MAX_ATTEMPTS", default=8)
 WEBHOOK_RETRY_BASE_SECONDS = env.int("WEBHOOK_RETRY_BASE_SECONDS", default=30)
+# How long a process trusts its list of subscribed events (a change no webhook wants costs no query); a webhook
+# saved in another process (the admin, while a worker imports) gets events at most this many seconds later.
+WEBHOOK_EVENTS_CACHE_SECONDS = env.float("WEBHOOK_EVENTS_CACHE_SECONDS", default=5.0)
 # --- end webhooks ---

@@ -619,6 +619,7 @@ def test_post_article_with_claims_keeps_them_as_given(reviewer):
                 "source_mention": "The minister",
                 "cue": "said",
                 "is_direct_quote": False,
+                "is_flagged_not_claim": True,
                 "confidence": None,
                 "label_count": 7,  # another instance's derived state: ignored
             }
@@ -630,6 +631,7 @@ def test_post_article_with_claims_keeps_them_as_given(reviewer):
     assert [(c["text"], c["start"], c["end"], c["source"]["name"]) for c in claims] == [
         ("taxes will fall", start, start + 15, "The Minister")
     ]
+    assert Claim.objects.get().is_flagged_not_claim
 
 
 def test_post_article_with_claims_that_do_not_match_the_text_is_400_naming_each_and_stores_nothing(reviewer):
@@ -640,6 +642,7 @@ def test_post_article_with_claims_that_do_not_match_the_text_is_400_naming_each_
             {"text": "taxes will rise", "start": body.index("taxes"), "end": body.index("taxes") + 15},
             {"text": "x", "start": 500, "end": 501},
             {"text": "The", "start": 9, "end": 12, "colour": "red"},
+            {"text": "The", "start": 9, "end": 12, "is_flagged_not_claim": "yes"},
         ],
     }
     response = _client_for(reviewer).post(reverse("api:article-list"), payload, format="json")
@@ -649,6 +652,7 @@ def test_post_article_with_claims_that_do_not_match_the_text_is_400_naming_each_
             f"claim 0: `text` is not the article text at {body.index('taxes')}-{body.index('taxes') + 15}",
             "claim 1: the span 500-501 does not lie inside the article text",
             "claim 2: unknown field(s): colour",
+            "claim 3: `is_flagged_not_claim` must be true or false",
         ]
     }
     assert not Article.objects.exists()

@@ -16,6 +16,7 @@ from rest_framework.test import APIClient
 from annotations.models import Adjudication, Annotation, Verdict
 from annotations.services import annotation_submit, claim_adjudicate, claim_labels_validate
 from claims.models import Article, Claim, ClaimStatus, Source, SourceKind
+from claims.services import claim_flag
 from tests.claims.factories import ArticleFactory, ClaimFactory, SourceFactory
 from tests.factories import UserFactory
 
@@ -39,12 +40,13 @@ def _call(*args) -> tuple[str, str, str | None]:
 
 @pytest.fixture
 def project(annotator, second_annotator, reviewer):
-    """Two articles: an agreed claim, an adjudicated one, one with one label, an unlabelled one, one after an emoji."""
+    """An agreed claim, an adjudicated one, one with one label, an unlabelled one, one after an emoji; the one with a
+    label and the unlabelled one are flagged as not a claim."""
     article = ArticleFactory(url="https://example.org/a", published_at=datetime(2025, 1, 2, 8, tzinfo=UTC))
     agreed = ClaimFactory(article=article, source=SourceFactory(name="Ministry", kind=SourceKind.GOVERNMENT))
     adjudicated = ClaimFactory(source=None, source_mention="")
     single = ClaimFactory()
-    ClaimFactory()
+    unlabelled = ClaimFactory()
     emoji = ArticleFactory(body="Emoji 🎉 title\nThe mayor said “🚀 launches doubled” on Monday.\n")
     start = emoji.body.index("🚀")
     after_emoji = ClaimFactory(article=emoji, start=start, end=start + 17, text=emoji.body[start : start + 17])
@@ -57,6 +59,8 @@ def project(annotator, second_annotator, reviewer):
     claim_adjudicate(claim=adjudicated, reviewer=reviewer, verdict=Verdict.DISPUTED, rationale="Contradicted by X.")
     annotation_submit(claim=single, annotator=annotator, verdict=Verdict.UNVERIFIED, note="one so far")
     annotation_submit(claim=after_emoji, annotator=reviewer, verdict=Verdict.DISPUTED)
+    claim_flag(claim=single, user=annotator)
+    claim_flag(claim=unlabelled, user=reviewer)
 
 
 def _state() -> list[tuple]:
@@ -80,6 +84,7 @@ def _state() -> list[tuple]:
                 claim.source_mention,
                 claim.cue,
                 claim.is_direct_quote,
+                claim.is_flagged_not_claim,
                 labels,
                 (claim.label_count, claim.status, claim.consensus_verdict),
                 (adjudication.reviewer.username, adjudication.verdict, adjudication.rationale, adjudication.created_at)
@@ -122,6 +127,7 @@ def test_an_export_with_labels_imported_by_the_operator_reproduces_every_claim_l
     assert "Imported 5, skipped 0 as duplicates, failed 0." in out
     assert _state() == before
     assert Annotation.objects.count() == 6
+    assert Claim.objects.filter(is_flagged_not_claim=True).count() == 2
     out, _, error = _call("check_consensus")
     assert error is None
     assert "match its labels" in out
@@ -227,12 +233,14 @@ def test_import_as_a_reviewer_refuses_labelled_articles_per_line_unless_labels_a
     assert error == "4 article(s) could not be imported; the rest were imported."
     assert err.count("only admins may import them") == 4
     assert Article.objects.count() == 1  # the article whose claim carries no label
+    assert Claim.objects.get().is_flagged_not_claim  # claim data: it comes along without an admin
 
     out, err, error = _call("import_articles", "--as", "rev", "--without-labels", str(path))
     assert error is None, err
     assert "Imported 4, skipped 1 as duplicates, failed 0." in out
     assert Claim.objects.count() == 5
     assert not Annotation.objects.exists()
+    assert Claim.objects.filter(is_flagged_not_claim=True).count() == 2
     assert set(Article.objects.values_list("created_by__username", flat=True)) == {"rev"}
 
 

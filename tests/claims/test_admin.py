@@ -129,3 +129,16 @@ def test_deleting_a_source_with_claims_is_refused_and_merging_keeps_its_claims(c
     assert "Mr Peskov" in keep.aliases
     change = moved.history.order_by("-history_date").first()
     assert (change.source_id, change.history_user_id) == (keep.pk, admin_user.pk)
+
+
+def test_the_article_list_offers_no_source_merge(client, admin_user):
+    first, second = ArticleFactory(), ArticleFactory()
+    client.force_login(admin_user)
+    page = client.get(reverse("admin:claims_article_changelist"))
+    assert page.status_code == HTTPStatus.OK
+    assert 'value="merge"' not in page.content.decode()
+    response = client.post(
+        reverse("admin:claims_article_changelist"), {"action": "merge", "_selected_action": [first.pk, second.pk]}
+    )
+    assert response.status_code == HTTPStatus.FOUND  # back to the list, "No action selected"
+    assert Article.objects.count() == 2

@@ -1,5 +1,5 @@
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from annotations.models import Verdict
 from claims.extraction import EXTRACTOR_VERSION, ExtractedClaim
@@ -9,13 +9,15 @@ from claims.services import (
     article_import_records,
     article_ingest,
     article_reextract,
+    articles_delete,
     claim_create,
     claim_update,
+    claims_delete,
     source_resolve,
 )
 from matching.models import ClaimMatch
 from tests.annotations.factories import AnnotationFactory
-from tests.claims.factories import ArticleFactory
+from tests.claims.factories import ArticleFactory, ClaimFactory, claims_in_one_article
 
 pytestmark = pytest.mark.django_db
 
@@ -334,3 +336,23 @@ def test_article_import_batch_again_adds_nothing():
     again = article_import_batch(records=_records())
     assert (again.created, again.existing, again.claims) == (0, first.created + first.existing, 0)
     assert _stored() == stored
+
+
+def test_claims_delete_numbers_the_rest_again_keeps_the_deletion_in_history_and_is_for_admins(reviewer, admin_user):
+    first, second, third = claims_in_one_article(3)
+    with pytest.raises(PermissionDenied):
+        claims_delete(claims=[second], user=reviewer)
+    assert claims_delete(claims=[Claim.objects.get(pk=second.pk)], user=admin_user) == 1
+    rest = Claim.objects.filter(article=first.article).order_by("position")
+    assert [(claim.pk, claim.position) for claim in rest] == [(first.pk, 0), (third.pk, 1)]
+    assert Claim.history.get(id=second.pk, history_type="-").history_user == admin_user
+
+
+def test_articles_delete_takes_their_claims_and_labels_and_is_for_admins(reviewer, admin_user, annotator):
+    claim, kept = ClaimFactory(), ClaimFactory()
+    AnnotationFactory(claim=claim, annotator=annotator)
+    with pytest.raises(PermissionDenied):
+        articles_delete(articles=[claim.article], user=reviewer)
+    assert articles_delete(articles=[claim.article], user=admin_user) == 1
+    assert list(Claim.objects.all()) == [kept]
+    assert list(Article.objects.all()) == [kept.article]

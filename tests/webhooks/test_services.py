@@ -4,17 +4,24 @@ registration and again before each try."""
 import json
 import socket
 from datetime import timedelta
+from http import HTTPStatus
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
 from werkzeug import Response
 
+from annotations.models import Annotation
 from annotations.services import annotation_submit
 from tests.claims.factories import ClaimFactory
 from tests.webhooks.conftest import verify
 from tests.webhooks.factories import WebhookFactory
 from webhooks import addresses, services, transport
-from webhooks.models import DeliveryStatus, WebhookDelivery
+from webhooks.models import DeliveryStatus, Webhook, WebhookDelivery
 from webhooks.services import deliveries_redeliver, delivery_attempt, webhook_create, webhook_update
 
 pytestmark = pytest.mark.django_db
@@ -244,7 +251,7 @@ def test_registration_takes_loopback_with_debug_on_and_public_names(admin_user, 
         ({"url": "hooks.example.org/x", "events": ["claim.created"]}, "url"),
         ({"url": "https://hooks.example.org:99999/x", "events": ["claim.created"]}, "url"),
         ({"url": "https://hooks.example.org/x", "events": []}, "events"),
-        ({"url": "https://hooks.example.org/x", "events": ["claim.deleted"]}, "events"),
+        ({"url": "https://hooks.example.org/x", "events": ["claim.archived"]}, "events"),
     ],
 )
 def test_registration_refuses_bad_input_by_field(fields, field, admin_user, monkeypatch):
@@ -337,3 +344,53 @@ def test_the_address_actually_connected_to_is_checked_too(
     delivery.refresh_from_db()
     assert delivery.status == DeliveryStatus.DELIVERED
     assert len(httpserver.log) == 1
+
+
+def _webhook_reads(queries) -> int:
+    return sum('"webhooks_webhook"' in query["sql"] for query in queries.captured_queries)
+
+
+def test_with_no_webhook_a_label_reads_the_webhook_list_at_most_once(annotator, django_capture_on_commit_callbacks):
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=annotator).key}")
+    claims = ClaimFactory.create_batch(3)
+    services.webhook_events_forget()  # as a process that just started
+    with CaptureQueriesContext(connection) as queries:
+        for claim in claims:
+            with django_capture_on_commit_callbacks(execute=True) as callbacks:
+                response = client.post(reverse("api:annotation-list"), {"claim": claim.pk, "verdict": "verified"})
+            assert response.status_code == HTTPStatus.CREATED
+            assert callbacks  # the label was announced
+    assert Annotation.objects.count() == 3
+    assert _webhook_reads(queries) == 1  # the first label; the next two cost no query
+    assert not WebhookDelivery.objects.exists()
+
+
+def test_a_webhook_registered_here_gets_the_very_next_change(
+    annotator, admin_user, settings, django_capture_on_commit_callbacks
+):
+    settings.DEBUG = True
+    claims = ClaimFactory.create_batch(2)
+    with django_capture_on_commit_callbacks(execute=True):
+        annotation_submit(claim=claims[0], annotator=annotator, verdict="verified")  # no webhook yet: remembered
+    hook = webhook_create(user=admin_user, url="https://hooks.example.org/in", events=["label.created"])
+    with django_capture_on_commit_callbacks(execute=True):
+        annotation_submit(claim=claims[1], annotator=annotator, verdict="verified")
+    assert [(d.webhook, d.event) for d in WebhookDelivery.objects.all()] == [(hook, "label.created")]
+
+
+def test_a_webhook_saved_by_another_process_is_seen_within_the_cache_seconds(
+    annotator, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    settings.WEBHOOK_EVENTS_CACHE_SECONDS = 5
+    now = [1000.0]
+    monkeypatch.setattr(services.time, "monotonic", lambda: now[0])
+    hook = WebhookFactory(is_active=False)
+    claims = ClaimFactory.create_batch(2)
+    with django_capture_on_commit_callbacks(execute=True):
+        annotation_submit(claim=claims[0], annotator=annotator, verdict="verified")  # no active webhook: remembered
+    Webhook.objects.filter(pk=hook.pk).update(is_active=True)  # another process: no signal reaches this one
+    now[0] += 5
+    with django_capture_on_commit_callbacks(execute=True):
+        annotation_submit(claim=claims[1], annotator=annotator, verdict="verified")
+    assert [(d.webhook, d.event) for d in WebhookDelivery.objects.all()] == [(hook, "label.created")]

@@ -135,10 +135,10 @@ class ArticleCreateSerializer(NoUnknownFieldsSerializer):
         help_text=(
             "Claims to keep exactly as given instead of extracting them: claim records as the exports write them "
             "(`text`, `start`, `end` in code points, `source` {name, kind}, `source_mention`, `cue`, "
-            "`is_direct_quote`, `confidence`, `origin`; ids, timestamps and derived state are ignored). Each must "
-            "slice out of `body`; any bad one is a 400 listing it by index. Their `annotations` and `adjudication` "
-            "come in too when an admin posts them (annotators and reviewers found by user name); from anyone else "
-            "a claim carrying them is a 400."
+            "`is_direct_quote`, `is_flagged_not_claim`, `confidence`, `origin`; ids, timestamps and derived state "
+            "are ignored). Each must slice out of `body`; any bad one is a 400 listing it by index. Their "
+            "`annotations` and `adjudication` come in too when an admin posts them (annotators and reviewers found "
+            "by user name); from anyone else a claim carrying them is a 400."
         ),
     )
     # An article record from /api/export/articles.jsonl can be posted as it is: these belong to its old instance.

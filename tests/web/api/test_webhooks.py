@@ -59,7 +59,7 @@ def test_an_admin_registers_a_webhook_and_gets_its_secret_once(admin_api):
             "127.0.0.1 is a loopback address: webhooks go only to public addresses (unless DEBUG is on).",
         ),
         ({"url": "ftp://hooks.example.org/", "events": ["claim.created"]}, "url", "Only http and https URLs"),
-        ({"url": "https://hooks.example.org/", "events": ["claim.deleted"]}, "events", '"claim.deleted" is not'),
+        ({"url": "https://hooks.example.org/", "events": ["claim.archived"]}, "events", '"claim.archived" is not'),
         ({"url": "https://hooks.example.org/", "events": []}, "events", "This list may not be empty."),
         ({"url": "https://hooks.example.org/", "events": ["claim.created"], "secret": "mine"}, "secret", "Unknown"),
         ({"url": 5, "events": ["claim.created"]}, "url", "Not a valid string."),
