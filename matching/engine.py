@@ -152,6 +152,8 @@ SYNONYMS = {
     "pass": "approve", "quak": "earthquak", "earthquak": "earthquak", "demiss": "resign",
     "shut": "close", "close": "close", "detain": "arrest", "arrest": "arrest", "freed": "releas", "releas": "releas",
     "critic": "criticis", "criticiz": "criticis", "criticis": "criticis",
+    "electr": "power", "forbid": "ban", "forbidden": "ban", "paralys": "suspend", "paralyz": "suspend", "shed": "fall",
+    "negoti": "talk", "talk": "talk", "deal": "agreement", "agreement": "agreement", "past": "last", "last": "last",
 }  # fmt: skip
 _I = re.IGNORECASE
 PHRASES = [
@@ -184,6 +186,13 @@ PHRASES = [
     (re.compile(r"\bno[- ](confidence|fly)\b|\bno-(deal|go)\b", _I), r" no\1\2 "),
     (re.compile(r"\bin a row\b", _I), " consecutive "),
     (re.compile(r"\bcall(s|ed|ing)? off\b", _I), " cancelled "),
+    (re.compile(r"\bbr(eak|eaks|eaking|oke|oken) down\b", _I), " collapsed "),
+    (
+        re.compile(r"\b(come|comes|came|coming) into (force|effect)\b|\b(take|takes|took|taken|taking) effect\b", _I),
+        " effective ",
+    ),
+    # Compulsion says how, not what ("forced to cancel", "had to call off"); and it is no troops.
+    (re.compile(r"\b(forced|obliged|compelled|ha[sd]|have) to\b", _I), " "),
     # "Close to Bakhmut" is near it; "closed the border" shuts it.
     (re.compile(r"\bclose (to|by)\b", _I), " near "),
     # "Without power" states what is missing; "without an agreement", "without consulting" negate what happened.

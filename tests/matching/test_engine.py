@@ -180,3 +180,10 @@ def test_the_country_stands_for_the_country_the_other_claim_names():
 def test_close_to_a_place_is_near_it_and_closing_it_is_an_act():
     assert "near" in claim_features("fighting close to Bakhmut").words
     assert "close" in claim_features("the army closed the road to Bakhmut").words
+
+
+def test_set_phrases_are_one_word_and_compulsion_is_no_troop():
+    assert text_score("the truce came into force at noon", "the ceasefire took effect at noon").overlap == 1.0
+    assert text_score("the talks broke down on Friday", "negotiations collapsed on Friday").overlap == 1.0
+    assert "troop" not in claim_features("the hospital was forced to cancel operations").words
+    assert "troop" in claim_features("Russian forces shelled the port").words
