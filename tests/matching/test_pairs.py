@@ -24,8 +24,7 @@ KNOWN_FAILURES = {
     220: "paraphrase: Paris/Niamey against France/Niger share no word and no SimHash band",
     223: "paraphrase: Zelensky/Biden against their titles", 234: "different: same minister, other act",
     # Added before tuning the embedding score: harder rewordings, translation-style phrasing, contradictions.
-    267: "translation", 274: "translation", 277: "translation", 279: "paraphrase", 280: "paraphrase",
-    283: "paraphrase", 285: "paraphrase", 286: "paraphrase", 290: "paraphrase", 293: "paraphrase", 294: "paraphrase",
+    274: "translation", 279: "paraphrase", 280: "paraphrase", 285: "paraphrase", 286: "paraphrase", 293: "paraphrase",
     314: "different: same crossing, other act",
     # Added before the second round of tuning: low-overlap rewordings, titles against names, 'the country' against
     # its name, near-copies one key word apart, 'without' that negates nothing.
@@ -33,10 +32,9 @@ KNOWN_FAILURES = {
     334: "paraphrase: 'striker' / 'forward', 'club' / 'team'",
     336: "paraphrase: 'the Ukrainian president' / 'Zelensky'",
     338: "paraphrase: 'Putin' / 'the Russian president'", 339: "paraphrase: 'Macron' / 'the French president'",
-    340: "translation: 'excluded to send' / 'ruled out delivering'", 343: "paraphrase: 'Venezuela' / 'the country'",
+    340: "translation: 'excluded to send' / 'ruled out delivering'",
     349: "different: 'growth' / 'inflation' forecast", 350: "different: 'confirmed' / 'questioned'",
     351: "different: 'called off' / 'announced'", 352: "different: 'returned' / 'put on display'",
-    353: "paraphrase: 'without power' / 'lost electricity'",
     354: "paraphrase: 'without heating' / 'cut off heating'",
     355: "paraphrase: 'without any opposition' / 'unanimously'",
 }  # fmt: skip
