@@ -35,6 +35,9 @@ MIN_FEATURES = 3
 THRESHOLD = 0.65
 # Share of the embedding similarity in the score; the rest is word overlap.
 SEMANTIC_WEIGHT = 0.4
+# Claims whose meanings are further apart than this are never related, whatever words they share (the closest
+# related development pair is at 0.36): it spares ingest the exact score of most candidates.
+MIN_SIMILARITY = 0.3
 # Each sign of a different claim multiplies the score by this.
 CONFLICT_FACTOR = 0.4
 
@@ -560,8 +563,9 @@ class Decision:
 
 
 def may_relate(similarity: float) -> bool:
-    """False when no word overlap could lift this similarity to the threshold: skip the exact score (it is lossless)."""
-    return SEMANTIC_WEIGHT * similarity + (1 - SEMANTIC_WEIGHT) >= THRESHOLD
+    """False when `decide` relates nothing at this similarity whatever the words (too far apart in meaning, or no
+    word overlap could lift it to the threshold): skipping the exact score then loses nothing."""
+    return similarity >= MIN_SIMILARITY and SEMANTIC_WEIGHT * similarity + (1 - SEMANTIC_WEIGHT) >= THRESHOLD
 
 
 def decide(a: ClaimFeatures, b: ClaimFeatures, similarity: float, related: Relatedness | None = None) -> Decision:
@@ -573,7 +577,7 @@ def decide(a: ClaimFeatures, b: ClaimFeatures, similarity: float, related: Relat
     lexical = match_score(a, b, related)
     score = round(SEMANTIC_WEIGHT * similarity + (1 - SEMANTIC_WEIGHT) * lexical.overlap, 4)
     relation = None
-    if score >= THRESHOLD and min(len(a.words), len(b.words)) >= MIN_FEATURES:
+    if score >= THRESHOLD and similarity >= MIN_SIMILARITY and min(len(a.words), len(b.words)) >= MIN_FEATURES:
         relation = CONTRADICTS if lexical.conflicts else SAME
     return Decision(relation, score, round(similarity, 4), lexical.overlap, lexical.conflicts, lexical.held)
 

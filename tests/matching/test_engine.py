@@ -187,3 +187,10 @@ def test_set_phrases_are_one_word_and_compulsion_is_no_troop():
     assert text_score("the talks broke down on Friday", "negotiations collapsed on Friday").overlap == 1.0
     assert "troop" not in claim_features("the hospital was forced to cancel operations").words
     assert "troop" in claim_features("Russian forces shelled the port").words
+
+
+@pytest.mark.parametrize("similarity", [0.0, 0.2, 0.29, 0.3, 0.31, 0.5, 0.9])
+def test_skipping_the_exact_score_loses_no_decision(similarity):
+    same_words = claim_features("the central bank raised interest rates to 5 percent")
+    decision = engine.decide(same_words, same_words, similarity)
+    assert engine.may_relate(similarity) == (decision.relation is not None)
