@@ -17,22 +17,26 @@ PAIRS = Path(__file__).resolve().parents[2] / "bench" / "data" / "matching_pairs
 ROWS = [json.loads(line) for line in PAIRS.read_text(encoding="utf-8").splitlines() if line.strip()]
 # line (1-based): why it fails.
 KNOWN_FAILURES = {
-    6: "paraphrase", 28: "different: same words, other event", 29: "different",
-    34: "paraphrase", 36: "paraphrase", 80: "paraphrase", 106: "different", 107: "different",
-    121: "different", 140: "paraphrase", 179: "different", 193: "paraphrase", 194: "paraphrase",
-    203: "place: 'south pole' / 'equator' not a name",
+    6: "paraphrase: 'Ukraine' / 'the country' in a claim naming Russia", 28: "different: same words, other event",
+    29: "different", 106: "different", 107: "different", 121: "different", 140: "paraphrase", 179: "different",
+    193: "paraphrase", 194: "paraphrase", 203: "place: 'south pole' / 'equator' not a name",
     204: "different", 215: "translation: 'organisation of health of the world' / 'WHO'",
     220: "paraphrase: Paris/Niamey against France/Niger share no word and no SimHash band",
-    222: "paraphrase: 'repelled an assault' / 'fought off an attack'",
     223: "paraphrase: Zelensky/Biden against their titles", 234: "different: same minister, other act",
-    236: "different: 'landed a probe' / 'lost contact with its probe'",
     # Added before tuning the embedding score: harder rewordings, translation-style phrasing, contradictions.
-    263: "translation", 266: "translation", 267: "translation", 274: "translation",
-    277: "translation", 279: "paraphrase", 280: "paraphrase", 281: "paraphrase",
-    283: "paraphrase", 285: "paraphrase", 286: "paraphrase", 290: "paraphrase", 291: "paraphrase",
-    292: "paraphrase", 293: "paraphrase", 294: "paraphrase",
-    303: "contradiction: 'survived' / 'removed from office'", 314: "different: same crossing, other act",
-    322: "different: same minister, other act",
+    274: "translation", 279: "paraphrase", 280: "paraphrase", 285: "paraphrase", 286: "paraphrase", 293: "paraphrase",
+    314: "different: same crossing, other act",
+    # Added before the second round of tuning: low-overlap rewordings, titles against names, 'the country' against
+    # its name, near-copies one key word apart, 'without' that negates nothing.
+    331: "paraphrase: 'truce' / 'ceasefire', little else shared",
+    334: "paraphrase: 'striker' / 'forward', 'club' / 'team'",
+    336: "paraphrase: 'the Ukrainian president' / 'Zelensky'",
+    338: "paraphrase: 'Putin' / 'the Russian president'", 339: "paraphrase: 'Macron' / 'the French president'",
+    340: "translation: 'excluded to send' / 'ruled out delivering'",
+    349: "different: 'growth' / 'inflation' forecast", 350: "different: 'confirmed' / 'questioned'",
+    351: "different: 'called off' / 'announced'", 352: "different: 'returned' / 'put on display'",
+    354: "paraphrase: 'without heating' / 'cut off heating'",
+    355: "paraphrase: 'without any opposition' / 'unanimously'",
 }  # fmt: skip
 
 
