@@ -45,6 +45,8 @@ PG_SERVER = "postgres://postgres@127.0.0.1:5432"
 def database_env(kind: str, pg_name: str = "claimdesk_load") -> dict:
     env = dict(os.environ)
     env.update(DJANGO_SETTINGS_MODULE="config.settings.local", DEBUG="false", API_THROTTLE_USER="1000000/minute")
+    # As config/settings/production.py: each gunicorn process keeps its database connection.
+    env.setdefault("CONN_MAX_AGE", "60")
     if kind == "postgres":
         import psycopg
 
@@ -106,14 +108,14 @@ def prepare(env: dict, annotators: int, claims: int) -> list[tuple[str, str]]:
     return tokens
 
 
-def start_server(env: dict, port: int, workers: int) -> subprocess.Popen:
+def start_server(env: dict, port: int, workers: int, threads: int = 4) -> subprocess.Popen:
     gunicorn = shutil.which("gunicorn", path=str(VENV_BIN))
     if gunicorn is None:
         sys.exit("gunicorn is not installed in the virtualenv: .venv/bin/pip install -e '.[dev]'")
     log = open(BENCH_DIR / "load-gunicorn.log", "w")  # noqa: SIM115 - lives as long as the server
     server = subprocess.Popen(
         [gunicorn, "config.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-         "--worker-class", "gthread", "--threads", "4", "--timeout", "120"],
+         *(["--worker-class", "gthread", "--threads", str(threads)] if threads > 1 else []), "--timeout", "120"],
         cwd=ROOT, env=env, stdout=log, stderr=log,
     )  # fmt: skip
     for _ in range(100):
@@ -159,7 +161,13 @@ class Annotator(threading.Thread):
         timings.append((time.perf_counter() - start) * 1000)
         return response.status, (json.loads(data) if data else None)
 
+    def arrive(self) -> None:
+        """People do not all open the page in the same millisecond: each arrives within the first two think times,
+        so the figures measure the steady flow, not sixteen first requests queued behind each other."""
+        time.sleep(self.rng.uniform(0, 2 * self.think))
+
     def run(self):
+        self.arrive()
         while time.monotonic() < self.deadline:
             code, claim = self.call("/api/review/next/", None, self.next_ms)
             if code == 204:
@@ -221,6 +229,7 @@ class PageAnnotator(Annotator):
     def run(self):
         from urllib.parse import urlencode
 
+        self.arrive()
         code, page = self.request("GET", "/review/", "", self.next_ms, htmx=False)
         labelled = 0
         while time.monotonic() < self.deadline:
@@ -277,7 +286,19 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--claims", type=int, default=5000)
     parser.add_argument("--think-ms", type=float, default=500, help="mean time an annotator reads a claim")
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes (4 threads each)")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=2 * (os.cpu_count() or 1) + 1,
+        help="gunicorn worker processes (default 2 x cores + 1, gunicorn's advice, as README deploys it)",
+    )
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=1,
+        help="threads per worker (default 1: gunicorn's sync worker; more: gthread, whose keep-alive connections stay "
+        "with the process that accepted them and whose threads share one interpreter lock)",
+    )
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--mode", choices=["page", "api"], default="page", help="the htmx review page, or the API")
     parser.add_argument(
@@ -291,11 +312,11 @@ def main() -> None:
     env = database_env(args.database, args.pg_database)
     tokens = prepare(env, args.annotators, args.claims)
     *tokens, warm_up = tokens
-    server = start_server(env, args.port, args.workers)
+    server = start_server(env, args.port, args.workers, args.threads)
     try:
         # Every worker's first page compiles templates and fills caches: not what an annotator waits for later.
         # Concurrent, each on its own connection, so every worker gets some.
-        warmers = [PageAnnotator(-1, warm_up, args.port, 0, 0) for _ in range(4 * args.workers)]
+        warmers = [PageAnnotator(-1, warm_up, args.port, 0, 0) for _ in range(args.threads * args.workers)]
         threads = [threading.Thread(target=w.request, args=("GET", "/review/", "", [], False)) for w in warmers]
         for thread in threads:
             thread.start()
@@ -329,7 +350,8 @@ def main() -> None:
     print(
         f"ClaimDesk load ({'review page, htmx' if args.mode == 'page' else 'REST API'}): {args.database}, "
         f"{args.annotators} annotators, {elapsed:.1f} s, gunicorn "
-        f"{args.workers} workers x 4 threads, {args.claims} claims, LABELS_PER_CLAIM={settings.LABELS_PER_CLAIM}, "
+        f"{args.workers} workers x {args.threads} threads, {args.claims} claims, "
+        f"LABELS_PER_CLAIM={settings.LABELS_PER_CLAIM}, "
         f"think time {args.think_ms:.0f} ms"
     )
     first, second = clients[0].first_label, clients[0].second_label

@@ -166,6 +166,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# Persistent connections: a web or worker process keeps its connection between requests instead of opening one per
+# request (on PostgreSQL a new server process and its set-up each time). Off unless set: `runserver` starts a thread
+# per request, which would leave one connection per thread. Production settings turn it on.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
