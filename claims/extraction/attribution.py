@@ -191,7 +191,14 @@ def _veto_ruled_out(c: CueContext) -> bool:
     return c.lemma == "rule" and C._OUT_RE.match(c.text, c.end, c.s1) is not None
 
 
+# quantifiers that stand alone as the subject of a past-tense cue: "Most said ...", "One in three told ..."
+_QUANTIFIER_SUBJECTS = frozenset(L._wordlist("most many some several few both all one two three another"))
+_PAST_SPEECH_FORMS = frozenset(L._wordlist("said told added warned"))
+
+
 def _veto_noun_form(c: CueContext) -> bool:
+    if c.prev in _QUANTIFIER_SUBJECTS and c.form in _PAST_SPEECH_FORMS:
+        return False
     return (
         c.form in C._NOUNY_FORMS
         and c.pre_stripped[-1:].isalnum()  # '"... trusted her," said X': punctuation ends the noun phrase
@@ -596,6 +603,8 @@ def _object_infinitive(c: CueContext) -> list | None:
     m = _OBJECT_TO.match(text, c.end, s1)
     if not m or any(q in m.group(1) for q in QUOTE_CHARS) or "," in m.group(1):
         return None
+    if " " in c.form and C._TIME_RE.match(text, c.end, s1):
+        return None  # "called on Monday to say": a time, not the one called on
     cs = m.start(1)
     if C._COORD_END.search(c.pre_stripped):
         subj = C._clause_subject(text, s0, c.start, coordinated=True)
@@ -889,6 +898,7 @@ _OBJECT_CUE_SKIP_BEFORE = (
         L._wordlist("to not never would could might may will must should shall can who whom which that whose and or")
     )
 )
+_PROGRESSIVE_BEFORE = frozenset(L._wordlist("is are was were am been be kept keeps began begins started starts"))
 _RELATIVE_BEFORE = re.compile(r",\s*(?:who|which)\s+(?:[a-z]+\s+){0,2}$")
 _ADVERB = re.compile(r"\s*\b[a-z]+ly\s*$")
 
@@ -906,6 +916,11 @@ def _object_cue(sc: SentenceContext) -> None:
         before = C._last_word(text, s0, verb_at)
         near = C._words(text[max(s0, verb_at - 40) : verb_at])[-3:]
         subj_end = verb_at
+        ing = m.group().endswith("ing") or " " in m.group() and m.group().split()[0].endswith("ing")
+        progressive = ing and before in _PROGRESSIVE_BEFORE
+        if progressive:  # "the senator is calling for Y", "kept referring to Y": a finite verb after all
+            subj_end = text.rfind(" ", s0, verb_at - 1) + 1 if " " in text[s0 : verb_at - 1] else s0
+            before = C._last_word(text, s0, subj_end)
         if before in ("who", "which"):  # "Obama, who endorsed Clinton on Thursday": the antecedent
             rel = _RELATIVE_BEFORE.search(text, max(s0, verb_at - 60), verb_at)
             if rel:
@@ -928,7 +943,7 @@ def _object_cue(sc: SentenceContext) -> None:
         stop = C.OBJECT_END.search(text, cs, ce)
         if stop:
             ce = stop.start()
-        if m.group().endswith("ing") or " " in m.group() and m.group().split()[0].endswith("ing"):
+        if ing and not progressive:
             # "..., citing a report by the auditor": the subject of the clause the participle hangs on
             lead = text[s0:verb_at].rstrip()
             subj = C._clause_subject(text, s0, s0 + len(lead) - 1) if lead.endswith(",") else None
@@ -960,9 +975,20 @@ _BARE_LEAD = re.compile(r"\w\s+$")
 
 
 def _named_first(np: str) -> bool:
-    """'UEFA', 'the Tax Policy Center': the noun phrase's first word after its determiner is capitalised."""
+    """'UEFA', 'the Tax Policy Center': the noun phrase's first word after its determiner is capitalised; or
+    'the poll', 'a count by the electoral office': a document that states figures."""
     ws = [w for w in np.split() if w.lower() not in L.DETERMINERS]
-    return bool(ws) and ws[0][:1].isupper()
+    return bool(ws) and (ws[0][:1].isupper() or any(w.lower() in _DOCUMENT_NOUNS for w in ws[:3]))
+
+
+# "One option, according to X, is to ...": the sentence's verb follows the phrase (not a new clause: "even as ...")
+_PREDICATE_AHEAD = re.compile(
+    r",\s*(?:(?:also|still|now|already|not|never|only|just|largely|mostly)\s+)?(?:is|are|was|were|has|have|had|will|"
+    r"would|can|could|should|must|may|might|did|does|do|[a-z]{3,}ed)\b"
+)
+_DOCUMENT_NOUNS = frozenset(
+    L._wordlist("poll polls survey surveys count tally report reports study data figures estimate estimates records")
+)
 
 
 def _according_to(sc: SentenceContext) -> None:
@@ -995,6 +1021,17 @@ def _according_to(sc: SentenceContext) -> None:
             and _CLAUSE_AHEAD.match(lead) is not None
         )
         if (
+            rest_ok
+            and n_lead >= MIN_CONTENT_WORDS
+            and lead.rstrip().endswith(",")
+            and text[after] == ","
+            and _PREDICATE_AHEAD.match(text, after, s1)
+            and not C._ADVERBIAL_LEAD.fullmatch(lead)
+            and not that_lead
+        ):
+            # "One option, according to a person close to the talks, is to sell": the whole sentence
+            sc.propose("according-to", s0, C.content_end(text, after + 1, s1), src_clean, b, cue, "according")
+        elif (
             n_lead >= MIN_CONTENT_WORDS
             and (C._LEAD_END.search(lead) or bare_lead)
             and not C._ADVERBIAL_LEAD.fullmatch(lead)
@@ -1157,7 +1194,11 @@ CUE_RULES = [
         40,
         "a cue word used as a noun after a determiner or adjective",
         (E("The latest estimate puts growth at two percent.", "estimate"),),
-        ("Economists estimate that growth will slow next year.",),
+        (
+            "Economists estimate that growth will slow next year.",
+            "Most said they would vote for the incumbent again.",  # a quantifier as the subject
+            "Both warned that the bridge was unsafe.",
+        ),
         find=_veto_noun_form,
     ),
     Rule(
@@ -1370,8 +1411,14 @@ CUE_RULES = [
                 "spokeswoman",
                 "urged",
             ),
+            E(
+                "The minister has also called on the European Union to lift the sanctions.",
+                "the European Union to lift the sanctions",
+                "minister",
+                "called on",
+            ),
         ),
-        ("The spokeswoman urged caution on the ring road.",),
+        ("The spokeswoman urged caution on the ring road.", "The mayor called on Monday to say the road was open."),
         find=_object_infinitive,
     ),
     Rule(
@@ -1426,6 +1473,12 @@ CUE_RULES = [
                 "the west wing will close",
                 "director",
                 "says",
+            ),
+            E(
+                "The mayor said, among other things, that the budget had been balanced for the first time.",
+                "the budget had been balanced for the first time",
+                "mayor",
+                "said",
             ),
         ),
         ("The museum announced its new opening hours.",),
@@ -1511,8 +1564,15 @@ CUE_RULES = [
                 "harbour master",
                 "said",
             ),
+            E(
+                "The farmers' union said in a statement on Thursday night they had pulled out of the talks.",
+                "they had pulled out of the talks",
+                "farmers' union",
+                "said",
+            ),
+            E("One in three said the party does not care about rural voters.", "the party does not care", "One"),
         ),
-        ("The harbour master said goodbye to the crew.",),
+        ("The harbour master said goodbye to the crew.", "The minister said in a statement."),
         find=_preposed("bare", "cue-verb-bare"),
     ),
     Rule(
@@ -1729,6 +1789,9 @@ SENTENCE_RULES = [
             E("A new poll shows the mayor with a ten-point lead.", "the mayor with a ten-point lead", "poll"),
             E("The bishop warned of a housing crisis in the valley.", "a housing crisis in the valley", "bishop"),
             E("Ms. Okafor, who endorsed the harbour plan in May, spoke first.", "the harbour plan", "Okafor"),
+            E("The senator is calling for an inquiry into the contract.", "an inquiry into the contract", "senator"),
+            E("The ministry denied the allegations of torture.", "the allegations of torture", "ministry", "denied"),
+            E("The club announced a new stadium for the city.", "a new stadium for the city", "club", "announced"),
         ),
         (
             "The plan was criticized by engineers.",
@@ -1736,6 +1799,8 @@ SENTENCE_RULES = [
             "The senator backed down after the vote.",
             "She wants to support the new pension rules.",
             "Police made two arrests, citing people familiar with the inquiry.",
+            "The law is being criticized by teachers.",
+            "The ministry was denied access to the files.",
         ),
         find=_object_cue,
     ),
@@ -1767,6 +1832,16 @@ SENTENCE_RULES = [
                 "The four winners will meet in a play-off for the last place according to UEFA as part of the draw.",
                 "The four winners will meet in a play-off for the last place",
                 "UEFA",
+            ),
+            E(
+                "One option the board has weighed, according to a person close to the talks, is to sell the stadium.",
+                "One option the board has weighed, according to a person close to the talks, is to sell the stadium",
+                "person close to the talks",
+            ),
+            E(
+                "Nearly 70 percent of voters view the mayor unfavorably according to the poll.",
+                "Nearly 70 percent of voters view the mayor unfavorably",
+                "poll",
             ),
         ),
         (

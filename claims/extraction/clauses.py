@@ -112,6 +112,17 @@ _CHANNEL_RE = re.compile(
     re.IGNORECASE,
 )
 _THAT_RE = re.compile(r"\s*that\b\s*", re.IGNORECASE)
+# 'said, among other things, that Y', 'says, however, that Y': a short aside between commas, then "that"
+_ASIDE_THAT = re.compile(r"\s*,\s*[^,;:“”\"]{1,60}?,\s*that\s+")
+# 'said in a statement', 'wrote in an op-ed for The Times', 'said on Twitter': where it was said, before a bare
+# clause (or "that", a colon or a quotation, found after it as after the cue)
+_CHANNEL_ADJUNCT = re.compile(
+    r"\s*(?:in\s+(?:a|an|his|her|their|its|the)\s+(?:[\w’'-]+\s+){0,2}?(?:statement|interview|tweet|post|e-?mail|"
+    r"letter|speech|memo|release|video|message|op-ed|column|essay|radio address|briefing|filing)"
+    r"(?:\s+(?:with|to|for)\s+(?:the\s+)?(?:[A-Z][\w.&’'-]*\s*)+?(?=\s|,|$))?"
+    r"|on\s+(?:Twitter|Facebook|Instagram|X|television|TV|radio|[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,2}"
+    r"(?:’s|'s)\s+(?:show|program|programme|podcast)))(?=[\s,])"
+)
 _TAIL_START = re.compile(
     r"\s*(?:$|[.!?…]|[,;–—-]\s*(?:adding|saying|citing|referring|according|noting|in|on|at|speaking|as|"
     r"while|after|before|without|who|which|when|though|although|but|and|in|during|explaining|arguing|"
@@ -249,7 +260,7 @@ _SOURCE_PARTICIPLE = re.compile(
     r"\s+(?:conducted|released|published|issued|filed|obtained|prepared|carried out|"
     r"commissioned|compiled|reported|sent|written)\b"
 )
-_LEAD_END = re.compile(r"[,(–—]\s*$")
+_LEAD_END = re.compile(r"(?:,(?:[”\"’]|'')?|[(–—])\s*$")  # 'Y,' / '"Y,"' before "according to X"
 # what may open a sentence before "according to X, Y" without being content
 _ADVERBIAL_LEAD = re.compile(
     r"\s*(?:(?:and|but|yet|so|still|however|now|also|instead|meanwhile|moreover|indeed|"
@@ -868,6 +879,12 @@ def content_start(text: str, pos: int, s1: int, lemma: str, headline: bool) -> t
     q = _CHANNEL_QUOTE.match(text, p, s1)
     if q:
         return q.end(), "quote"  # 'X said, "Y"'
+    m = _ASIDE_THAT.match(text, p, s1)
+    if m:
+        return m.end(), "that"  # 'X said, among other things, that Y'
+    m = _CHANNEL_ADJUNCT.match(text, p, s1)
+    if m:
+        return content_start(text, m.end(), s1, lemma, headline)  # 'X said in a statement (Thursday) Y'
     if _COMMA.match(text, p, s1):
         return None
     if lemma in L.TAKES_INFINITIVE and _TO_INF.match(text, p, s1):
