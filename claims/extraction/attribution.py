@@ -554,10 +554,18 @@ def _preposed(how: str, rule_id: str):
         if how == "infinitive":
             stop = _INFINITIVE_END.search(text, cs, ce)
             ce = stop.start() if stop else ce
+        if _APPOSITIVE_WHO.search(c.pre_text):
+            # "The trader, who said he lost his savings, wants compensation": the relative clause ends at its comma
+            close = _UNQUOTED_COMMA.search(text, cs, ce)
+            if close and len(C._words(text[cs : close.start()])) >= MIN_CONTENT_WORDS:
+                ce = close.start()
         return [c.sent.propose(rule_id, cs, ce, subj[0], subj[1], c.word, c.cls)]
 
     return find
 
+
+_APPOSITIVE_WHO = re.compile(r",\s*who\s+(?:[a-z]+\s+){0,2}$")
+_UNQUOTED_COMMA = re.compile(r",(?![”\"’]|'')(?=\s+[a-z])")
 
 # "vowed to do better in the wake of the defeat, the party has ...": what was vowed ends where a new clause or an
 # aside begins
@@ -950,6 +958,12 @@ def _object_cue(sc: SentenceContext) -> None:
         else:
             subj = C._subject_before(text, s0, subj_end)
         if subj and C._np_ok(subj[0]):
+            if (L.OBJECT_CUES[m.group()] == "find" or m.group() == "show") and not _DOCUMENT_NOUNS.intersection(
+                subj[0].lower().split()
+            ):
+                # "the survey found Y leading", "polls show Y ahead": a study's finding; not "police found a body",
+                # "the TV show the team posted"
+                continue
             sc.propose("object-cue", cs, ce, subj[0], subj[1], cue, "speech", evaluative=True, named_object=True)
 
 
@@ -987,7 +1001,10 @@ _PREDICATE_AHEAD = re.compile(
     r"would|can|could|should|must|may|might|did|does|do|[a-z]{3,}ed)\b"
 )
 _DOCUMENT_NOUNS = frozenset(
-    L._wordlist("poll polls survey surveys count tally report reports study data figures estimate estimates records")
+    L._wordlist(
+        "poll polls survey surveys count tally report reports study studies data figures estimate estimates records "
+        "analysis review audit investigation inquiry research paper results numbers statistics documents emails"
+    )
 )
 
 
@@ -1571,6 +1588,11 @@ CUE_RULES = [
                 "said",
             ),
             E("One in three said the party does not care about rural voters.", "the party does not care", "One"),
+            E(
+                "The trader, who said he lost his savings in the crash, wants compensation.",
+                "he lost his savings in the crash",  # the relative clause ends at its comma
+                "trader",
+            ),
         ),
         ("The harbour master said goodbye to the crew.", "The minister said in a statement."),
         find=_preposed("bare", "cue-verb-bare"),
@@ -1792,6 +1814,8 @@ SENTENCE_RULES = [
             E("The senator is calling for an inquiry into the contract.", "an inquiry into the contract", "senator"),
             E("The ministry denied the allegations of torture.", "the allegations of torture", "ministry", "denied"),
             E("The club announced a new stadium for the city.", "a new stadium for the city", "club", "announced"),
+            E("Early polls show voters rejecting the mayor.", "voters rejecting the mayor", "polls"),
+            E("The April survey found the mayor leading her rival.", "the mayor leading her rival", "survey", "found"),
         ),
         (
             "The plan was criticized by engineers.",
@@ -1801,6 +1825,8 @@ SENTENCE_RULES = [
             "Police made two arrests, citing people familiar with the inquiry.",
             "The law is being criticized by teachers.",
             "The ministry was denied access to the files.",
+            "Police found a body in the river near the old mill.",
+            "He watched the TV show the team posted online.",
         ),
         find=_object_cue,
     ),
