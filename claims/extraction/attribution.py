@@ -1588,13 +1588,18 @@ CUE_RULES = [
                 "said",
             ),
             E("One in three said the party does not care about rural voters.", "the party does not care", "One"),
+            E("The Gazette reported the email came hours after the vote.", "the email came hours after", "Gazette"),
             E(
                 "The trader, who said he lost his savings in the crash, wants compensation.",
                 "he lost his savings in the crash",  # the relative clause ends at its comma
                 "trader",
             ),
         ),
-        ("The harbour master said goodbye to the crew.", "The minister said in a statement."),
+        (
+            "The harbour master said goodbye to the crew.",
+            "The minister said in a statement.",
+            "A spokesperson conceded that costs had been higher than expected but maintained that the rules held.",
+        ),
         find=_preposed("bare", "cue-verb-bare"),
     ),
     Rule(
