@@ -822,10 +822,14 @@ def _described_as(sc: SentenceContext) -> None:
         if not subj:
             continue
         stop = C._AS_END.search(text, am.end(), s1)
+        ce = stop.start() if stop else s1
+        if text[am.end()] in QUOTE_CHARS:  # 'as "all very good" on Monday': the quoted predicate ends it
+            qm = C._CLOSE_QUOTE.search(text, am.end() + 1, s1)
+            ce = qm.end() if qm else ce
         sc.propose(
             "described-x-as",
             m.end(),
-            stop.start() if stop else s1,
+            ce,
             subj[0],
             subj[1],
             m.group(),
@@ -1693,6 +1697,12 @@ SENTENCE_RULES = [
                 "The opposition leader described the budget as a gift to landlords.",
                 "the budget as a gift to landlords",
                 "opposition leader",
+                "described",
+            ),
+            E(
+                'The coach described the squad as "all very good" on Monday.',
+                'the squad as "all very good"',  # a quoted predicate ends at its closing quote
+                "coach",
                 "described",
             ),
         ),

@@ -88,7 +88,7 @@ DESCRIBE_RE = re.compile(
     r"branded|brands|label(?:l)?ed|dismissed|dismisses|hailed|hails)(?=\s+(?!as\b)\w)"
 )
 _AS_CLAUSE = re.compile(r"(?:they|he|she|it|we|I|you|there|the\s+\w+\s+(?:was|were|is|are|had|has))\b")
-_AS_RE = re.compile(r"(?<=[\w’'”\"])\s+as\s+(?=\w)")
+_AS_RE = re.compile(r"(?<=[\w’'”\"])\s+as\s+(?=[\w“\"‘])")  # 'as Z', 'as "Z"'
 _AS_END = re.compile(
     r"[,;:(–—]|\s+(?:and|but|while|because|after|before|when|since)\s+"
     r"|\s+(?:to|in order to)\s+(?=[a-z]+\s)"
