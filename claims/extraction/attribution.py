@@ -468,6 +468,11 @@ def _post_frame(c: CueContext) -> _PostFrame | None:
     while k < len(pre_text) and (pre_text[k] in QUOTE_CHARS or pre_text[k].isspace()):
         k += 1
     subj_text = C._APPOS_RELATIVE.sub("", C._clean_mention(pre_text[k:]))  # "X, who served as ..., told"
+    if "," in subj_text and not C._np_ok(subj_text):
+        # '"Y," Jane Doe, the attorney general of X, one of the states suing, said': a name, then a long appositive
+        head = subj_text.split(",", 1)[0].strip()
+        if 2 <= len(head.split()) <= 4 and all(w[:1].isupper() for w in head.split()):
+            subj_text = head
     lead_chunk = pre_text[:j]
     pp_only = (
         not C._VERBISH.search(" " + lead_chunk + " ")  # "About 270 people have been resettled ..." is a clause
@@ -1414,6 +1419,13 @@ CUE_RULES = [
                 "The timetable is a mess",
                 "minister",
                 "told",
+            ),
+            E(
+                '"It is an invasion of our domain," Jane Okoro, the attorney general of Kent, one of the counties '
+                "suing the agency, said.",
+                "It is an invasion of our domain",
+                "Jane Okoro",  # a name, then an appositive too long to be the subject
+                "said",
             ),
         ),
         ("Ticket prices rose, and the rail operator said nothing.",),
