@@ -1734,8 +1734,14 @@ SENTENCE_RULES = [
                 "union leader",
                 "called",
             ),
+            E(
+                "The senator called her vote in favour of the harbour bill a mistake.",
+                "her vote in favour of the harbour bill a mistake",  # a longer object
+                "senator",
+                "called",
+            ),
         ),
-        ("The union leader called the police after the break-in.",),
+        ("The union leader called the police after the break-in.", "She called the number a few times on Monday."),
         find=_evaluative("", "called-x-y"),
     ),
     Rule(
@@ -1843,6 +1849,8 @@ SENTENCE_RULES = [
             E("The club announced a new stadium for the city.", "a new stadium for the city", "club", "announced"),
             E("Early polls show voters rejecting the mayor.", "voters rejecting the mayor", "polls"),
             E("The April survey found the mayor leading her rival.", "the mayor leading her rival", "survey", "found"),
+            E("The chairman cited rising costs in the harbour.", "rising costs in the harbour", "chairman", "cited"),
+            E("Mr. Okafor likened the new tax to a toll.", "the new tax to a toll", "Okafor", "likened"),
         ),
         (
             "The plan was criticized by engineers.",

@@ -214,7 +214,7 @@ _EVAL_OBJ = (
     r"|(?:(?:the|his|her|their|its|this|that|both|our)\s+)?(?:[A-Z][\w’'.-]*|[a-z][\w-]*(?:’s|'s))"
     r"(?:\s+(?:[A-Z][\w’'.-]*|and)){0,4}"
     r"|(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w.-]*(?:’s|'s)\s+(?:[\w-]+\s+){0,4}[\w-]+"
-    r"|(?:the|his|her|their|its|this|that|our)\s+(?:[\w-]+\s+){0,5}[\w-]+))"
+    r"|(?:the|his|her|their|its|this|that|our)\s+(?:[\w-]+\s+){0,7}[\w-]+))"
 )
 _EVAL_RE = re.compile(
     r"(?<![\w-])(?:(?P<cue>call(?:ed|s|ing)?)\s+" + _EVAL_OBJ + r"\s+(?:(?P<q>[“\"]|'')(?=\w)|(?:a|an)\s+"
