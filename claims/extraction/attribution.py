@@ -1530,6 +1530,12 @@ CUE_RULES = [
                 "goalkeeper",
                 "said",
             ),
+            E(
+                "The businessman says of the mayor, “If she gets the chance, she will sell the harbour.”",
+                "If she gets the chance, she will sell the harbour",  # whom it was said of, then the quotation
+                "businessman",
+                "says",
+            ),
         ),
         (),
         find=_preposed("quote", "cue-verb-quote"),

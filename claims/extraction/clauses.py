@@ -379,7 +379,7 @@ _STANCE_OBJECT = re.compile(
 _APPOSITIVE_TAIL = re.compile(r",\s*(?:\d{1,3}\b|(?:a|an|the|its|his|her|their|who|which|co-|[a-z]+\s+of\b)|[A-Z])")
 # 'said (Thursday) (on Twitter), "Y"'
 _CHANNEL_QUOTE = re.compile(
-    r"\s*(?:(?:in|on|at|during|via|through|over|to|with|from)\s+[^,;:“\"]{1,60}?)?\s*[,:]\s*"
+    r"\s*(?:(?:in|on|at|during|via|through|over|to|with|from|of|about)\s+[^,;:“\"]{1,60}?)?\s*[,:]\s*"
     r"(?=[“\"‘]|'')",
     re.IGNORECASE,
 )
