@@ -556,6 +556,11 @@ def _preposed(how: str, rule_id: str):
         if subj is None:
             return []
         ce = C.content_end(text, cs, s1)
+        if how == "quote":
+            # 'X said, "Y," when Z': a quoted sentence ends the content where it closes
+            qm = _CLOSED_QUOTED_SENTENCE.search(text, cs, ce)
+            if qm and len(C._words(text[cs : qm.start()])) >= MIN_CONTENT_WORDS:
+                ce = qm.end()
         if how == "infinitive":
             stop = _INFINITIVE_END.search(text, cs, ce)
             ce = stop.start() if stop else ce
@@ -569,6 +574,7 @@ def _preposed(how: str, rule_id: str):
     return find
 
 
+_CLOSED_QUOTED_SENTENCE = re.compile(r"(?<=[,.!?])(?:[”\"]|'')(?=\s+[a-z])")
 _APPOSITIVE_WHO = re.compile(r",\s*who\s+(?:[a-z]+\s+){0,2}$")
 _UNQUOTED_COMMA = re.compile(r",(?![”\"’]|'')(?=\s+[a-z])")
 
@@ -1535,6 +1541,12 @@ CUE_RULES = [
                 "If she gets the chance, she will sell the harbour",  # whom it was said of, then the quotation
                 "businessman",
                 "says",
+            ),
+            E(
+                "Mr. Hale said, “That makes me smart,” when his rival mocked him.",
+                "That makes me smart",  # the quoted sentence ends where it closes
+                "Hale",
+                "said",
             ),
         ),
         (),

@@ -921,7 +921,7 @@ def content_end(text: str, cs: int, s1: int) -> int:
         if c.group("dash") and ("—" in text[c.end() : s1] or "–" in text[c.end() : s1]):
             continue  # a paired dash: a parenthetical inside the statement
         seg = text[cs : c.start()]
-        if len(_words(seg)) < MIN_CONTENT_WORDS or _QUOTE_OPEN_AT_END.search(seg):
-            continue
+        if len(_words(seg)) < MIN_CONTENT_WORDS or _QUOTE_OPEN_AT_END.search(seg) or seg.count("''") % 2:
+            continue  # not inside a quotation ("''for the nation's rights, knowing that ...''" is one)
         return c.start()
     return s1
