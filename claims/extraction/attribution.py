@@ -1633,6 +1633,8 @@ CUE_RULES = [
             "The harbour master said goodbye to the crew.",
             "The minister said in a statement.",
             "A spokesperson conceded that costs had been higher than expected but maintained that the rules held.",
+            "Video shows dramatic rescue of kidnapped girl.",  # a participle, not a past tense
+            "Your email address lets the recipient know who sent the email.",
         ),
         find=_preposed("bare", "cue-verb-bare"),
     ),
@@ -1879,6 +1881,7 @@ SENTENCE_RULES = [
             "The law is being criticized by teachers.",
             "The ministry was denied access to the files.",
             "Police found a body in the river near the old mill.",
+            "Ford recalled 200,000 trucks over faulty brakes.",
             "He watched the TV show the team posted online.",
         ),
         find=_object_cue,

@@ -836,11 +836,13 @@ _GERUND = re.compile(r"\s*(?:not\s+|ever\s+|having\s+)?[a-z]{3,}ing\s+(?!to\b|fo
 # "admitted the forecasts had been too optimistic": a subject then a finite verb within a few words, before any
 # comma; the verbs below take people or things as objects, so a clause after them needs "that"
 _BARE_CLAUSE = re.compile(
-    r"\s*(?!(?:but|and|or|nor|yet|so|than|as|if|when|while|because)\b)(?:(?:the|a|an|his|her|its|their|our|this|these|those|some|many|most|no)\s+)?(?:[\w’'-]+\s+){0,3}?"
+    r"\s*(?!(?:but|and|or|nor|yet|so|than|as|if|when|while|because|who|what|which|whether|how|why|where)\b)"
+    r"(?:(?:the|a|an|his|her|its|their|our|this|these|those|some|many|most|no)\s+)?(?:[\w’'-]+\s+){0,3}?"
     r"(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|need|needs|did|does|"
     r"isn[’']t|aren[’']t|wasn[’']t|weren[’']t|hasn[’']t|haven[’']t|hadn[’']t|won[’']t|wouldn[’']t|"
     r"can[’']t|couldn[’']t|didn[’']t|doesn[’']t|came|went|made|took|gave|knew|saw|got|won|lost|left|began|became|"
-    r"fell|rose|paid|sold|sent|met|held|kept|led|brought|built|spent|grew|[a-z]{3,}ed(?!\s+(?:by|to|in|on|at|for)\b))\b"
+    r"fell|rose|paid|sold|sent|met|held|kept|led|brought|built|spent|grew|"
+    r"[a-z]{3,}ed(?=\s+(?:the|a|an|his|her|its|their|against|that|\d)\b))\b"
 )
 _NP_OBJECT_LEMMAS = frozenset(
     L._wordlist(
