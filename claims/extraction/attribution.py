@@ -704,7 +704,15 @@ def _put_figure_at(sc: SentenceContext) -> None:
 
 _AS_X_SAID = re.compile(
     r"(?:^|(?<=[\s(]))[Aa]s\s+(?P<src>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+(?:has\s+|had\s+|have\s+)?"
-    r"(?P<cue>noted|said|says|put\s+it|pointed\s+out|argued|wrote|reported|explained|observed|warned)\s*,\s*"
+    r"(?P<cue>noted|said|says|put\s+it|pointed\s+out|argued|wrote|reported|explained|observed|warned)"
+    r"(?:\s+(?:in|to|on|at|during)\s+[^,;:“”\"]{1,80}?)?\s*,\s*"  # 'As X put it in a statement to Y, Z'
+)
+_AS_PRONOUNS = frozenset(L._wordlist("he she they we i"))
+# 'Y, as a Homeland Security memo put it.' / 'Y, as Cruz said on a radio show.': the statement before it
+_AS_X_SAID_AFTER = re.compile(
+    r",(?:[”\"’]|'')?\s*as\s+(?P<src>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+(?:has\s+|had\s+|have\s+)?"
+    r"(?P<cue>noted|said|put\s+it|pointed\s+out|argued|wrote|reported|explained|observed|warned)"
+    r"(?:\s+(?:in|to|on|at|during)\s+[^,;:“”\"]{1,80}?)?\s*[.!?]?\s*$"
 )
 
 
@@ -762,6 +770,12 @@ def _as_x_said(sc: SentenceContext) -> None:
             sc.propose(
                 "as-x-said", m.end(), C.content_end(text, m.end(), s1), src, m.start("src"), m.group("cue"), "speech"
             )
+    m = _AS_X_SAID_AFTER.search(text, s0, s1)
+    if m and m.start() > s0:
+        src = C._clean_mention(m.group("src"))
+        first = src.lower().split()[0] if src else ""
+        if src and C._np_ok(src) and (src[:1].isupper() or first in L.DETERMINERS or first in _AS_PRONOUNS):
+            sc.propose("as-x-said", s0, m.start(), src, m.start("src"), m.group("cue"), "speech")
 
 
 def _take_recipient(c: CueContext) -> None:
@@ -1975,7 +1989,7 @@ SENTENCE_RULES = [
         "attribution",
         "sentence",
         65,
-        "'As X noted, Y' / 'as X put it, Y'",
+        "'As X noted, Y' / 'as X put it (in a statement), Y' / 'Y, as X put it.'",
         (
             E(
                 "As the auditor noted, the council has no reserves left for repairs.",
@@ -1983,8 +1997,20 @@ SENTENCE_RULES = [
                 "auditor",
                 "noted",
             ),
+            E(
+                "As Ms. Lund put it in a statement to the paper, the ferry is not for sale.",
+                "the ferry is not for sale",
+                "Lund",
+                "put it",
+            ),
+            E(
+                "The main test is a lawful source of income, as a Home Office memo put it.",
+                "The main test is a lawful source of income",
+                "Home Office memo",
+                "put it",
+            ),
         ),
-        ("As the auditor arrived, the council meeting began.",),
+        ("As the auditor arrived, the council meeting began.", "The town grew quickly, as expected."),
         find=_as_x_said,
     ),
 ]
