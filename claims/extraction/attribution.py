@@ -276,8 +276,16 @@ def _veto_intention(c: CueContext) -> bool:
     )
 
 
+# verbs that are speech acts in the progressive too: "is demanding Y", "are urging Y to Z", "is promising to Y"
+_PROGRESSIVE_SPEECH = frozenset(
+    L._wordlist("demand stress propose promise urge insist argue claim suggest warn vow pledge")
+)
+
+
 def _veto_progressive_action(c: CueContext) -> bool:
-    return c.progressive and not C._PROGRESSIVE_CONTENT.match(c.text, c.end, c.s1)
+    return (
+        c.progressive and c.lemma not in _PROGRESSIVE_SPEECH and not C._PROGRESSIVE_CONTENT.match(c.text, c.end, c.s1)
+    )
 
 
 def _veto_capitalised(c: CueContext) -> bool:
@@ -611,7 +619,7 @@ def _veto_negative(c: CueContext) -> bool:
     return c.lemma in L.NEGATIVE_CUES or c.form in L.NEGATIVE_CUES
 
 
-_OBJECT_TO = re.compile(r"\s+(?!that\b)((?:[\w’'.-]+\s+){1,5}?)to\s+[a-z]")
+_OBJECT_TO = re.compile(r"\s+(?!that\b)((?:[\w’'.-]+\s+){1,5}?)to\s+[“\"]?[a-z]")
 
 
 def _object_infinitive(c: CueContext) -> list | None:
@@ -1287,7 +1295,10 @@ CUE_RULES = [
         80,
         "continue/post/ask only attribute before a colon, quote or 'that'",
         (E("The strike continued into its third week at the port.", "continued"),),
-        ('She continued: "We will not give up on this town."',),
+        (
+            'She continued: "We will not give up on this town."',
+            "She continued, “All we are asking for is a chance to be heard in a courtroom.”",
+        ),
         find=_veto_colon_only,
     ),
     Rule(
@@ -1305,12 +1316,17 @@ CUE_RULES = [
         "veto",
         "cue",
         100,
-        "a progressive cue without 'that', a colon or a quote is an action ('was adding fluoride')",
+        "a progressive cue without 'that', a colon or a quote is an action ('was adding fluoride'), unless the verb "
+        "is a speech act ('is stressing the need to Y', 'is promising to Y')",
         (
             E("The town is adding fluoride to its water supply this spring.", "adding"),
             E("Investors were anticipating a strong quarter for the retailer.", "anticipating"),
         ),
-        ("The ministry was insisting that the figures were accurate.",),
+        (
+            "The ministry was insisting that the figures were accurate.",
+            "The governor is stressing the need to repair the flood defences.",
+            "The mayor is promising to rebuild the harbour wall by spring.",
+        ),
         find=_veto_progressive_action,
     ),
     Rule(
@@ -1465,6 +1481,12 @@ CUE_RULES = [
                 "urged",
             ),
             E(
+                'The senator called on the ministry to "come clean on the contracts" and resign.',
+                'the ministry to "come clean on the contracts',
+                "senator",
+                "called on",
+            ),
+            E(
                 "The minister has also called on the European Union to lift the sanctions.",
                 "the European Union to lift the sanctions",
                 "minister",
@@ -1526,6 +1548,12 @@ CUE_RULES = [
                 "the west wing will close",
                 "director",
                 "says",
+            ),
+            E(
+                "The senator has long said that she qualifies for the seat.",
+                "she qualifies for the seat",
+                "senator",  # "has long" is no part of the subject
+                "said",
             ),
             E(
                 "The mayor said, among other things, that the budget had been balanced for the first time.",

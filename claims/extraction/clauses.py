@@ -151,7 +151,8 @@ _TRAIL_AUX_RE = re.compile(
     r"can|did|does|do|also|later|earlier|previously|already|then|now|again|once|"
     r"repeatedly|publicly|privately|reportedly|separately|further|recently|first|meanwhile|"
     r"not|never|often|always|still|even|just|had|not|who|which|that|initially|"
-    r"originally|too|been|being|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"originally|too|been|being|(?-i:long)|consistently|frequently|openly|flatly|strongly|firmly|explicitly|clearly|"
+    r"falsely|wrongly|sharply|quickly|immediately|subsequently|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday)|this\s+week|last\s+week|yesterday|today|"
     r"in\s+(?:a|an|its|his|her|their)\s+[\w\s]{1,30}?))+\s*$",
     re.IGNORECASE,
@@ -162,7 +163,8 @@ _TRAIL_AUX_LAST = frozenset(
         "has have had is was were are will would could should may might must can did does do also later earlier "
         "previously already then now again once repeatedly publicly privately reportedly separately further recently "
         "first meanwhile not never often always still even just who which that initially originally too been being "
-        "monday tuesday wednesday thursday friday saturday sunday week yesterday today"
+        "long consistently frequently openly flatly strongly firmly explicitly clearly falsely wrongly sharply quickly "
+        "immediately subsequently monday tuesday wednesday thursday friday saturday sunday week yesterday today"
     )
 )
 # 'while police cleared the square as they had promised': the "subject" before a postposed cue spans a clause
@@ -454,7 +456,7 @@ _CONTENT_END_RE = re.compile(
     r"(?=[^,;“”\"]{0,60}$)"
 )
 _SPACES = re.compile(r"\s+")
-_COLON_QUOTE_THAT = re.compile(r"\s*(?:[:“\"]|that\b)")
+_COLON_QUOTE_THAT = re.compile(r"\s*(?:[:“\"]|that\b|,\s*(?:[“\"]|''))")  # ': Y', '"Y"', 'that Y', ', "Y"'
 _THAT_COLON_QUOTE = re.compile(r"\s*(?:that\b|:|[“\"])")
 _COMMA_QUOTE_END = re.compile(r"[,”\"’]\s*$")
 _ACCORDING_OPEN = re.compile(r"\baccording to\b[^,;:]*$", re.IGNORECASE)
