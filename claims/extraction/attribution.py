@@ -336,7 +336,8 @@ def _adjunct_participle(c: CueContext) -> list | None:
     adj = C._ADJUNCT_ING.search(text, s0, c.start)
     if not (adj and c.form in C._SPEECH_ING):
         return []
-    start = C.content_start(text, c.end, s1, c.lemma, c.sent.headline)
+    _take_recipient(c)  # "by telling them that Y"
+    start = C.content_start(text, c.after, s1, c.lemma, c.sent.headline)
     subj = C._clause_subject(text, s0, adj.start()) if start else None
     if not subj:
         return []
@@ -1341,6 +1342,12 @@ CUE_RULES = [
                 "the team was fit",
                 "coach",
                 "insisting",
+            ),
+            E(
+                "The mayor courted voters by telling them that the tram would be free.",
+                "the tram would be free",  # after the one told
+                "mayor",
+                "telling",
             ),
         ),
         ("The fans were singing loudly in the rain.",),

@@ -405,6 +405,10 @@ _SPEECH_ING = {
     "promising",
     "pledging",
     "vowing",
+    "telling",
+    "emphasizing",
+    "emphasising",
+    "suggesting",
 }
 # a verb coordinated with the clause's first verb: "X has indicated ... and said Y"
 _COORD_END = re.compile(
