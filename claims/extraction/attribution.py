@@ -985,24 +985,25 @@ def _object_cue(sc: SentenceContext) -> None:
             cs += 1
         if cs >= s1 or C.OBJECT_BAD_START.match(text, cs, s1):
             continue
-        ce = C.content_end(text, cs, s1)
-        stop = C.OBJECT_END.search(text, cs, ce)
-        if stop:
-            ce = stop.start()
         if ing and not progressive:
             # "..., citing a report by the auditor": the subject of the clause the participle hangs on
             lead = text[s0:verb_at].rstrip()
             subj = C._clause_subject(text, s0, s0 + len(lead) - 1) if lead.endswith(",") else None
         else:
             subj = C._subject_before(text, s0, subj_end)
-        if subj and C._np_ok(subj[0]):
-            if (L.OBJECT_CUES[m.group()] == "find" or m.group() == "show") and not _DOCUMENT_NOUNS.intersection(
-                subj[0].lower().split()
-            ):
-                # "the survey found Y leading", "polls show Y ahead": a study's finding; not "police found a body",
-                # "the TV show the team posted"
-                continue
-            sc.propose("object-cue", cs, ce, subj[0], subj[1], cue, "speech", evaluative=True, named_object=True)
+        if not subj or not C._np_ok(subj[0]):
+            continue
+        if (L.OBJECT_CUES[m.group()] == "find" or m.group() == "show") and not _DOCUMENT_NOUNS.intersection(
+            subj[0].lower().split()
+        ):
+            # "the survey found Y leading", "polls show Y ahead": a study's finding; not "police found a body", "the
+            # TV show the team posted"
+            continue
+        ce = C.content_end(text, cs, s1)
+        stop = C.OBJECT_END.search(text, cs, ce)
+        if stop:
+            ce = stop.start()
+        sc.propose("object-cue", cs, ce, subj[0], subj[1], cue, "speech", evaluative=True, named_object=True)
 
 
 def _endorse(sc: SentenceContext) -> None:
