@@ -1,6 +1,7 @@
-"""Score extract_claims on the held-out construction set (never tuned on): python bench/holdout.py [-v].
+"""Score extract_claims on a held-out construction set (never tuned on): python bench/holdout.py [-v] [PATH].
 
-tests/claims/extraction/data/holdout_constructions.jsonl: one short text per line with its gold claims
+PATH defaults to tests/claims/extraction/data/holdout_constructions.jsonl (seen while tuning 2.1.0; the unseen
+one is holdout_constructions_v2.jsonl in the same folder). Each file holds one short text per line with its gold claims
 (``content`` as written, ``source`` names or null when any source will do) and ``not_claims`` fragments.
 A gold claim is found when a claim covers half of its content and lies half inside it; its boundary is
 exact when the claim's span equals the content; precision counts claims lying half inside a gold content.
@@ -24,9 +25,9 @@ def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
     return max(0, min(a1, b1) - max(a0, b0))
 
 
-def main(verbose: bool = False) -> None:
+def main(path: Path = HOLDOUT, verbose: bool = False) -> None:
     gold_n = found = exact = src_ok = pred_n = pred_ok = 0
-    for line in HOLDOUT.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         text = row["text"]
         claims = extract_claims(text)
@@ -66,4 +67,5 @@ def main(verbose: bool = False) -> None:
 
 
 if __name__ == "__main__":
-    main("-v" in sys.argv)
+    args = [a for a in sys.argv[1:] if a != "-v"]
+    main(Path(args[0]) if args else HOLDOUT, "-v" in sys.argv)

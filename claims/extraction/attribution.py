@@ -191,7 +191,14 @@ def _veto_ruled_out(c: CueContext) -> bool:
     return c.lemma == "rule" and C._OUT_RE.match(c.text, c.end, c.s1) is not None
 
 
+# quantifiers that stand alone as the subject of a past-tense cue: "Most said ...", "One in three told ..."
+_QUANTIFIER_SUBJECTS = frozenset(L._wordlist("most many some several few both all one two three another"))
+_PAST_SPEECH_FORMS = frozenset(L._wordlist("said told added warned"))
+
+
 def _veto_noun_form(c: CueContext) -> bool:
+    if c.prev in _QUANTIFIER_SUBJECTS and c.form in _PAST_SPEECH_FORMS:
+        return False
     return (
         c.form in C._NOUNY_FORMS
         and c.pre_stripped[-1:].isalnum()  # '"... trusted her," said X': punctuation ends the noun phrase
@@ -269,8 +276,16 @@ def _veto_intention(c: CueContext) -> bool:
     )
 
 
+# verbs that are speech acts in the progressive too: "is demanding Y", "are urging Y to Z", "is promising to Y"
+_PROGRESSIVE_SPEECH = frozenset(
+    L._wordlist("demand stress propose promise urge insist argue claim suggest warn vow pledge")
+)
+
+
 def _veto_progressive_action(c: CueContext) -> bool:
-    return c.progressive and not C._PROGRESSIVE_CONTENT.match(c.text, c.end, c.s1)
+    return (
+        c.progressive and c.lemma not in _PROGRESSIVE_SPEECH and not C._PROGRESSIVE_CONTENT.match(c.text, c.end, c.s1)
+    )
 
 
 def _veto_capitalised(c: CueContext) -> bool:
@@ -321,7 +336,8 @@ def _adjunct_participle(c: CueContext) -> list | None:
     adj = C._ADJUNCT_ING.search(text, s0, c.start)
     if not (adj and c.form in C._SPEECH_ING):
         return []
-    start = C.content_start(text, c.end, s1, c.lemma, c.sent.headline)
+    _take_recipient(c)  # "by telling them that Y"
+    start = C.content_start(text, c.after, s1, c.lemma, c.sent.headline)
     subj = C._clause_subject(text, s0, adj.start()) if start else None
     if not subj:
         return []
@@ -461,6 +477,11 @@ def _post_frame(c: CueContext) -> _PostFrame | None:
     while k < len(pre_text) and (pre_text[k] in QUOTE_CHARS or pre_text[k].isspace()):
         k += 1
     subj_text = C._APPOS_RELATIVE.sub("", C._clean_mention(pre_text[k:]))  # "X, who served as ..., told"
+    if "," in subj_text and not C._np_ok(subj_text):
+        # '"Y," Jane Doe, the attorney general of X, one of the states suing, said': a name, then a long appositive
+        head = subj_text.split(",", 1)[0].strip()
+        if 2 <= len(head.split()) <= 4 and all(w[:1].isupper() for w in head.split()):
+            subj_text = head
     lead_chunk = pre_text[:j]
     pp_only = (
         not C._VERBISH.search(" " + lead_chunk + " ")  # "About 270 people have been resettled ..." is a clause
@@ -544,13 +565,27 @@ def _preposed(how: str, rule_id: str):
         if subj is None:
             return []
         ce = C.content_end(text, cs, s1)
+        if how == "quote":
+            # 'X said, "Y," when Z': a quoted sentence ends the content where it closes
+            qm = _CLOSED_QUOTED_SENTENCE.search(text, cs, ce)
+            if qm and len(C._words(text[cs : qm.start()])) >= MIN_CONTENT_WORDS:
+                ce = qm.end()
         if how == "infinitive":
             stop = _INFINITIVE_END.search(text, cs, ce)
             ce = stop.start() if stop else ce
+        if _APPOSITIVE_WHO.search(c.pre_text):
+            # "The trader, who said he lost his savings, wants compensation": the relative clause ends at its comma
+            close = _UNQUOTED_COMMA.search(text, cs, ce)
+            if close and len(C._words(text[cs : close.start()])) >= MIN_CONTENT_WORDS:
+                ce = close.start()
         return [c.sent.propose(rule_id, cs, ce, subj[0], subj[1], c.word, c.cls)]
 
     return find
 
+
+_CLOSED_QUOTED_SENTENCE = re.compile(r"(?<=[,.!?])(?:[”\"]|'')(?=\s+[a-z])")
+_APPOSITIVE_WHO = re.compile(r",\s*who\s+(?:[a-z]+\s+){0,2}$")
+_UNQUOTED_COMMA = re.compile(r",(?![”\"’]|'')(?=\s+[a-z])")
 
 # "vowed to do better in the wake of the defeat, the party has ...": what was vowed ends where a new clause or an
 # aside begins
@@ -585,7 +620,7 @@ def _veto_negative(c: CueContext) -> bool:
     return c.lemma in L.NEGATIVE_CUES or c.form in L.NEGATIVE_CUES
 
 
-_OBJECT_TO = re.compile(r"\s+(?!that\b)((?:[\w’'.-]+\s+){1,5}?)to\s+[a-z]")
+_OBJECT_TO = re.compile(r"\s+(?!that\b)((?:[\w’'.-]+\s+){1,5}?)to\s+[“\"]?[a-z]")
 
 
 def _object_infinitive(c: CueContext) -> list | None:
@@ -596,6 +631,8 @@ def _object_infinitive(c: CueContext) -> list | None:
     m = _OBJECT_TO.match(text, c.end, s1)
     if not m or any(q in m.group(1) for q in QUOTE_CHARS) or "," in m.group(1):
         return None
+    if " " in c.form and C._TIME_RE.match(text, c.end, s1):
+        return None  # "called on Monday to say": a time, not the one called on
     cs = m.start(1)
     if C._COORD_END.search(c.pre_stripped):
         subj = C._clause_subject(text, s0, c.start, coordinated=True)
@@ -676,7 +713,15 @@ def _put_figure_at(sc: SentenceContext) -> None:
 
 _AS_X_SAID = re.compile(
     r"(?:^|(?<=[\s(]))[Aa]s\s+(?P<src>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+(?:has\s+|had\s+|have\s+)?"
-    r"(?P<cue>noted|said|says|put\s+it|pointed\s+out|argued|wrote|reported|explained|observed|warned)\s*,\s*"
+    r"(?P<cue>noted|said|says|put\s+it|pointed\s+out|argued|wrote|reported|explained|observed|warned)"
+    r"(?:\s+(?:in|to|on|at|during)\s+[^,;:“”\"]{1,80}?)?\s*,\s*"  # 'As X put it in a statement to Y, Z'
+)
+_AS_PRONOUNS = frozenset(L._wordlist("he she they we i"))
+# 'Y, as a Homeland Security memo put it.' / 'Y, as Cruz said on a radio show.': the statement before it
+_AS_X_SAID_AFTER = re.compile(
+    r",(?:[”\"’]|'')?\s*as\s+(?P<src>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+(?:has\s+|had\s+|have\s+)?"
+    r"(?P<cue>noted|said|put\s+it|pointed\s+out|argued|wrote|reported|explained|observed|warned)"
+    r"(?:\s+(?:in|to|on|at|during)\s+[^,;:“”\"]{1,80}?)?\s*[.!?]?\s*$"
 )
 
 
@@ -734,6 +779,12 @@ def _as_x_said(sc: SentenceContext) -> None:
             sc.propose(
                 "as-x-said", m.end(), C.content_end(text, m.end(), s1), src, m.start("src"), m.group("cue"), "speech"
             )
+    m = _AS_X_SAID_AFTER.search(text, s0, s1)
+    if m and m.start() > s0:
+        src = C._clean_mention(m.group("src"))
+        first = src.lower().split()[0] if src else ""
+        if src and C._np_ok(src) and (src[:1].isupper() or first in L.DETERMINERS or first in _AS_PRONOUNS):
+            sc.propose("as-x-said", s0, m.start(), src, m.start("src"), m.group("cue"), "speech")
 
 
 def _take_recipient(c: CueContext) -> None:
@@ -805,10 +856,14 @@ def _described_as(sc: SentenceContext) -> None:
         if not subj:
             continue
         stop = C._AS_END.search(text, am.end(), s1)
+        ce = stop.start() if stop else s1
+        if text[am.end()] in QUOTE_CHARS:  # 'as "all very good" on Monday': the quoted predicate ends it
+            qm = C._CLOSE_QUOTE.search(text, am.end() + 1, s1)
+            ce = qm.end() if qm else ce
         sc.propose(
             "described-x-as",
             m.end(),
-            stop.start() if stop else s1,
+            ce,
             subj[0],
             subj[1],
             m.group(),
@@ -889,6 +944,7 @@ _OBJECT_CUE_SKIP_BEFORE = (
         L._wordlist("to not never would could might may will must should shall can who whom which that whose and or")
     )
 )
+_PROGRESSIVE_BEFORE = frozenset(L._wordlist("is are was were am been be kept keeps began begins started starts"))
 _RELATIVE_BEFORE = re.compile(r",\s*(?:who|which)\s+(?:[a-z]+\s+){0,2}$")
 _ADVERB = re.compile(r"\s*\b[a-z]+ly\s*$")
 
@@ -906,6 +962,11 @@ def _object_cue(sc: SentenceContext) -> None:
         before = C._last_word(text, s0, verb_at)
         near = C._words(text[max(s0, verb_at - 40) : verb_at])[-3:]
         subj_end = verb_at
+        ing = m.group().endswith("ing") or " " in m.group() and m.group().split()[0].endswith("ing")
+        progressive = ing and before in _PROGRESSIVE_BEFORE
+        if progressive:  # "the senator is calling for Y", "kept referring to Y": a finite verb after all
+            subj_end = text.rfind(" ", s0, verb_at - 1) + 1 if " " in text[s0 : verb_at - 1] else s0
+            before = C._last_word(text, s0, subj_end)
         if before in ("who", "which"):  # "Obama, who endorsed Clinton on Thursday": the antecedent
             rel = _RELATIVE_BEFORE.search(text, max(s0, verb_at - 60), verb_at)
             if rel:
@@ -924,18 +985,25 @@ def _object_cue(sc: SentenceContext) -> None:
             cs += 1
         if cs >= s1 or C.OBJECT_BAD_START.match(text, cs, s1):
             continue
-        ce = C.content_end(text, cs, s1)
-        stop = C.OBJECT_END.search(text, cs, ce)
-        if stop:
-            ce = stop.start()
-        if m.group().endswith("ing") or " " in m.group() and m.group().split()[0].endswith("ing"):
+        if ing and not progressive:
             # "..., citing a report by the auditor": the subject of the clause the participle hangs on
             lead = text[s0:verb_at].rstrip()
             subj = C._clause_subject(text, s0, s0 + len(lead) - 1) if lead.endswith(",") else None
         else:
             subj = C._subject_before(text, s0, subj_end)
-        if subj and C._np_ok(subj[0]):
-            sc.propose("object-cue", cs, ce, subj[0], subj[1], cue, "speech", evaluative=True, named_object=True)
+        if not subj or not C._np_ok(subj[0]):
+            continue
+        if (L.OBJECT_CUES[m.group()] == "find" or m.group() == "show") and not _DOCUMENT_NOUNS.intersection(
+            subj[0].lower().split()
+        ):
+            # "the survey found Y leading", "polls show Y ahead": a study's finding; not "police found a body", "the
+            # TV show the team posted"
+            continue
+        ce = C.content_end(text, cs, s1)
+        stop = C.OBJECT_END.search(text, cs, ce)
+        if stop:
+            ce = stop.start()
+        sc.propose("object-cue", cs, ce, subj[0], subj[1], cue, "speech", evaluative=True, named_object=True)
 
 
 def _endorse(sc: SentenceContext) -> None:
@@ -960,9 +1028,23 @@ _BARE_LEAD = re.compile(r"\w\s+$")
 
 
 def _named_first(np: str) -> bool:
-    """'UEFA', 'the Tax Policy Center': the noun phrase's first word after its determiner is capitalised."""
+    """'UEFA', 'the Tax Policy Center': the noun phrase's first word after its determiner is capitalised; or
+    'the poll', 'a count by the electoral office': a document that states figures."""
     ws = [w for w in np.split() if w.lower() not in L.DETERMINERS]
-    return bool(ws) and ws[0][:1].isupper()
+    return bool(ws) and (ws[0][:1].isupper() or any(w.lower() in _DOCUMENT_NOUNS for w in ws[:3]))
+
+
+# "One option, according to X, is to ...": the sentence's verb follows the phrase (not a new clause: "even as ...")
+_PREDICATE_AHEAD = re.compile(
+    r",\s*(?:(?:also|still|now|already|not|never|only|just|largely|mostly)\s+)?(?:is|are|was|were|has|have|had|will|"
+    r"would|can|could|should|must|may|might|did|does|do|[a-z]{3,}ed)\b"
+)
+_DOCUMENT_NOUNS = frozenset(
+    L._wordlist(
+        "poll polls survey surveys count tally report reports study studies data figures estimate estimates records "
+        "analysis review audit investigation inquiry research paper results numbers statistics documents emails"
+    )
+)
 
 
 def _according_to(sc: SentenceContext) -> None:
@@ -995,6 +1077,17 @@ def _according_to(sc: SentenceContext) -> None:
             and _CLAUSE_AHEAD.match(lead) is not None
         )
         if (
+            rest_ok
+            and n_lead >= MIN_CONTENT_WORDS
+            and lead.rstrip().endswith(",")
+            and text[after] == ","
+            and _PREDICATE_AHEAD.match(text, after, s1)
+            and not C._ADVERBIAL_LEAD.fullmatch(lead)
+            and not that_lead
+        ):
+            # "One option, according to a person close to the talks, is to sell": the whole sentence
+            sc.propose("according-to", s0, C.content_end(text, after + 1, s1), src_clean, b, cue, "according")
+        elif (
             n_lead >= MIN_CONTENT_WORDS
             and (C._LEAD_END.search(lead) or bare_lead)
             and not C._ADVERBIAL_LEAD.fullmatch(lead)
@@ -1157,7 +1250,11 @@ CUE_RULES = [
         40,
         "a cue word used as a noun after a determiner or adjective",
         (E("The latest estimate puts growth at two percent.", "estimate"),),
-        ("Economists estimate that growth will slow next year.",),
+        (
+            "Economists estimate that growth will slow next year.",
+            "Most said they would vote for the incumbent again.",  # a quantifier as the subject
+            "Both warned that the bridge was unsafe.",
+        ),
         find=_veto_noun_form,
     ),
     Rule(
@@ -1200,7 +1297,10 @@ CUE_RULES = [
         80,
         "continue/post/ask only attribute before a colon, quote or 'that'",
         (E("The strike continued into its third week at the port.", "continued"),),
-        ('She continued: "We will not give up on this town."',),
+        (
+            'She continued: "We will not give up on this town."',
+            "She continued, “All we are asking for is a chance to be heard in a courtroom.”",
+        ),
         find=_veto_colon_only,
     ),
     Rule(
@@ -1218,12 +1318,17 @@ CUE_RULES = [
         "veto",
         "cue",
         100,
-        "a progressive cue without 'that', a colon or a quote is an action ('was adding fluoride')",
+        "a progressive cue without 'that', a colon or a quote is an action ('was adding fluoride'), unless the verb "
+        "is a speech act ('is stressing the need to Y', 'is promising to Y')",
         (
             E("The town is adding fluoride to its water supply this spring.", "adding"),
             E("Investors were anticipating a strong quarter for the retailer.", "anticipating"),
         ),
-        ("The ministry was insisting that the figures were accurate.",),
+        (
+            "The ministry was insisting that the figures were accurate.",
+            "The governor is stressing the need to repair the flood defences.",
+            "The mayor is promising to rebuild the harbour wall by spring.",
+        ),
         find=_veto_progressive_action,
     ),
     Rule(
@@ -1238,6 +1343,12 @@ CUE_RULES = [
                 "the team was fit",
                 "coach",
                 "insisting",
+            ),
+            E(
+                "The mayor courted voters by telling them that the tram would be free.",
+                "the tram would be free",  # after the one told
+                "mayor",
+                "telling",
             ),
         ),
         ("The fans were singing loudly in the rain.",),
@@ -1353,6 +1464,13 @@ CUE_RULES = [
                 "minister",
                 "told",
             ),
+            E(
+                '"It is an invasion of our domain," Jane Okoro, the attorney general of Kent, one of the counties '
+                "suing the agency, said.",
+                "It is an invasion of our domain",
+                "Jane Okoro",  # a name, then an appositive too long to be the subject
+                "said",
+            ),
         ),
         ("Ticket prices rose, and the rail operator said nothing.",),
         find=_postposed,
@@ -1370,8 +1488,20 @@ CUE_RULES = [
                 "spokeswoman",
                 "urged",
             ),
+            E(
+                'The senator called on the ministry to "come clean on the contracts" and resign.',
+                'the ministry to "come clean on the contracts',
+                "senator",
+                "called on",
+            ),
+            E(
+                "The minister has also called on the European Union to lift the sanctions.",
+                "the European Union to lift the sanctions",
+                "minister",
+                "called on",
+            ),
         ),
-        ("The spokeswoman urged caution on the ring road.",),
+        ("The spokeswoman urged caution on the ring road.", "The mayor called on Monday to say the road was open."),
         find=_object_infinitive,
     ),
     Rule(
@@ -1427,6 +1557,18 @@ CUE_RULES = [
                 "director",
                 "says",
             ),
+            E(
+                "The senator has long said that she qualifies for the seat.",
+                "she qualifies for the seat",
+                "senator",  # "has long" is no part of the subject
+                "said",
+            ),
+            E(
+                "The mayor said, among other things, that the budget had been balanced for the first time.",
+                "the budget had been balanced for the first time",
+                "mayor",
+                "said",
+            ),
         ),
         ("The museum announced its new opening hours.",),
         find=_preposed("that", "cue-verb-that"),
@@ -1442,6 +1584,18 @@ CUE_RULES = [
                 'The goalkeeper said, "We were robbed in the last minute."',
                 "We were robbed in the last minute",
                 "goalkeeper",
+                "said",
+            ),
+            E(
+                "The businessman says of the mayor, “If she gets the chance, she will sell the harbour.”",
+                "If she gets the chance, she will sell the harbour",  # whom it was said of, then the quotation
+                "businessman",
+                "says",
+            ),
+            E(
+                "Mr. Hale said, “That makes me smart,” when his rival mocked him.",
+                "That makes me smart",  # the quoted sentence ends where it closes
+                "Hale",
                 "said",
             ),
         ),
@@ -1511,8 +1665,27 @@ CUE_RULES = [
                 "harbour master",
                 "said",
             ),
+            E(
+                "The farmers' union said in a statement on Thursday night they had pulled out of the talks.",
+                "they had pulled out of the talks",
+                "farmers' union",
+                "said",
+            ),
+            E("One in three said the party does not care about rural voters.", "the party does not care", "One"),
+            E("The Gazette reported the email came hours after the vote.", "the email came hours after", "Gazette"),
+            E(
+                "The trader, who said he lost his savings in the crash, wants compensation.",
+                "he lost his savings in the crash",  # the relative clause ends at its comma
+                "trader",
+            ),
         ),
-        ("The harbour master said goodbye to the crew.",),
+        (
+            "The harbour master said goodbye to the crew.",
+            "The minister said in a statement.",
+            "A spokesperson conceded that costs had been higher than expected but maintained that the rules held.",
+            "Video shows dramatic rescue of kidnapped girl.",  # a participle, not a past tense
+            "Your email address lets the recipient know who sent the email.",
+        ),
         find=_preposed("bare", "cue-verb-bare"),
     ),
     Rule(
@@ -1608,6 +1781,12 @@ SENTENCE_RULES = [
                 "opposition leader",
                 "described",
             ),
+            E(
+                'The coach described the squad as "all very good" on Monday.',
+                'the squad as "all very good"',  # a quoted predicate ends at its closing quote
+                "coach",
+                "described",
+            ),
         ),
         ("The budget was described as a gift to landlords.",),
         find=_described_as,
@@ -1625,8 +1804,14 @@ SENTENCE_RULES = [
                 "union leader",
                 "called",
             ),
+            E(
+                "The senator called her vote in favour of the harbour bill a mistake.",
+                "her vote in favour of the harbour bill a mistake",  # a longer object
+                "senator",
+                "called",
+            ),
         ),
-        ("The union leader called the police after the break-in.",),
+        ("The union leader called the police after the break-in.", "She called the number a few times on Monday."),
         find=_evaluative("", "called-x-y"),
     ),
     Rule(
@@ -1729,6 +1914,13 @@ SENTENCE_RULES = [
             E("A new poll shows the mayor with a ten-point lead.", "the mayor with a ten-point lead", "poll"),
             E("The bishop warned of a housing crisis in the valley.", "a housing crisis in the valley", "bishop"),
             E("Ms. Okafor, who endorsed the harbour plan in May, spoke first.", "the harbour plan", "Okafor"),
+            E("The senator is calling for an inquiry into the contract.", "an inquiry into the contract", "senator"),
+            E("The ministry denied the allegations of torture.", "the allegations of torture", "ministry", "denied"),
+            E("The club announced a new stadium for the city.", "a new stadium for the city", "club", "announced"),
+            E("Early polls show voters rejecting the mayor.", "voters rejecting the mayor", "polls"),
+            E("The April survey found the mayor leading her rival.", "the mayor leading her rival", "survey", "found"),
+            E("The chairman cited rising costs in the harbour.", "rising costs in the harbour", "chairman", "cited"),
+            E("Mr. Okafor likened the new tax to a toll.", "the new tax to a toll", "Okafor", "likened"),
         ),
         (
             "The plan was criticized by engineers.",
@@ -1736,6 +1928,11 @@ SENTENCE_RULES = [
             "The senator backed down after the vote.",
             "She wants to support the new pension rules.",
             "Police made two arrests, citing people familiar with the inquiry.",
+            "The law is being criticized by teachers.",
+            "The ministry was denied access to the files.",
+            "Police found a body in the river near the old mill.",
+            "Ford recalled 200,000 trucks over faulty brakes.",
+            "He watched the TV show the team posted online.",
         ),
         find=_object_cue,
     ),
@@ -1767,6 +1964,16 @@ SENTENCE_RULES = [
                 "The four winners will meet in a play-off for the last place according to UEFA as part of the draw.",
                 "The four winners will meet in a play-off for the last place",
                 "UEFA",
+            ),
+            E(
+                "One option the board has weighed, according to a person close to the talks, is to sell the stadium.",
+                "One option the board has weighed, according to a person close to the talks, is to sell the stadium",
+                "person close to the talks",
+            ),
+            E(
+                "Nearly 70 percent of voters view the mayor unfavorably according to the poll.",
+                "Nearly 70 percent of voters view the mayor unfavorably",
+                "poll",
             ),
         ),
         (
@@ -1818,7 +2025,7 @@ SENTENCE_RULES = [
         "attribution",
         "sentence",
         65,
-        "'As X noted, Y' / 'as X put it, Y'",
+        "'As X noted, Y' / 'as X put it (in a statement), Y' / 'Y, as X put it.'",
         (
             E(
                 "As the auditor noted, the council has no reserves left for repairs.",
@@ -1826,8 +2033,20 @@ SENTENCE_RULES = [
                 "auditor",
                 "noted",
             ),
+            E(
+                "As Ms. Lund put it in a statement to the paper, the ferry is not for sale.",
+                "the ferry is not for sale",
+                "Lund",
+                "put it",
+            ),
+            E(
+                "The main test is a lawful source of income, as a Home Office memo put it.",
+                "The main test is a lawful source of income",
+                "Home Office memo",
+                "put it",
+            ),
         ),
-        ("As the auditor arrived, the council meeting began.",),
+        ("As the auditor arrived, the council meeting began.", "The town grew quickly, as expected."),
         find=_as_x_said,
     ),
 ]

@@ -88,7 +88,7 @@ DESCRIBE_RE = re.compile(
     r"branded|brands|label(?:l)?ed|dismissed|dismisses|hailed|hails)(?=\s+(?!as\b)\w)"
 )
 _AS_CLAUSE = re.compile(r"(?:they|he|she|it|we|I|you|there|the\s+\w+\s+(?:was|were|is|are|had|has))\b")
-_AS_RE = re.compile(r"(?<=[\w’'”\"])\s+as\s+(?=\w)")
+_AS_RE = re.compile(r"(?<=[\w’'”\"])\s+as\s+(?=[\w“\"‘])")  # 'as Z', 'as "Z"'
 _AS_END = re.compile(
     r"[,;:(–—]|\s+(?:and|but|while|because|after|before|when|since)\s+"
     r"|\s+(?:to|in order to)\s+(?=[a-z]+\s)"
@@ -112,6 +112,17 @@ _CHANNEL_RE = re.compile(
     re.IGNORECASE,
 )
 _THAT_RE = re.compile(r"\s*that\b\s*", re.IGNORECASE)
+# 'said, among other things, that Y', 'says, however, that Y': a short aside between commas, then "that"
+_ASIDE_THAT = re.compile(r"\s*,\s*[^,;:“”\"]{1,60}?,\s*that\s+")
+# 'said in a statement', 'wrote in an op-ed for The Times', 'said on Twitter': where it was said, before a bare
+# clause (or "that", a colon or a quotation, found after it as after the cue)
+_CHANNEL_ADJUNCT = re.compile(
+    r"\s*(?:in\s+(?:a|an|his|her|their|its|the)\s+(?:[\w’'-]+\s+){0,2}?(?:statement|interview|tweet|post|e-?mail|"
+    r"letter|speech|memo|release|video|message|op-ed|column|essay|radio address|briefing|filing)"
+    r"(?:\s+(?:with|to|for)\s+(?:the\s+)?(?:[A-Z][\w.&’'-]*\s*)+?(?=\s|,|$))?"
+    r"|on\s+(?:Twitter|Facebook|Instagram|X|television|TV|radio|[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,2}"
+    r"(?:’s|'s)\s+(?:show|program|programme|podcast)))(?=[\s,])"
+)
 _TAIL_START = re.compile(
     r"\s*(?:$|[.!?…]|[,;–—-]\s*(?:adding|saying|citing|referring|according|noting|in|on|at|speaking|as|"
     r"while|after|before|without|who|which|when|though|although|but|and|in|during|explaining|arguing|"
@@ -140,7 +151,8 @@ _TRAIL_AUX_RE = re.compile(
     r"can|did|does|do|also|later|earlier|previously|already|then|now|again|once|"
     r"repeatedly|publicly|privately|reportedly|separately|further|recently|first|meanwhile|"
     r"not|never|often|always|still|even|just|had|not|who|which|that|initially|"
-    r"originally|too|been|being|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"originally|too|been|being|(?-i:long)|consistently|frequently|openly|flatly|strongly|firmly|explicitly|clearly|"
+    r"falsely|wrongly|sharply|quickly|immediately|subsequently|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday)|this\s+week|last\s+week|yesterday|today|"
     r"in\s+(?:a|an|its|his|her|their)\s+[\w\s]{1,30}?))+\s*$",
     re.IGNORECASE,
@@ -151,7 +163,8 @@ _TRAIL_AUX_LAST = frozenset(
         "has have had is was were are will would could should may might must can did does do also later earlier "
         "previously already then now again once repeatedly publicly privately reportedly separately further recently "
         "first meanwhile not never often always still even just who which that initially originally too been being "
-        "monday tuesday wednesday thursday friday saturday sunday week yesterday today"
+        "long consistently frequently openly flatly strongly firmly explicitly clearly falsely wrongly sharply quickly "
+        "immediately subsequently monday tuesday wednesday thursday friday saturday sunday week yesterday today"
     )
 )
 # 'while police cleared the square as they had promised': the "subject" before a postposed cue spans a clause
@@ -203,7 +216,7 @@ _EVAL_OBJ = (
     r"|(?:(?:the|his|her|their|its|this|that|both|our)\s+)?(?:[A-Z][\w’'.-]*|[a-z][\w-]*(?:’s|'s))"
     r"(?:\s+(?:[A-Z][\w’'.-]*|and)){0,4}"
     r"|(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w.-]*(?:’s|'s)\s+(?:[\w-]+\s+){0,4}[\w-]+"
-    r"|(?:the|his|her|their|its|this|that|our)\s+(?:[\w-]+\s+){0,5}[\w-]+))"
+    r"|(?:the|his|her|their|its|this|that|our)\s+(?:[\w-]+\s+){0,7}[\w-]+))"
 )
 _EVAL_RE = re.compile(
     r"(?<![\w-])(?:(?P<cue>call(?:ed|s|ing)?)\s+" + _EVAL_OBJ + r"\s+(?:(?P<q>[“\"]|'')(?=\w)|(?:a|an)\s+"
@@ -249,7 +262,7 @@ _SOURCE_PARTICIPLE = re.compile(
     r"\s+(?:conducted|released|published|issued|filed|obtained|prepared|carried out|"
     r"commissioned|compiled|reported|sent|written)\b"
 )
-_LEAD_END = re.compile(r"[,(–—]\s*$")
+_LEAD_END = re.compile(r"(?:,(?:[”\"’]|'')?|[(–—])\s*$")  # 'Y,' / '"Y,"' before "according to X"
 # what may open a sentence before "according to X, Y" without being content
 _ADVERBIAL_LEAD = re.compile(
     r"\s*(?:(?:and|but|yet|so|still|however|now|also|instead|meanwhile|moreover|indeed|"
@@ -368,7 +381,7 @@ _STANCE_OBJECT = re.compile(
 _APPOSITIVE_TAIL = re.compile(r",\s*(?:\d{1,3}\b|(?:a|an|the|its|his|her|their|who|which|co-|[a-z]+\s+of\b)|[A-Z])")
 # 'said (Thursday) (on Twitter), "Y"'
 _CHANNEL_QUOTE = re.compile(
-    r"\s*(?:(?:in|on|at|during|via|through|over|to|with|from)\s+[^,;:“\"]{1,60}?)?\s*[,:]\s*"
+    r"\s*(?:(?:in|on|at|during|via|through|over|to|with|from|of|about)\s+[^,;:“\"]{1,60}?)?\s*[,:]\s*"
     r"(?=[“\"‘]|'')",
     re.IGNORECASE,
 )
@@ -392,6 +405,10 @@ _SPEECH_ING = {
     "promising",
     "pledging",
     "vowing",
+    "telling",
+    "emphasizing",
+    "emphasising",
+    "suggesting",
 }
 # a verb coordinated with the clause's first verb: "X has indicated ... and said Y"
 _COORD_END = re.compile(
@@ -443,7 +460,7 @@ _CONTENT_END_RE = re.compile(
     r"(?=[^,;“”\"]{0,60}$)"
 )
 _SPACES = re.compile(r"\s+")
-_COLON_QUOTE_THAT = re.compile(r"\s*(?:[:“\"]|that\b)")
+_COLON_QUOTE_THAT = re.compile(r"\s*(?:[:“\"]|that\b|,\s*(?:[“\"]|''))")  # ': Y', '"Y"', 'that Y', ', "Y"'
 _THAT_COLON_QUOTE = re.compile(r"\s*(?:that\b|:|[“\"])")
 _COMMA_QUOTE_END = re.compile(r"[,”\"’]\s*$")
 _ACCORDING_OPEN = re.compile(r"\baccording to\b[^,;:]*$", re.IGNORECASE)
@@ -825,10 +842,13 @@ _GERUND = re.compile(r"\s*(?:not\s+|ever\s+|having\s+)?[a-z]{3,}ing\s+(?!to\b|fo
 # "admitted the forecasts had been too optimistic": a subject then a finite verb within a few words, before any
 # comma; the verbs below take people or things as objects, so a clause after them needs "that"
 _BARE_CLAUSE = re.compile(
-    r"\s*(?:(?:the|a|an|his|her|its|their|our|this|these|those|some|many|most|no)\s+)?(?:[\w’'-]+\s+){0,3}?"
+    r"\s*(?!(?:but|and|or|nor|yet|so|than|as|if|when|while|because|who|what|which|whether|how|why|where)\b)"
+    r"(?:(?:the|a|an|his|her|its|their|our|this|these|those|some|many|most|no)\s+)?(?:[\w’'-]+\s+){0,3}?"
     r"(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|need|needs|did|does|"
     r"isn[’']t|aren[’']t|wasn[’']t|weren[’']t|hasn[’']t|haven[’']t|hadn[’']t|won[’']t|wouldn[’']t|"
-    r"can[’']t|couldn[’']t|didn[’']t|doesn[’']t)\b"
+    r"can[’']t|couldn[’']t|didn[’']t|doesn[’']t|came|went|made|took|gave|knew|saw|got|won|lost|left|began|became|"
+    r"fell|rose|paid|sold|sent|met|held|kept|led|brought|built|spent|grew|"
+    r"[a-z]{3,}ed(?=\s+(?:the|a|an|his|her|its|their|against|that|\d)\b))\b"
 )
 _NP_OBJECT_LEMMAS = frozenset(
     L._wordlist(
@@ -868,6 +888,12 @@ def content_start(text: str, pos: int, s1: int, lemma: str, headline: bool) -> t
     q = _CHANNEL_QUOTE.match(text, p, s1)
     if q:
         return q.end(), "quote"  # 'X said, "Y"'
+    m = _ASIDE_THAT.match(text, p, s1)
+    if m:
+        return m.end(), "that"  # 'X said, among other things, that Y'
+    m = _CHANNEL_ADJUNCT.match(text, p, s1)
+    if m:
+        return content_start(text, m.end(), s1, lemma, headline)  # 'X said in a statement (Thursday) Y'
     if _COMMA.match(text, p, s1):
         return None
     if lemma in L.TAKES_INFINITIVE and _TO_INF.match(text, p, s1):
@@ -903,7 +929,7 @@ def content_end(text: str, cs: int, s1: int) -> int:
         if c.group("dash") and ("—" in text[c.end() : s1] or "–" in text[c.end() : s1]):
             continue  # a paired dash: a parenthetical inside the statement
         seg = text[cs : c.start()]
-        if len(_words(seg)) < MIN_CONTENT_WORDS or _QUOTE_OPEN_AT_END.search(seg):
-            continue
+        if len(_words(seg)) < MIN_CONTENT_WORDS or _QUOTE_OPEN_AT_END.search(seg) or seg.count("''") % 2:
+            continue  # not inside a quotation ("''for the nation's rights, knowing that ...''" is one)
         return c.start()
     return s1

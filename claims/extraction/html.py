@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import trafilatura
 from w3lib.encoding import html_to_unicode
 
 # a document, not prose that mentions a tag: a doctype or <html>/<head>/<body> near the start, or a page whose
@@ -108,6 +107,8 @@ def render_text(tree) -> str:
 
 def page_from_html(raw: bytes | str, *, url: str = "", content_type: str | None = None) -> Page:
     """The article of one web page with its metadata; raises ``NoArticleError`` when the page has none."""
+    import trafilatura  # here, not at module level: importing it costs about a second and plain text never needs it
+
     html = decode_html(raw, content_type=content_type)
     doc = trafilatura.bare_extraction(
         html,

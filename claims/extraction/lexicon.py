@@ -93,9 +93,10 @@ for _lemma, (_forms, _cls) in CUE_VERBS.items():
 CUE_PHRASES = {row[0]: row[1] for row in load_table("cue_phrases.tsv", columns=2, classes=CUE_CLASSES)}
 
 # verbs whose noun-phrase object is the content ("criticized the deal", "called for a ban"): form -> lemma
+OBJECT_CUE_CLASSES = frozenset({"stance", "position", "report", "topic", "statement"})
 OBJECT_CUES: dict[str, str] = {
     form: row[0]
-    for row in load_table("object_cues.tsv", columns=3, classes=frozenset({"stance", "position", "report", "topic"}))
+    for row in load_table("object_cues.tsv", columns=3, classes=OBJECT_CUE_CLASSES)
     for form in row[2].split(", ")
 }
 
@@ -107,7 +108,9 @@ NEGATIVE_CUES = load_words("negative_cues.txt")
 # verbs whose content may be a gerund: "denied misleading investors"
 TAKES_GERUND = frozenset({"deny", "admit", "acknowledge", "recall", "mention", "suggest", "propose", "regret"})
 # verbs whose object is asked to act: "urged drivers to avoid the motorway"
-TAKES_OBJECT_INFINITIVE = frozenset({"urge", "encourage", "advise", "implore", "warn", "tell", "call on", "ask"})
+TAKES_OBJECT_INFINITIVE = frozenset(
+    {"urge", "encourage", "advise", "implore", "warn", "tell", "call on", "calls on", "called on", "ask"}
+)
 
 # "according to plan": idioms, not sources
 ACCORDING_NOT_SOURCES = load_words("according_not_sources.txt")

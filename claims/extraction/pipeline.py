@@ -24,7 +24,7 @@ _WORDS = re.compile(r"\w+")
 _OPENS_WITH_QUOTE = re.compile(r"\s*[“\"«„]")
 _QUOTED_SENTENCE_BEFORE = re.compile(r"[.!?]\s+(?:''|[“\"«„])$")
 _INTRO = re.compile(
-    r"(?:^|[\s,])(?P<cue>said|says|wrote|writes|continued|continues|added|adds|stated|declared|"
+    r"(?:^|[\s,])(?P<cue>said|says|wrote|writes|continued|continues|added|adds|stated|declared|reported|reports|"
     r"tweeted|posted|explained|told\s+[\w’' ]{1,40}?|(?:the\s+following|a|this|his|her|their|its)\s+"
     r"(?:[a-z]+\s+)?(?:statement|message|tweet|post|letter|remarks|note))\b[^:“”\"]{0,40}:\s*$"
 )
@@ -116,6 +116,11 @@ PIPELINE_RULES = [
                 'The chairwoman, Hedda Solberg, continued:\n"Our members will not accept these cuts."',
                 "Our members will not accept these cuts",
                 "Hedda Solberg",
+            ),
+            E(
+                'The Harbour Gazette reports:\n\n"Just 24 percent of last year\'s donors have given again."',
+                "Just 24 percent of last year's donors have given again",
+                "Harbour Gazette",
             ),
         ),
     ),

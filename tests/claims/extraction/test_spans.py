@@ -57,3 +57,15 @@ def test_a_participle_clause_before_a_name_is_the_reporters_not_the_statement():
 def test_an_according_to_source_ends_before_the_reporters_adjunct():
     text = "The four winners will meet in a play-off for the last place according to UEFA as part of the draw."
     assert find(claims_of(text), "The four winners will meet").source == "UEFA"
+
+
+def test_a_quotation_in_doubled_single_quotes_is_not_cut_at_its_comma():
+    text = "Mr. Wilson said he had served ''for the nation's rights, knowing that at home we had none.''"
+    assert find(claims_of(text), "served").text.startswith(
+        "he had served ''for the nation's rights, knowing that at home we had none"
+    )
+
+
+def test_a_quoted_sentence_after_the_cue_ends_where_it_closes():
+    text = "Mr. Hale said, “That makes me smart,” when his rival mocked him for paying no tax."
+    assert find(claims_of(text), "smart").text == "That makes me smart"
