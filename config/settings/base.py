@@ -165,6 +165,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Parameters sent apart from the SQL, so psycopg prepares a statement the connection has run a few times and
+    # PostgreSQL stops planning it again (the review page's queries repeat on every request: about a third of its
+    # time). Behind PgBouncer in transaction pooling older than 1.21, prepared statements break: set it to false.
+    DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = env.bool(
+        "DATABASE_SERVER_SIDE_BINDING", default=True
+    )
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 # Persistent connections: a web or worker process keeps its connection between requests instead of opening one per
 # request (on PostgreSQL a new server process and its set-up each time). Off unless set: `runserver` starts a thread
