@@ -1598,6 +1598,12 @@ CUE_RULES = [
                 "Hale",
                 "said",
             ),
+            E(
+                'The minister said "fake news" was spreading faster than the virus.',
+                '"fake news" was spreading faster than the virus',  # a quoted phrase opens the clause
+                "minister",
+                "said",
+            ),
         ),
         (),
         find=_preposed("quote", "cue-verb-quote"),

@@ -552,11 +552,17 @@ def _looks_named(mention: str) -> bool:
     return any(w[:1].isupper() for w in _words(mention))
 
 
+# A quotation of a few words that closes without punctuation and goes on in the same clause.
+_QUOTED_PHRASE_LEADS = re.compile(r"[^”\"\n]{0,59}[^\s,.!?;:”\"][”\"]\s+\w")
+
+
 def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
     """Trim whitespace, quotation marks and trailing , ; : . (keep ? ! and ellipses)."""
     while s < e and (text[s].isspace() or text[s] in QUOTE_CHARS or text[s] in ":,;—–-"):
         if text[s] in "-–" and s + 1 < e and text[s + 1].isdigit():
             break  # a sign: "-5 degrees"
+        if text[s] in '"“' and _QUOTED_PHRASE_LEADS.match(text, s + 1, e):
+            break  # '"fake news" was spreading': a quoted phrase opens the clause, so its mark stays
         s += 1
     while e > s:
         c = text[e - 1]
