@@ -115,6 +115,12 @@ _POSS_TAIL = re.compile(r"(?:’s|'s|’|')$")
 _TRAILING_NAME = re.compile(rf"(?:^|\s)({_CAP}\s+{_CAP}(?:\s+{_CAP})?)$")
 _TITLE_OF = re.compile(r"\b(?:" + _trie_regex(sorted(L.PERSON_TITLES)) + r")\s+of\b", re.I)
 _PARENS_SP = re.compile(r"\s*\([^)]*\)")
+# "One in three said", "Most said", "Two of the five judges said": a share of a group, never a person's name.
+_QUANTIFIED_GROUP = re.compile(
+    r"(?:most|many|some|several|few|both|all|half|one|two|three|four|five|a third|a quarter|a majority)"
+    r"(?:\s+(?:in|of|out of)\s+.+)?",
+    re.IGNORECASE,
+)
 _PARENS_ONLY = re.compile(r"\([^)]*\)")
 _THE_NOUN = re.compile(r"(?:the|this)\s+[a-z]+(?:\s+[a-z]+)?", re.IGNORECASE)
 _LOCATIVE_SPLIT = re.compile(
@@ -502,6 +508,8 @@ class ArticleSpeakers:
         low = m.lower()
         if not m:
             return Resolved(None, "unknown", "unresolved")
+        if _QUANTIFIED_GROUP.fullmatch(m):
+            return Resolved(m, "unknown", "mention")
         # pronouns
         if low in L.PRONOUNS:
             g = L.PRONOUNS[low]

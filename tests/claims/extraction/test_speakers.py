@@ -41,3 +41,14 @@ def test_unresolved_role_is_kept_as_source():
     r = sp.resolve("the regional governor", 5)
     assert r.source == "regional governor"
     assert r.kind == "person"
+
+
+def test_a_share_of_a_group_is_its_own_mention_not_a_person():
+    """'One in three said', 'Most said': the poll's respondents, not a person called One or Most."""
+    text = "Voters were asked about prices. One in three said they were worse off. Most said rents had risen."
+    sp = ArticleSpeakers(text, [(0, len(text))])
+    for mention in ("One in three", "Most", "Two of the five judges", "a majority of voters"):
+        resolved = sp.resolve(mention, 40)
+        assert (resolved.source, resolved.kind) == (mention, "unknown")
+    # Names that start like a quantifier stay names.
+    assert sp.resolve("Five Guys", 40).source == "Five Guys"
