@@ -394,3 +394,24 @@ def test_a_webhook_saved_by_another_process_is_seen_within_the_cache_seconds(
     with django_capture_on_commit_callbacks(execute=True):
         annotation_submit(claim=claims[1], annotator=annotator, verdict="verified")
     assert [(d.webhook, d.event) for d in WebhookDelivery.objects.all()] == [(hook, "label.created")]
+
+
+def test_a_database_error_in_a_delivery_is_tried_again_not_left_pending(monkeypatch, settings):
+    """SQLite's 'database table is locked', or PostgreSQL restarting, while a worker delivers: the task runs again."""
+    from django.db import OperationalError
+
+    from webhooks.tasks import webhook_deliver
+
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    calls = []
+
+    def attempt(*, delivery_id):
+        calls.append(delivery_id)
+        if len(calls) == 1:
+            raise OperationalError("database table is locked: webhooks_webhookdelivery")
+        return None
+
+    monkeypatch.setattr(services, "delivery_attempt", attempt)
+    result = webhook_deliver.apply(args=[7])
+    assert result.successful()
+    assert calls == [7, 7]
