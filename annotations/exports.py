@@ -116,7 +116,9 @@ def jsonl_bytes(rows: list[dict]) -> bytes:
         data = b"".join([orjson.dumps(row, option=orjson.OPT_APPEND_NEWLINE) for row in rows])
     except orjson.JSONEncodeError:
         return _utf8(jsonl_lines(rows))
-    if not data.isascii():
+    # Each of the three breaks ends in a byte of its own (A8, A9, 85): looking for those single bytes is a memchr, a
+    # hundred times faster than looking for the multi-byte sequences in text that has other characters from U+20xx.
+    if not data.isascii() and (b"\xa8" in data or b"\xa9" in data or b"\x85" in data):
         for raw, escaped in _LINE_BREAKS:
             if raw in data:
                 data = data.replace(raw, escaped)

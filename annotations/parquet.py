@@ -80,7 +80,11 @@ PARQUET_SCHEMA = pa.schema(
         ("cluster", pa.int64()),
     ]
 )
-PARQUET_ROW_GROUP_ROWS = 20_000
+# 10,000 rows (about 10 MB of Arrow data) per row group, and Arrow's buffers from the system allocator: Arrow's
+# default (mimalloc) keeps freed pages, and with 20,000-row groups a million-claim export peaked 65 MB above the
+# worker's idle memory, against 36 MB so (bench/export.py prints the worker's peak).
+PARQUET_ROW_GROUP_ROWS = 10_000
+pa.set_memory_pool(pa.system_memory_pool())
 
 
 class _Drain:
