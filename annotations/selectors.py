@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 from statistics import median
 
 from django.conf import settings
@@ -34,6 +35,7 @@ from annotations import blind
 from annotations.agreement import AlphaResult, KappaResult, krippendorff_alpha, pairwise_kappas
 from annotations.guidelines import DEFAULT_TEXT as DEFAULT_GUIDELINES
 from annotations.models import Adjudication, Annotation, ClaimFixProposal, ClaimReservation, Guidelines, ProposalStatus
+from annotations.queue import takes_labels
 from claims.models import Article, Claim, ClaimStatus, Source
 
 
@@ -44,23 +46,31 @@ class Progress:
     today: int
 
 
+@lru_cache(maxsize=4)
+def _takes_labels_sql(labels_per_claim: int, vendor: str) -> tuple[str, list]:
+    """annotations.queue.takes_labels as a SQL condition on the claims table, compiled by the ORM once per
+    LABELS_PER_CLAIM and database (every review page asks)."""
+    query = Claim.objects.filter(takes_labels()).query
+    condition, params = query.get_compiler(connection=connection).compile(query.where)
+    return condition, list(params)
+
+
 def annotator_progress(*, user) -> Progress:
     """My labels, the claims still open to me, and my labels today: four counts, one query.
 
-    "Open to me" is every open claim less the open ones I labelled: two index counts, where one NOT EXISTS per open
-    claim would grow with the project. Plain SQL because every review page and every label asks it, and the same
-    four counts as ORM subqueries cost more to build than to run."""
+    "Open to me" is every claim that takes labels (annotations.queue) less those of them I labelled: two index
+    counts, where one NOT EXISTS per open claim would grow with the project. One statement because every review page
+    and every label asks it."""
     start_of_day = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
-    labels, claims = Annotation._meta.db_table, Claim._meta.db_table
-    is_open = "NOT c.is_flagged_not_claim AND c.label_count < %s AND c.status <> %s"
-    open_params = [settings.LABELS_PER_CLAIM, ClaimStatus.ADJUDICATED]
+    labels, claims = Annotation._meta.db_table, connection.ops.quote_name(Claim._meta.db_table)
+    is_open, open_params = _takes_labels_sql(settings.LABELS_PER_CLAIM, connection.vendor)
     sql = f"""
         SELECT (SELECT COUNT(*) FROM {labels} WHERE annotator_id = %s),
                (SELECT COUNT(*) FROM {labels} WHERE annotator_id = %s AND updated_at >= %s),
-               (SELECT COUNT(*) FROM {labels} a JOIN {claims} c ON c.id = a.claim_id
+               (SELECT COUNT(*) FROM {labels} a JOIN {claims} ON {claims}.id = a.claim_id
                  WHERE a.annotator_id = %s AND {is_open}),
-               (SELECT COUNT(*) FROM {claims} c WHERE {is_open})
-    """  # noqa: S608 - table names from the models, values as parameters
+               (SELECT COUNT(*) FROM {claims} WHERE {is_open})
+    """  # noqa: S608 - table names from the models, the condition compiled by the ORM, values as parameters
     day = connection.ops.adapt_datetimefield_value(start_of_day)
     with connection.cursor() as cursor:
         cursor.execute(sql, [user.pk, user.pk, day, user.pk, *open_params, *open_params])

@@ -29,6 +29,7 @@ from annotations.models import (
     ProposalStatus,
     Verdict,
 )
+from annotations.queue import takes_labels
 from annotations.signals import adjudication_changed, label_changed
 from claims.models import Claim, ClaimStatus, Source, SourceKind
 from claims.services import (
@@ -250,12 +251,10 @@ def _open_for(annotator, now, passed_over: list[int]):
     article and source the page shows, in one filter() (each chained call copies the query)."""
     mine = Annotation.objects.filter(claim=OuterRef("pk"), annotator=annotator)
     held = ClaimReservation.objects.filter(claim=OuterRef("pk"), expires_at__gt=now).exclude(annotator=annotator)
-    conditions = [~Q(status=ClaimStatus.ADJUDICATED), ~Exists(mine), ~Exists(held)]
+    conditions = [takes_labels(), ~Exists(mine), ~Exists(held)]
     if passed_over:
         conditions.append(~Q(pk__in=passed_over))
-    return Claim.objects.select_related("article", "source").filter(
-        *conditions, is_flagged_not_claim=False, label_count__lt=settings.LABELS_PER_CLAIM
-    )
+    return Claim.objects.select_related("article", "source").filter(*conditions)
 
 
 def _lock_first(queryset):

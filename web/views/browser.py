@@ -12,6 +12,7 @@ from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from annotations.queue import claim_takes_labels
 from annotations.selectors import labels_of
 from annotations.services import BulkAction, claims_bulk_apply
 from claims.forms import add_service_errors
@@ -140,12 +141,14 @@ def claims_mine(request: HttpRequest) -> HttpResponse:
     for label in page:
         claim = label.claim
         final = claim.status in (ClaimStatus.AGREED, ClaimStatus.ADJUDICATED)
-        open_ = (
-            not claim.is_flagged_not_claim
-            and claim.status != ClaimStatus.ADJUDICATED
-            and claim.label_count < settings.LABELS_PER_CLAIM
+        rows.append(
+            {
+                "label": label,
+                "claim": claim,
+                "final": claim.consensus_verdict if final else "",
+                "open": claim_takes_labels(claim),
+            }
         )
-        rows.append({"label": label, "claim": claim, "final": claim.consensus_verdict if final else "", "open": open_})
     return render(
         request,
         "web/claims_mine.html",
