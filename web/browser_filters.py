@@ -1,5 +1,6 @@
-"""The claim browser's filters: the API's ClaimFilter (reused as it is, so the exports understand the same
-parameters) plus the ones only the browser has so far, a sort and a keyset cursor.
+"""The claim browser's filters: the API's ClaimFilter (reused as it is, so the exports and /api/claims/ take the
+same parameters and the page's export links carry all of them), with the page's own labels, a sort and a keyset
+cursor.
 """
 
 from __future__ import annotations
@@ -10,19 +11,12 @@ from django.db.models import BooleanField, F, Func, QuerySet, Value
 from claims.models import Claim
 from web.filters import ClaimFilter, IdFilter
 
-# Parameters the exports (web/api: ClaimFilter) do not know yet; the page says so next to its export links.
-BROWSER_ONLY = ("publisher", "speaker", "labels", "rule")
 NOT_FILTERS = ("sort", "after")
+# The page's own names for three filters before the API took them (links shared then still open the same view).
+RENAMED_FILTERS = {"speaker": "source_name", "labels": "label_count", "rule": "extraction_rule"}
 
 
 class ClaimBrowserFilter(ClaimFilter):
-    publisher = django_filters.CharFilter(field_name="article__publisher", max_length=200, label="Publisher")
-    speaker = django_filters.CharFilter(
-        field_name="source__name", lookup_expr="icontains", max_length=200, label="Source name"
-    )
-    labels = IdFilter(field_name="label_count", label="Labels", min_value=0, max_value=1000)  # a whole number
-    rule = django_filters.CharFilter(field_name="extraction_rule", max_length=60, label="Extraction rule")
-
     flagged = django_filters.ChoiceFilter(
         choices=[("true", "Flagged"), ("false", "Not flagged")], method="filter_flagged", label="Flagged as not a claim"
     )
@@ -40,6 +34,10 @@ class ClaimBrowserFilter(ClaimFilter):
             "published_before": "Published before",
             "cluster": "Cluster id",
             "verdict": "Final verdict",
+            "publisher": "Publisher",
+            "source_name": "Source name",
+            "label_count": "Labels",
+            "extraction_rule": "Extraction rule",
         }
         for name, label in labels.items():
             self.filters[name].label = label
@@ -50,7 +48,7 @@ class ClaimBrowserFilter(ClaimFilter):
 
 
 # The filters always in view; the rest fold away under "More filters" (open when one of them is set).
-MAIN_FILTERS = ("search", "status", "verdict", "speaker")
+MAIN_FILTERS = ("search", "status", "verdict", "source_name")
 
 
 # Sorts the browser offers. Each is a list of integer columns read in one direction, so a page boundary is the

@@ -124,6 +124,22 @@ class ClaimFilter(django_filters.FilterSet):
         field_name="text", lookup_expr="icontains", max_length=200, help_text="Words in the claim text."
     )
     cluster = IdFilter(method="filter_cluster", help_text="Claims of one cluster of confirmed matches (its id).")
+    publisher = django_filters.CharFilter(
+        field_name="article__publisher", max_length=200, help_text="The article's publisher, exactly."
+    )
+    source_name = django_filters.CharFilter(
+        field_name="source__name", lookup_expr="icontains", max_length=200, help_text="Words in the source's name."
+    )
+    label_count = IdFilter(
+        field_name="label_count",
+        method="filter_blind",
+        min_value=0,
+        max_value=1000,
+        help_text="Claims with this many labels. Annotators: only among claims they labelled.",
+    )
+    extraction_rule = django_filters.CharFilter(
+        max_length=60, help_text="The id of the extraction rule that made the claim."
+    )
 
     class Meta:
         model = Claim

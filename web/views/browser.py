@@ -19,10 +19,10 @@ from claims.forms import add_service_errors
 from claims.models import Claim, ClaimStatus
 from core.roles import is_annotator, is_reviewer, role_required
 from web.browser_filters import (
-    BROWSER_ONLY,
     DEFAULT_SORT,
     MAIN_FILTERS,
     NOT_FILTERS,
+    RENAMED_FILTERS,
     SORTS,
     ClaimBrowserFilter,
     keyset_page,
@@ -53,9 +53,7 @@ def _browser_context(request: HttpRequest, query: QueryDict, bulk_form: BulkForm
     next_query = filter_query.copy()
     if next_cursor:
         next_query["sort"], next_query["after"] = sort, next_cursor
-    export_query = filter_query.copy()
-    not_exported = [filters.filters[name].label for name in BROWSER_ONLY if export_query.pop(name, None)]
-    suffix = f"?{export_query.urlencode()}" if export_query else ""
+    suffix = f"?{filter_query.urlencode()}" if filter_query else ""
     form = filters.form
     more = [form[name] for name in form.fields if name not in MAIN_FILTERS]
     return {
@@ -71,7 +69,6 @@ def _browser_context(request: HttpRequest, query: QueryDict, bulk_form: BulkForm
         "filter_query": filter_query.urlencode(),
         "next_query": next_query.urlencode() if next_cursor else "",
         "exports": [(label, reverse(name) + suffix) for label, name in EXPORTS],
-        "not_exported": not_exported,
         "bulk_form": bulk_form or BulkForm(claim_ids=[], initial={"query": query.urlencode()}),
         "bulk_actions": BulkAction,
         "labels_needed": settings.LABELS_PER_CLAIM,
@@ -83,6 +80,13 @@ def _browser_context(request: HttpRequest, query: QueryDict, bulk_form: BulkForm
 @role_required(is_reviewer)
 def claim_browser(request: HttpRequest) -> HttpResponse:
     """Every claim, filtered by the query string (so a view is a link), a keyset page at a time."""
+    if any(old in request.GET for old in RENAMED_FILTERS):
+        # A link shared before these filters took the API's names: the same view at its address now.
+        query = request.GET.copy()
+        for old, new in RENAMED_FILTERS.items():
+            if old in query:
+                query.setlist(new, query.pop(old))
+        return redirect(f"{reverse('claim_browser')}?{query.urlencode()}", permanent=True)
     context = _browser_context(request, request.GET)
     status = 200 if context["filters"].is_valid() else 400
     return render(request, "web/claim_browser.html", context, status=status)

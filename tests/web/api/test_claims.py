@@ -740,3 +740,15 @@ def test_claim_shows_its_adjudication_to_reviewers_and_hides_it_from_annotators_
     hidden = _client_for(annotator).get(reverse("api:claim-detail", args=[claim.pk]))
     assert hidden.status_code == HTTPStatus.OK
     assert hidden.json()["adjudication"] is None
+
+
+def test_label_count_filter_reaches_an_annotator_only_through_claims_they_labelled(annotator, second_annotator):
+    mine, theirs = ClaimFactory(), ClaimFactory()
+    annotation_submit(claim=mine, annotator=annotator, verdict=Verdict.VERIFIED)
+    annotation_submit(claim=theirs, annotator=second_annotator, verdict=Verdict.DISPUTED)
+    response = _client_for(annotator).get(reverse("api:claim-list"), {"label_count": 1})
+    assert response.status_code == 200
+    assert [row["id"] for row in response.json()["results"]] == [mine.pk]
+    response = _client_for(annotator).get(reverse("api:claim-list"), {"label_count": "one"})
+    assert response.status_code == 400
+    assert "label_count" in response.json()

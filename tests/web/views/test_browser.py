@@ -1,3 +1,4 @@
+import json
 from http import HTTPStatus
 
 import pytest
@@ -30,25 +31,51 @@ def test_claim_browser_filters_conflicting_claims_of_one_source(reviewer_client,
     Claim.objects.filter(pk__in=[claims[0].pk, claims[1].pk, claims[2].pk]).update(source=peskov)
     for claim in claims[:2] + claims[3:]:
         _conflict(claim, annotator, second_annotator)
-    response = reviewer_client.get(reverse("claim_browser"), {"status": "conflicting", "speaker": "peskov"})
+    response = reviewer_client.get(reverse("claim_browser"), {"status": "conflicting", "source_name": "peskov"})
     assert response.status_code == HTTPStatus.OK
     assert _row_ids(response) == [claims[1].pk, claims[0].pk]  # newest first
     page = response.content.decode()
     assert "Claim number 1" in page
     assert "Claim number 2" not in page
-    # The same filters go to the exports (the ones they know), and the page says which they leave out.
-    assert f'href="{reverse("api:export-claims-csv")}?status=conflicting"' in page
-    assert "The exports do not apply Source name yet" in page
+    # The same filters go to the exports, which hold the same claims.
+    export = f"{reverse('api:export-claims-jsonl')}?status=conflicting&source_name=peskov"
+    assert f'href="{export.replace("&", "&amp;")}"' in page
+    lines = b"".join(reviewer_client.get(export).streaming_content).decode().splitlines()
+    assert [json.loads(line)["id"] for line in lines[:-1]] == [claims[0].pk, claims[1].pk]
 
 
-def test_claim_browser_export_links_carry_the_filters_the_exports_know(reviewer_client):
+@pytest.mark.parametrize(
+    ("query", "wanted"),
+    [
+        ({"publisher": "Kyiv Daily"}, "kyiv"),
+        ({"extraction_rule": "cue-verb-that"}, "rule"),
+        ({"label_count": "1"}, "one label"),
+    ],
+)
+def test_every_browser_filter_reaches_the_exports(reviewer_client, annotator, query, wanted):
+    claims = {
+        "kyiv": ClaimFactory(article__publisher="Kyiv Daily"),
+        "rule": ClaimFactory(extraction_rule="cue-verb-that"),
+        "one label": ClaimFactory(),
+        "other": ClaimFactory(),
+    }
+    annotation_submit(claim=claims["one label"], annotator=annotator, verdict=Verdict.VERIFIED)
+    page = reviewer_client.get(reverse("claim_browser"), query)
+    assert page.status_code == HTTPStatus.OK
+    assert _row_ids(page) == [claims[wanted].pk]
+    export = reviewer_client.get(reverse("api:export-claims-jsonl"), query)
+    assert export.status_code == HTTPStatus.OK
+    lines = b"".join(export.streaming_content).decode().splitlines()
+    assert [json.loads(line)["id"] for line in lines[:-1]] == [claims[wanted].pk]
+
+
+def test_claim_browser_export_links_carry_the_filters(reviewer_client):
     claim = ClaimFactory()
     response = reviewer_client.get(reverse("claim_browser"), {"source": claim.source_id, "flagged": "false"})
     assert response.status_code == HTTPStatus.OK
     query = f"source={claim.source_id}&amp;flagged=false"
     for name in ("api:export-claims-jsonl", "api:export-claims-csv", "api:export-claimreview-jsonl"):
         assert f'href="{reverse(name)}?{query}"' in response.content.decode()
-    assert "do not apply" not in response.content.decode()
 
 
 @pytest.mark.parametrize("sort", ["newest", "oldest", "article", "fewest_labels", "most_labels"])
@@ -79,7 +106,7 @@ def test_claim_browser_keyset_pages_cover_every_claim_once_in_order(reviewer_cli
 
 
 @pytest.mark.parametrize(
-    "query", [{"status": "nonsense"}, {"labels": "1.5"}, {"created_after": "yesterday"}, {"source": "-3"}]
+    "query", [{"status": "nonsense"}, {"label_count": "1.5"}, {"created_after": "yesterday"}, {"source": "-3"}]
 )
 def test_claim_browser_bad_filter_is_a_form_error_not_a_crash(reviewer_client, query):
     ClaimFactory()
@@ -173,6 +200,17 @@ def test_claims_mine_says_so_when_there_are_none(client):
 def test_claim_browser_filters_by_extraction_rule(reviewer_client):
     claims = claims_in_one_article(3)
     Claim.objects.filter(pk=claims[1].pk).update(extraction_rule="colon-quote")
-    response = reviewer_client.get(reverse("claim_browser"), {"rule": "colon-quote"})
+    response = reviewer_client.get(reverse("claim_browser"), {"extraction_rule": "colon-quote"})
     assert response.status_code == HTTPStatus.OK
     assert _row_ids(response) == [claims[1].pk]
+
+
+def test_a_link_with_the_browsers_old_filter_names_opens_the_same_view(reviewer_client):
+    old = {"speaker": "Peskov", "rule": "colon-quote", "sort": "oldest"}
+    response = reviewer_client.get(reverse("claim_browser"), old)
+    assert response.status_code == HTTPStatus.MOVED_PERMANENTLY
+    assert QueryDict(response.url.partition("?")[2]).dict() == {
+        "source_name": "Peskov",
+        "extraction_rule": "colon-quote",
+        "sort": "oldest",
+    }
