@@ -211,11 +211,13 @@ def share_bars(
     items: Sequence[tuple[str, float | None]],
     *,
     width: int = 460,
-    label_width: int = 150,
+    label_width: int = 170,
     row_height: int = 30,
     bar_height: int = 20,
 ) -> BarChart:
-    """Bars for shares between 0 and 1 on a fixed 0–100% scale; an undefined share draws no bar and says n/a."""
+    """Bars for shares between 0 and 1 on a fixed 0–100% scale; an undefined share draws no bar and says n/a.
+
+    Labels get as many characters as their column holds at the chart's 15 px font (about 8 px each)."""
     plot_width = width - label_width - 56
     bars = []
     for index, (label, value) in enumerate(items):
@@ -223,7 +225,7 @@ def share_bars(
         bar_width = round(plot_width * share, 2) if share is not None else 0
         bars.append(
             Bar(
-                label=shorten(label, 16),
+                label=shorten(label, label_width // 8),
                 full_label=str(label),
                 value=value,
                 text=percent(value),

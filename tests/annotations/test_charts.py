@@ -50,3 +50,9 @@ def test_text_helpers():
     assert shorten("a very long source name indeed", 10) == "a very lo…"
     assert decimal(None) == percent(None) == "n/a"
     assert decimal(0.12345, 3) == "0.123"
+
+
+def test_share_bars_keep_the_dashboards_longest_status_name_whole():
+    chart = share_bars([("Flagged: not a claim", 0.0), ("an annotator with a very long name", 0.5)])
+    assert chart.bars[0].label == "Flagged: not a claim"
+    assert chart.bars[1].label.endswith("…")
