@@ -7,6 +7,7 @@ from django.core.management import CommandError, call_command
 
 from annotations.models import Verdict
 from annotations.services import annotation_submit
+from claims.extraction import EXTRACTOR_VERSION
 from claims.importers import read_article_text
 from claims.models import Article, Claim
 
@@ -38,6 +39,8 @@ def test_extract_claims_prints_jsonl_with_offsets_into_the_file_and_touches_no_d
         assert row["article"] == "dam.txt"
         assert ARTICLE[row["start"] : row["end"]] == row["text"]
     assert any(r["source"] == "Maria Lind" and r["quote"] for r in rows)
+    # Which rule made each claim, under the names the export record uses.
+    assert all(r["extraction_rule"] and r["extractor_version"] == EXTRACTOR_VERSION for r in rows)
 
 
 def test_extract_claims_explain_names_the_rule_of_each_claim_and_the_veto_of_each_dropped_cue(tmp_path):

@@ -2,7 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from claims.extraction import extract_claims
+from claims.extraction import EXTRACTOR_VERSION, extract_claims
 from claims.extraction.explain import explanation_lines
 from claims.importers import ImportFileError, expand_paths, read_article_text
 
@@ -50,6 +50,8 @@ class Command(BaseCommand):
                     "cue": claim.cue,
                     "quote": claim.is_direct_quote,
                     "confidence": round(claim.confidence, 3),
+                    "extraction_rule": claim.rule_id,
+                    "extractor_version": EXTRACTOR_VERSION,
                 }
                 self.stdout.write(json.dumps(row, ensure_ascii=False))
         if failures:
