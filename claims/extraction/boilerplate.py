@@ -499,6 +499,23 @@ RULES: tuple[FurnitureRule, ...] = (
         examples=("World", "Europe"),
         counter_examples=("World leaders said the talks had failed.",),
     ),
+    FurnitureRule(
+        "title_case_line",
+        "A line in title case or capitals with no sentence end: the headline of another story (a link, a teaser) "
+        "with no paragraph under it. The article's own headline (the last such line before its first paragraph) "
+        "and its section heads stay.",
+        370,
+        examples=(
+            "Harbour Workers Say New Cranes Will Cut Waiting Times in Half\n"
+            "The port authority said on Monday that two new cranes would arrive in March and cut waiting times.\n"
+            "Read more\nMAYOR SAYS TRAM LINE WILL REOPEN BY SPRING\n2 hours ago",
+        ),
+        counter_examples=(
+            "Harbour workers say new cranes will cut waiting times in half",
+            "Harbour Workers Say New Cranes Will Cut Waiting Times in Half.",
+            "The Minister of Transport, Amelia Okafor, said the Northern Line would reopen in May",
+        ),
+    ),
     # ------------------------------------------------------------------ runs of lines
     FurnitureRule(
         "headline_list",
@@ -627,6 +644,19 @@ def _is_prose(raw: str) -> bool:
     return len(raw) >= 40 and _SENTENCE_END.search(raw) is not None
 
 
+_LETTER_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+TITLE_CASE_SHARE, TITLE_CASE_WORDS = 0.75, 3
+
+
+def _title_case(raw: str) -> bool:
+    """Headline capitals: of the words of four letters or more after the first (at least three of them), three in
+    four or more start with a capital, and the line has no sentence end."""
+    if len(raw) > HEADLINE_CHARS or _HEADLINE_END.search(raw):
+        return False
+    long = [w for w in _LETTER_WORD.findall(raw)[1:] if len(w) >= 4]
+    return len(long) >= TITLE_CASE_WORDS and sum(w[0].isupper() for w in long) >= TITLE_CASE_SHARE * len(long)
+
+
 def _headline_shaped(raw: str) -> bool:
     """A line that reads as a link to a story: a few words with no sentence end (a count '(185)' may follow)."""
     if len(raw) > HEADLINE_CHARS or _HEADLINE_END.search(raw):
@@ -644,6 +674,8 @@ def first_by_priority(text: str, lines: list[Line]) -> list[Line]:
     about: str | None = None
     prose = 0
     content = [(ln, raw) for ln in lines if (raw := text[ln.start : ln.end].strip())]  # blank lines end no block
+    # title-case lines, whether they come before the first prose, and whether a paragraph follows them
+    titles: list[tuple[Line, bool, bool]] = []
     for i, (ln, raw) in enumerate(content):
         if trailing:
             ln.furniture = "after_article"
@@ -692,6 +724,9 @@ def first_by_priority(text: str, lines: list[Line]) -> list[Line]:
             teaser_block = reason in ("teaser_line", "teaser_prefix", "teaser_block", "truncated_teaser")
         if reason is None and _LABEL.match(raw) and not any(c.isdigit() for c in raw):
             reason = "label"
+        if reason is None and _title_case(raw):
+            heads = i + 1 < len(content) and _is_prose(content[i + 1][1])
+            titles.append((ln, prose == 0, heads))
         if reason == "credit" and prev_content is not None and prev_content.furniture is None:
             # the caption is often duplicated just above the credited copy
             a, b = _words(text[prev_content.start : prev_content.end]), _words(raw)
@@ -701,9 +736,22 @@ def first_by_priority(text: str, lines: list[Line]) -> list[Line]:
             prose += len(raw)
         ln.furniture = reason
         prev_content = ln
+    _title_case_lines(titles, any_prose=prose > 0)
     _headline_runs(content)
     _stamped_items(content)
     return lines
+
+
+def _title_case_lines(titles: list[tuple[Line, bool, bool]], *, any_prose: bool) -> None:
+    """Title-case lines are headlines of other stories, except the article's own (the last one before its first
+    prose line) and its section heads (a paragraph follows them). A text with no prose at all, a headline pasted
+    alone, keeps them all."""
+    if not any_prose:
+        return
+    own = max((i for i, (_, before_prose, _) in enumerate(titles) if before_prose), default=None)
+    for i, (ln, _, heads_a_paragraph) in enumerate(titles):
+        if i != own and not heads_a_paragraph and ln.furniture is None:
+            ln.furniture = "title_case_line"
 
 
 HEADLINE_RUN = 3
