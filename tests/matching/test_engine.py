@@ -194,3 +194,43 @@ def test_skipping_the_exact_score_loses_no_decision(similarity):
     same_words = claim_features("the central bank raised interest rates to 5 percent")
     decision = engine.decide(same_words, same_words, similarity)
     assert engine.may_relate(similarity) == (decision.relation is not None)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Liverpool beat Arsenal 2-0 at Anfield", "Arsenal beat Liverpool 2-0 at Anfield"),
+        ("Liverpool beat Arsenal 2-0 at Anfield", "Liverpool were beaten by Arsenal 2-0 at Anfield"),
+        ("Liverpool beat Arsenal 2-0 at Anfield", "Liverpool lost the match to Arsenal 2-0 at Anfield"),
+        ("Iran attacked Israel with drones and missiles", "Israel attacked Iran with drones and missiles"),
+        ("the airline's profit was up 12 percent", "the airline's profit was down 12 percent"),
+        ("Amazon will lay off 9,000 workers", "Amazon will hire 9,000 workers"),
+        ("the governor kept his seat in the state senate", "the governor lost his seat in the state senate"),
+    ],
+)
+def test_who_did_it_to_whom_and_opposite_outcomes_in_other_words_tell_claims_apart(a, b):
+    assert "polarity" in text_score(a, b).conflicts
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Liverpool beat Arsenal 2-0 at Anfield", "Arsenal lost 2-0 to Liverpool at Anfield"),
+        ("Liverpool beat Arsenal 2-0 at Anfield", "Arsenal were defeated by Liverpool 2-0 at Anfield"),
+    ],
+)
+def test_beat_and_lost_to_say_the_same_when_the_same_side_wins(a, b):
+    assert text_score(a, b).conflicts == ()
+
+
+def test_the_place_an_event_happened_in_is_a_name_even_when_both_countries_are_named():
+    a = "the Indian and Pakistani foreign ministers met in Delhi"
+    assert "names" in text_score(a, "the Indian and Pakistani foreign ministers met in Islamabad").conflicts
+    assert "names" not in text_score(a, "the Indian and Pakistani foreign ministers met in India").conflicts
+
+
+def test_a_leader_named_shares_the_words_of_the_office():
+    assert {"@france", "presid"} <= claim_features("Macron visited the flooded towns").words
+    macron = text_score("Macron visited the flooded towns", "the French president visited the flooded towns")
+    assert "names" not in macron.conflicts
+    assert "names" in text_score("Biden signed the bill into law", "Trump signed the bill into law").conflicts
