@@ -64,9 +64,9 @@ STOPWORDS = _words(
 NEGATIONS = frozenset(
     {"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot", "without", "unless", "unable"}
 )
-# Stemmed verbs that negate what follows ("failed to meet", "denied attacking", "refused to"), only when a verb
-# follows: "rejected the proposal" states an act, it does not negate one.
-NEGATING_STEMS = frozenset({"fail", "deni", "refus", "reject", "miss"})
+# Stemmed verbs that negate what follows ("failed to meet", "denied attacking", "refused to", "excluded sending"),
+# only when a verb follows: "rejected the proposal" states an act, it does not negate one.
+NEGATING_STEMS = frozenset({"fail", "deni", "refus", "reject", "miss", "exclud"})
 NEGATED_NEXT = frozenset({"to", "that"})
 NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -166,6 +166,11 @@ SYNONYMS = {
     "negoti": "talk", "talk": "talk", "deal": "agreement", "agreement": "agreement", "past": "last", "last": "last",
 }  # fmt: skip
 _I = re.IGNORECASE
+# "A third" is an ordinal before these ("a third consecutive meeting", "a fifth term"), else a fraction ("a third of
+# voters", "a third said").
+_ORDINAL_NEXT = (
+    r"(consecutive|straight|successive|term|time|round|day|night|week|month|year|meeting|wave|attempt|season)"
+)
 PHRASES = [
     # (pattern, replacement) applied before tokenising; names are replaced by capitalised names, so they stay names.
     (re.compile(r"\bper ?cent\b|%", _I), " percent "),
@@ -178,11 +183,11 @@ PHRASES = [
         re.compile(r"\b(pushed|pulled|fell|forced|driven|falls|falling) back\b|\blos(t|e|es|ing) ground\b", _I),
         " retreat ",
     ),
-    (re.compile(r"\b(a|one) third\b|\bone in three\b", _I), " 33.33 percent "),
+    (re.compile(rf"\b(a|one) third\b(?!\s+{_ORDINAL_NEXT})|\bone in three\b", _I), " 33.33 percent "),
     (re.compile(r"\btwo[- ]thirds\b", _I), " 66.67 percent "),
     # Not "a quarter of a percentage point".
     (re.compile(r"\b(a|one) quarter\b(?! of a)|\bone in four\b", _I), " 25 percent "),
-    (re.compile(r"\bone in (five|5)\b|\b(a|one) fifth\b", _I), " 20 percent "),
+    (re.compile(rf"\bone in (five|5)\b|\b(a|one) fifth\b(?!\s+{_ORDINAL_NEXT})", _I), " 20 percent "),
     (re.compile(r"\bone in (ten|10)\b", _I), " 10 percent "),
     # Bounds: "more than 600" and "fewer than 600" are different claims about the same number.
     (re.compile(r"\bno more than\b|\b(fewer|less) than\b|\bunder\b|\bbelow\b|\bup to\b|\bat most\b", _I), " cmplt "),

@@ -234,3 +234,21 @@ def test_a_leader_named_shares_the_words_of_the_office():
     macron = text_score("Macron visited the flooded towns", "the French president visited the flooded towns")
     assert "names" not in macron.conflicts
     assert "names" in text_score("Biden signed the bill into law", "Trump signed the bill into law").conflicts
+
+
+def test_a_third_is_a_fraction_unless_it_counts_terms_rounds_or_meetings():
+    assert claim_features("a third of the nurses voted to strike").numbers == {"33.33"}
+    assert claim_features("a third said they would leave").numbers == {"33.33"}
+    assert claim_features("the senator won a third consecutive term").numbers == {"3"}
+    assert claim_features("the mayor is seeking a fifth term").numbers == {"5"}
+
+
+def test_excluded_with_an_act_following_negates_it_like_ruled_out():
+    assert claim_features("the government has excluded raising the pension age").negated
+    assert not claim_features("the player was excluded from the squad").negated
+    assert (
+        "negation"
+        not in text_score(
+            "the minister excluded sending troops to the border", "the minister ruled out sending troops to the border"
+        ).conflicts
+    )

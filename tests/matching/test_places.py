@@ -52,3 +52,7 @@ def test_officeholders_file_rejects_a_line_without_an_office(tmp_path):
     path.write_text("# comment\nScholz\tGermany\tchancellor\nNobody\tGermany\n", encoding="utf-8")
     with pytest.raises(ValueError, match="line 3"):
         places.load_officeholders(path)
+
+
+def test_the_vatican_is_vatican_city():
+    assert places.places()["vatican"] == places.places()["vatican city"]
