@@ -152,6 +152,27 @@ def fold_to_country_names(text: str) -> str:
     return _place_word_pattern().sub(replace, fold_multiword(text))
 
 
+@cache
+def _officeholder_pattern() -> re.Pattern[str]:
+    names = sorted(load_officeholders(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(name) for name in names) + r")(?![\w-])", re.IGNORECASE)
+
+
+def fold_officeholders(text: str) -> str:
+    """Each capitalised surname of officeholders.tsv preceded by its office: "Scholz visited" -> "Germany chancellor
+    Scholz visited". Meant for sentence embeddings, which see "Scholz" and "the German chancellor" apart."""
+    names, holders = country_names(), officeholders()
+
+    def replace(match: re.Match[str]) -> str:
+        word = match.group()
+        if not word[:1].isupper():
+            return word
+        country, office = holders[word.lower()]
+        return f"{names.get(country, '')} {office} {word}"
+
+    return _officeholder_pattern().sub(replace, text)
+
+
 def place_of(token: str) -> str | None:
     """The canonical place token of one lower-cased word (or a folded multi-word alias), or None."""
     if token.startswith(MARK.lower()):

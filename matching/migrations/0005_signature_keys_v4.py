@@ -1,8 +1,9 @@
 """Band keys of engine SIGNATURE_VERSION 4: a leader's surname also gives the office and country ("Zelensky" is
 "the Ukrainian president"), "laid off", "kept", "premier" and "up/down 5 percent" have canonical words, and "ECB" and
 "Euro" name the European Union and "the Vatican" Vatican City, "a third consecutive meeting" is an ordinal, so a
-claim's MinHash keys change, and the SimHash keys of claims naming those (the aliases also fold the text that is
-embedded). One table holds both, so all are dropped.
+claim's MinHash keys change; claims naming those places or a leader of officeholders.tsv are embedded in other words
+("Scholz" as "Germany chancellor Scholz"), so their SimHash keys change too. One table holds both, so all are
+dropped.
 
 `manage.py match_claims` (or a matching rebuild job) indexes every claim again. Matches already suggested, confirmed
 or rejected are kept.
