@@ -171,6 +171,7 @@ _I = re.IGNORECASE
 _ORDINAL_NEXT = (
     r"(consecutive|straight|successive|term|time|round|day|night|week|month|year|meeting|wave|attempt|season)"
 )
+_ING_NOUNS = r"(heating|funding|housing|clothing|lighting|bedding|schooling|training|building|parking|ceiling)"
 PHRASES = [
     # (pattern, replacement) applied before tokenising; names are replaced by capitalised names, so they stay names.
     (re.compile(r"\bper ?cent\b|%", _I), " percent "),
@@ -215,7 +216,8 @@ PHRASES = [
     # "Close to Bakhmut" is near it; "closed the border" shuts it.
     (re.compile(r"\bclose (to|by)\b", _I), " near "),
     # "Without power" states what is missing; "without an agreement", "without consulting" negate what happened.
-    (re.compile(r"\bwithout (?!(a|an|any|the|\w+ing)\b)", _I), " lacking "),
+    # Nouns in -ing ("without heating", "without funding") are things missing, not acts left undone.
+    (re.compile(rf"\bwithout (?!(a|an|any|the|(?!{_ING_NOUNS}\b)\w+ing)\b)", _I), " lacking "),
     # "Half a million" is 500,000 and "a million" one million, not 50 or a bare scale word.
     (re.compile(r"\bhalf an? (thousand|million|billion)\b", _I), r" 0.5 \1 "),
     (re.compile(r"\b(?<!\d )an? (thousand|million|billion)\b", _I), r" 1 \1 "),
@@ -417,6 +419,9 @@ def claim_features(text: str) -> ClaimFeatures:
                     stem == "miss" or following in NEGATED_NEXT or following.endswith("ing")
                 ):
                     negations += 1
+            if canonical == STAND_IN and _places(words):
+                # "Kenya will vote in the country": the country named before is the one meant.
+                continue
             words.add(canonical)
             surfaces.setdefault(canonical, part)
             if is_name or part in COMPASS or part_place:
@@ -515,23 +520,24 @@ def _same_word(a: str, b: str) -> bool:
     return len(ta & tb) / len(ta | tb) >= 0.5
 
 
-# "The country" in a claim that names none stands for the country the other names ("Argentina's inflation" /
-# "inflation in the country"): it is how a rewritten article refers back to its subject.
+# "The country", when no country is named before it, stands for the one country the other claim names and this one
+# does not ("Argentina's inflation" / "inflation in the country"; "fled Ukraine" / "fled the country since Russia
+# invaded"): it is how a rewritten article refers back to its subject.
 STAND_IN = "countri"
 
 
-def _stands_in(words: frozenset[str]) -> bool:
-    return STAND_IN in words and not any(w.startswith(places.PREFIX) for w in words)
+def _places(words: frozenset[str] | set[str]) -> set[str]:
+    return {w for w in words if w.startswith(places.PREFIX)}
 
 
 def _unmatched(left: frozenset[str], right: frozenset[str]) -> set[str]:
     rest = set(left - right)
     if not rest:
         return set()
-    if STAND_IN in rest and _stands_in(left) and any(w.startswith(places.PREFIX) for w in right):
+    if STAND_IN in rest and len(_places(right) - left) == 1:
         rest.discard(STAND_IN)
-    if _stands_in(right) and STAND_IN not in left:
-        rest = {w for w in rest if not w.startswith(places.PREFIX)}
+    if STAND_IN in right and STAND_IN not in left and len(_places(rest)) == 1:
+        rest -= _places(rest)
     # Words spelled alike start alike (see `_same_word`): compare each word only with those of its first letter.
     by_first: dict[str, list[str]] = {}
     for word in right:

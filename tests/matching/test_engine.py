@@ -252,3 +252,19 @@ def test_excluded_with_an_act_following_negates_it_like_ruled_out():
             "the minister excluded sending troops to the border", "the minister ruled out sending troops to the border"
         ).conflicts
     )
+
+
+def test_the_country_stands_for_the_one_country_the_other_claim_names_even_beside_another():
+    a, b = (
+        "two million people have fled Sudan since the coup",
+        "two million people have fled the country since the coup",
+    )
+    assert "names" not in text_score(a, b).conflicts
+    c = "two million people have fled the country since Ethiopia intervened"
+    assert "names" not in text_score("two million people have fled Sudan since Ethiopia intervened", c).conflicts
+    assert "names" in text_score("two million people have fled Sudan and Chad since Egypt intervened", c).conflicts
+
+
+def test_without_an_ing_noun_states_what_is_missing_not_an_act_undone():
+    assert not claim_features("the hospital has been without heating since Monday").negated
+    assert claim_features("the law was passed without consulting the unions").negated
