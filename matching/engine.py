@@ -162,6 +162,8 @@ SYNONYMS = {
     "shut": "close", "close": "close", "detain": "arrest", "arrest": "arrest", "freed": "releas", "releas": "releas",
     "critic": "criticis", "criticiz": "criticis", "criticis": "criticis",
     "electr": "power", "forbid": "ban", "forbidden": "ban", "paralys": "suspend", "paralyz": "suspend", "shed": "fall",
+    "conced": "admit", "acknowledg": "admit", "admit": "admit", "contend": "candid", "ballot": "vote",
+    "withstood": "surviv", "withstand": "surviv", "firm": "compani", "lender": "bank",
     "premier": "prime", "kept": "keep", "keep": "keep", "retain": "keep", "layoff": "layoff", "redund": "layoff",
     "negoti": "talk", "talk": "talk", "deal": "agreement", "agreement": "agreement", "past": "last", "last": "last",
 }  # fmt: skip

@@ -1,5 +1,6 @@
 """Band keys of engine SIGNATURE_VERSION 4: a leader's surname also gives the office and country ("Zelensky" is
-"the Ukrainian president"), "laid off", "kept", "premier" and "up/down 5 percent" have canonical words, and "ECB" and
+"the Ukrainian president"), "laid off", "kept", "premier", "up/down 5 percent" and a few news synonyms (conceded /
+admitted, lender / bank) have canonical words, and "ECB" and
 "Euro" name the European Union and "the Vatican" Vatican City, "a third consecutive meeting" is an ordinal, "without
 heating" is no negation and "the country" after a named country is no word of its own, so a
 claim's MinHash keys change; claims naming those places or a leader of officeholders.tsv are embedded in other words

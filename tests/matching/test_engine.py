@@ -268,3 +268,16 @@ def test_the_country_stands_for_the_one_country_the_other_claim_names_even_besid
 def test_without_an_ing_noun_states_what_is_missing_not_an_act_undone():
     assert not claim_features("the hospital has been without heating since Monday").negated
     assert claim_features("the law was passed without consulting the unions").negated
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("the coach conceded the season was over", "the coach admitted the season was over"),
+        ("the lender posted a loss", "the bank posted a loss"),
+        ("the contender took the lead", "the candidate took the lead"),
+        ("the cabinet withstood the revolt", "the cabinet survived the revolt"),
+    ],
+)
+def test_news_synonyms_are_one_word(a, b):
+    assert text_score(a, b).overlap == 1.0
