@@ -33,6 +33,11 @@ KNOWN_FAILURES = {
     349: "different: 'growth' / 'inflation' forecast", 350: "different: 'confirmed' / 'questioned'",
     351: "different: 'called off' / 'announced'", 352: "different: 'returned' / 'put on display'",
     355: "paraphrase: 'without any opposition' / 'unanimously'",
+    # Added after the third round of tuning (v3's constructions in other sentences): what those rules still miss.
+    361: "paraphrase: 'missed out' said of the loser reads as a negation of the whole claim",
+    371: "paraphrase: 'the city' for a named city (only 'the country' stands in)",
+    372: "paraphrase: 'had no heating' / 'without heating', absence said two ways",
+    375: "different: same club after the same defeat, other act ('sacked its coach' / 'signed a striker')",
 }  # fmt: skip
 
 
