@@ -48,7 +48,9 @@ SETS = {
     "held-out v3 (written before the second round of tuning, measured once; its misses were tuned on since)": (
         "matching_pairs_heldout_v3.jsonl"
     ),
-    "held-out v4 (written before the third round of tuning, never tuned on)": "matching_pairs_heldout_v4.jsonl",
+    "held-out v4 (written before the third round of tuning, measured once after it, never tuned on)": (
+        "matching_pairs_heldout_v4.jsonl"
+    ),
 }
 UNSEEN = {"matching_pairs_heldout_v4.jsonl"}
 
