@@ -50,9 +50,11 @@ def embed(texts: list[str]) -> np.ndarray:
 
 def prepare(text: str) -> str:
     """A claim as it is embedded: places spelled as their country (Berlin, German -> Germany; the embedding sees
-    those apart), no attribution words, "%" for "per cent"."""
+    those apart), a leader's office before the surname (Scholz -> Germany chancellor Scholz), no attribution words,
+    "%" for "per cent"."""
     text = unicodedata.normalize("NFKC", text).replace("’", "'")
-    return _PER_CENT.sub("%", _ATTRIBUTION.sub(" ", places.fold_to_country_names(text)))
+    text = places.fold_officeholders(places.fold_to_country_names(text))
+    return _PER_CENT.sub("%", _ATTRIBUTION.sub(" ", text))
 
 
 def embed_claims(texts: list[str]) -> np.ndarray:

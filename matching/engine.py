@@ -29,7 +29,7 @@ from matching import places
 BANDS = 16
 ROWS = 2
 # Changing the tokeniser, synonyms or the constants above changes every key: run `manage.py match_claims --rebuild`.
-SIGNATURE_VERSION = 3
+SIGNATURE_VERSION = 4
 # A claim needs this many content words to be matched: "Not at all" or "Tanks, aircraft" match everything.
 MIN_FEATURES = 3
 THRESHOLD = 0.65
@@ -64,9 +64,9 @@ STOPWORDS = _words(
 NEGATIONS = frozenset(
     {"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot", "without", "unless", "unable"}
 )
-# Stemmed verbs that negate what follows ("failed to meet", "denied attacking", "refused to"), only when a verb
-# follows: "rejected the proposal" states an act, it does not negate one.
-NEGATING_STEMS = frozenset({"fail", "deni", "refus", "reject", "miss"})
+# Stemmed verbs that negate what follows ("failed to meet", "denied attacking", "refused to", "excluded sending"),
+# only when a verb follows: "rejected the proposal" states an act, it does not negate one.
+NEGATING_STEMS = frozenset({"fail", "deni", "refus", "reject", "miss", "exclud"})
 NEGATED_NEXT = frozenset({"to", "that"})
 NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -101,7 +101,13 @@ POLARITY = {
     "survival": (frozenset({"surviv"}), frozenset({"kill", "remov", "oust", "toppl"})),
     # Who travels: "X will visit Beijing" and "X will host the Chinese minister" are two events.
     "travel": (frozenset({"visit"}), frozenset({"host"})),
+    # Staff taken on or laid off; a seat, a majority or a title kept or lost.
+    "staffing": (frozenset({"recruit"}), frozenset({"layoff"})),
+    "holding": (frozenset({"keep"}), frozenset({"lose"})),
 }
+# Outcome kinds that `roles` tells better when both claims say who won: "Spain beat England" and "England lost to
+# Spain" both say Spain won, though one says "win" and the other "lose".
+ROLE_KINDS = frozenset({"outcome"})
 # Relative difference under which two numbers are one (33% and "a third").
 NUMBER_TOLERANCE = 0.02
 # Canonical word for groups of stems news outlets use interchangeably. Kept small and generic on purpose.
@@ -156,9 +162,18 @@ SYNONYMS = {
     "shut": "close", "close": "close", "detain": "arrest", "arrest": "arrest", "freed": "releas", "releas": "releas",
     "critic": "criticis", "criticiz": "criticis", "criticis": "criticis",
     "electr": "power", "forbid": "ban", "forbidden": "ban", "paralys": "suspend", "paralyz": "suspend", "shed": "fall",
+    "conced": "admit", "acknowledg": "admit", "admit": "admit", "contend": "candid", "ballot": "vote",
+    "withstood": "surviv", "withstand": "surviv", "firm": "compani", "lender": "bank",
+    "premier": "prime", "kept": "keep", "keep": "keep", "retain": "keep", "layoff": "layoff", "redund": "layoff",
     "negoti": "talk", "talk": "talk", "deal": "agreement", "agreement": "agreement", "past": "last", "last": "last",
 }  # fmt: skip
 _I = re.IGNORECASE
+# "A third" is an ordinal before these ("a third consecutive meeting", "a fifth term"), else a fraction ("a third of
+# voters", "a third said").
+_ORDINAL_NEXT = (
+    r"(consecutive|straight|successive|term|time|round|day|night|week|month|year|meeting|wave|attempt|season)"
+)
+_ING_NOUNS = r"(heating|funding|housing|clothing|lighting|bedding|schooling|training|building|parking|ceiling)"
 PHRASES = [
     # (pattern, replacement) applied before tokenising; names are replaced by capitalised names, so they stay names.
     (re.compile(r"\bper ?cent\b|%", _I), " percent "),
@@ -171,16 +186,20 @@ PHRASES = [
         re.compile(r"\b(pushed|pulled|fell|forced|driven|falls|falling) back\b|\blos(t|e|es|ing) ground\b", _I),
         " retreat ",
     ),
-    (re.compile(r"\b(a|one) third\b|\bone in three\b", _I), " 33.33 percent "),
+    (re.compile(rf"\b(a|one) third\b(?!\s+{_ORDINAL_NEXT})|\bone in three\b", _I), " 33.33 percent "),
     (re.compile(r"\btwo[- ]thirds\b", _I), " 66.67 percent "),
     # Not "a quarter of a percentage point".
     (re.compile(r"\b(a|one) quarter\b(?! of a)|\bone in four\b", _I), " 25 percent "),
-    (re.compile(r"\bone in (five|5)\b|\b(a|one) fifth\b", _I), " 20 percent "),
+    (re.compile(rf"\bone in (five|5)\b|\b(a|one) fifth\b(?!\s+{_ORDINAL_NEXT})", _I), " 20 percent "),
     (re.compile(r"\bone in (ten|10)\b", _I), " 10 percent "),
     # Bounds: "more than 600" and "fewer than 600" are different claims about the same number.
     (re.compile(r"\bno more than\b|\b(fewer|less) than\b|\bunder\b|\bbelow\b|\bup to\b|\bat most\b", _I), " cmplt "),
     (re.compile(r"\bmore than\b|\bover\b|\babove\b|\bat least\b|\bin excess of\b", _I), " cmpgt "),
     (re.compile(r"\bstep(ped|ping|s)? down\b", _I), " resign "),
+    (re.compile(r"\b(lay|lays|laying|laid) off\b|\bjob cuts\b", _I), " layoff "),
+    # "Deliveries were up 27 percent" and "down 27 percent" say which way a number moved.
+    (re.compile(r"\bup(?=\s+(by\s+)?[\d.]+\s*(percent|points?|basis)\b)", _I), " rose "),
+    (re.compile(r"\bdown(?=\s+(by\s+)?[\d.]+\s*(percent|points?|basis)\b)", _I), " fell "),
     (re.compile(r"\bwalk(ed|ing|s)? out\b", _I), " strike "),
     (re.compile(r"\bfell short of\b|\bfall(s|ing)? short of\b", _I), " failed to win "),
     (re.compile(r"\bdecided against\b", _I), " not "),
@@ -199,7 +218,8 @@ PHRASES = [
     # "Close to Bakhmut" is near it; "closed the border" shuts it.
     (re.compile(r"\bclose (to|by)\b", _I), " near "),
     # "Without power" states what is missing; "without an agreement", "without consulting" negate what happened.
-    (re.compile(r"\bwithout (?!(a|an|any|the|\w+ing)\b)", _I), " lacking "),
+    # Nouns in -ing ("without heating", "without funding") are things missing, not acts left undone.
+    (re.compile(rf"\bwithout (?!(a|an|any|the|(?!{_ING_NOUNS}\b)\w+ing)\b)", _I), " lacking "),
     # "Half a million" is 500,000 and "a million" one million, not 50 or a bare scale word.
     (re.compile(r"\bhalf an? (thousand|million|billion)\b", _I), r" 0.5 \1 "),
     (re.compile(r"\b(?<!\d )an? (thousand|million|billion)\b", _I), r" 1 \1 "),
@@ -208,6 +228,33 @@ PHRASES = [
     (re.compile(r"(\d),(\d{3})\b"), r"\1\2"),
     (re.compile(r"(\d)(bn|tn|m|mn|k)\b"), r"\1 \2"),
     (re.compile(r"(\d)-?fold\b"), r"\1 fold"),
+]
+# Who did it to whom: "Real Madrid beat Barcelona" and "Barcelona beat Real Madrid" share every word. A name, up to
+# two lower-case words ("Russian forces"), an act done to someone and the name it was done to. Passive voice and
+# "lost to" turn the roles round. Symmetric acts ("met", "talked to") are not listed.
+_NAME = r"((?:[A-Z][\w'.-]*)(?:\s+(?:[A-Z][\w'.-]*))*)"
+_ACTS = {
+    "win": r"beat|beats|defeated|defeats|overcame|overcomes|thrashed|edged|crushed|routed|knocked out|eliminated",
+    "attack": r"attacked|attacks|invaded|invades|struck|strikes|shelled|shells|bombed|bombs",
+    "accuse": r"accused|accuses|blamed|blames|sued|sues|sanctioned|sanctions|expelled|expels",
+}
+_LEAD = r"(?:\s+(?!and\b|or\b|by\b|to\b|of\b)[a-z]+){0,2}"
+_PASSIVE = r"(?:was|were|has been|have been|had been|is|are)"
+ROLE_PATTERNS = [
+    # (act, pattern, group of who did it, group of to whom; 0 when the claim does not say)
+    *((act, re.compile(rf"{_NAME}{_LEAD}\s+(?:{verbs})\s+(?:the\s+)?{_NAME}"), 1, 2) for act, verbs in _ACTS.items()),
+    *(
+        (act, re.compile(rf"{_NAME}{_LEAD}\s+{_PASSIVE}\s+(?:beaten|{verbs})\s+by\s+(?:the\s+)?{_NAME}"), 2, 1)
+        for act, verbs in _ACTS.items()
+    ),
+    (
+        "win",
+        re.compile(rf"{_NAME}{_LEAD}\s+(?:lost|loses|lose|fell)(?:\s+[\w-]+){{0,4}}?\s+to\s+(?:the\s+)?{_NAME}"),
+        2,
+        1,
+    ),
+    ("win", re.compile(rf"{_NAME}{_LEAD}\s+(?:won|wins|win)\b"), 1, 0),
+    ("win", re.compile(rf"{_NAME}{_LEAD}\s+(?:lost|loses)\b(?!(?:\s+[\w-]+){{0,4}}?\s+to\s+[A-Z])"), 0, 1),
 ]
 # Compass words tell places apart ("east coast", "west coast") like names do.
 COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western"})
@@ -228,6 +275,10 @@ class ClaimFeatures:
     bounds: frozenset[tuple[str, str]] = frozenset()
     # (canonical word, a word of the text it stands for): what word vectors compare when the words differ.
     surfaces: frozenset[tuple[str, str]] = frozenset()
+    # (act, who did it, to whom), either side "" when the claim does not say: ("win", "spain", "england").
+    roles: frozenset[tuple[str, str, str]] = frozenset()
+    # Countries the claim places its event in ("in Beijing", "at the White House").
+    where: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=50_000)
@@ -256,9 +307,38 @@ def _fold(token: str) -> str:
     return token if token.isascii() else anyascii(token)
 
 
+def _role_name(name: str) -> str:
+    words = [w[:-2] if w.lower().endswith("'s") else w for w in name.split()]
+    if words and words[0] in {"The", "A", "An"}:
+        words = words[1:]
+    if len(words) == 1 and (place := places.place_of(_fold(words[0]).lower())):
+        return place
+    return " ".join(_fold(w).lower() for w in words)
+
+
+def _roles(text: str) -> frozenset[tuple[str, str, str]]:
+    found = set()
+    for act, pattern, agent, patient in ROLE_PATTERNS:
+        for match in pattern.finditer(text):
+            found.add(
+                (
+                    act,
+                    _role_name(match.group(agent)) if agent else "",
+                    _role_name(match.group(patient)) if patient else "",
+                )
+            )
+    return frozenset(found)
+
+
+# A place after "in" or "at" (past "the", compass words, "central") is where the event happened.
+LOCATIVE = frozenset({"in", "at"})
+LOCATIVE_SKIP = COMPASS | {"the", "central"}
+
+
 def claim_features(text: str) -> ClaimFeatures:
     text = _YEAR.sub(r" year\1 ", normalise(text))
     text = places.fold_multiword(text)
+    roles = _roles(text)
     for pattern, replacement in PHRASES:
         text = pattern.sub(replacement, text)
     words: set[str] = set()
@@ -269,6 +349,8 @@ def claim_features(text: str) -> ClaimFeatures:
     times: set[str] = set()
     negations = 0
     comparator = ""
+    where: set[str] = set()
+    locative = False
     raw_tokens = [_fold(m.group()) for m in _TOKEN.finditer(text)]
     tokens = [t.lower() for t in raw_tokens]
     for i, token in enumerate(tokens):
@@ -302,11 +384,29 @@ def claim_features(text: str) -> ClaimFeatures:
             comparator = ""
             continue
         comparator = ""
+        if token in LOCATIVE or (locative and token in LOCATIVE_SKIP):
+            locative = True
+            if token in LOCATIVE:
+                continue
+        elif locative:
+            locative = False
+            if raw[:1].isupper() and (place := places.place_of(token)):
+                where.add(place)
         if not token or token in STOPWORDS or len(token) < 2:
             continue
         # A capital marks a name, except on the first word where it only starts the sentence (unless an acronym).
         place = places.place_of(token) if raw[:1].isupper() else None
-        is_name = raw[:1].isupper() and (i > 0 or raw.isupper() or place is not None)
+        holder = places.officeholders().get(token) if raw[:1].isupper() else None
+        is_name = raw[:1].isupper() and (i > 0 or raw.isupper() or place is not None or holder is not None)
+        if holder:
+            # "Zelensky" is also "the Ukrainian president": the office and country join the claim's words.
+            country, office = holder
+            words.add(country)
+            names.add(country)
+            for office_word in office.split():
+                stem = _stem(office_word)
+                words.add(SYNONYMS.get(stem, stem))
+                surfaces.setdefault(SYNONYMS.get(stem, stem), office_word)
         for part in [token, *token.split("-")] if "-" in token and place is None else [token]:
             if not part or part in STOPWORDS or (part == token and "-" in token):
                 continue
@@ -321,6 +421,9 @@ def claim_features(text: str) -> ClaimFeatures:
                     stem == "miss" or following in NEGATED_NEXT or following.endswith("ing")
                 ):
                     negations += 1
+            if canonical == STAND_IN and _places(words):
+                # "Kenya will vote in the country": the country named before is the one meant.
+                continue
             words.add(canonical)
             surfaces.setdefault(canonical, part)
             if is_name or part in COMPASS or part_place:
@@ -338,6 +441,8 @@ def claim_features(text: str) -> ClaimFeatures:
         times=frozenset(times),
         bounds=frozenset((number_words[index], comparator) for index, comparator in bounds),
         surfaces=frozenset(surfaces.items()),
+        roles=roles,
+        where=frozenset(where),
     )
 
 
@@ -417,23 +522,24 @@ def _same_word(a: str, b: str) -> bool:
     return len(ta & tb) / len(ta | tb) >= 0.5
 
 
-# "The country" in a claim that names none stands for the country the other names ("Argentina's inflation" /
-# "inflation in the country"): it is how a rewritten article refers back to its subject.
+# "The country", when no country is named before it, stands for the one country the other claim names and this one
+# does not ("Argentina's inflation" / "inflation in the country"; "fled Ukraine" / "fled the country since Russia
+# invaded"): it is how a rewritten article refers back to its subject.
 STAND_IN = "countri"
 
 
-def _stands_in(words: frozenset[str]) -> bool:
-    return STAND_IN in words and not any(w.startswith(places.PREFIX) for w in words)
+def _places(words: frozenset[str] | set[str]) -> set[str]:
+    return {w for w in words if w.startswith(places.PREFIX)}
 
 
 def _unmatched(left: frozenset[str], right: frozenset[str]) -> set[str]:
     rest = set(left - right)
     if not rest:
         return set()
-    if STAND_IN in rest and _stands_in(left) and any(w.startswith(places.PREFIX) for w in right):
+    if STAND_IN in rest and len(_places(right) - left) == 1:
         rest.discard(STAND_IN)
-    if _stands_in(right) and STAND_IN not in left:
-        rest = {w for w in rest if not w.startswith(places.PREFIX)}
+    if STAND_IN in right and STAND_IN not in left and len(_places(rest)) == 1:
+        rest -= _places(rest)
     # Words spelled alike start alike (see `_same_word`): compare each word only with those of its first letter.
     by_first: dict[str, list[str]] = {}
     for word in right:
@@ -471,22 +577,45 @@ def _numbers_differ(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     return any((number, "cmplt" if bound == "cmpgt" else "cmpgt") in b.bounds for number, bound in a.bounds)
 
 
+def _roles_differ(a: ClaimFeatures, b: ClaimFeatures) -> tuple[bool, set[str]]:
+    """(whether the claims give an act's roles to different parties, the acts both name roles for)."""
+    acts = {act for act, _, _ in a.roles} & {act for act, _, _ in b.roles}
+    for act, agent, patient in a.roles:
+        for other_act, other_agent, other_patient in b.roles:
+            if act != other_act:
+                continue
+            if (agent and agent in (other_patient,)) or (patient and patient == other_agent):
+                return True, acts
+            if agent and other_agent and agent != other_agent and patient and patient == other_patient:
+                return True, acts
+    return False, acts
+
+
 def _guards(a: ClaimFeatures, b: ClaimFeatures) -> tuple[list[str], list[str]]:
     """(conflicts, held): the guards that tell these claims apart, and those that had something to check and agreed."""
     names_a, names_b = _unmatched(a.names, b.words), _unmatched(b.names, a.words)
-    kinds_a, kinds_b = {kind for kind, _ in a.polarity}, {kind for kind, _ in b.polarity}
+    roles_differ, role_acts = _roles_differ(a, b)
+    # When both claims say who won, "beat" against "lost to" is no opposite outcome: the roles decide.
+    skip = ROLE_KINDS if "win" in role_acts else frozenset()
+    kinds_a = {kind for kind, _ in a.polarity if kind not in skip}
+    kinds_b = {kind for kind, _ in b.polarity if kind not in skip}
     checks = {
         # guard: (differs, had something to check)
         "numbers": (_numbers_differ(a, b), bool(a.numbers and b.numbers)),
         "negation": (a.negated != b.negated, True),
         "polarity": (
-            any(
+            roles_differ
+            or any(
                 {sign for k, sign in a.polarity if k == kind} ^ {sign for k, sign in b.polarity if k == kind} == {0, 1}
                 for kind in kinds_a & kinds_b
             ),
-            bool(kinds_a & kinds_b),
+            bool(kinds_a & kinds_b or role_acts),
         ),
-        "names": (bool(names_a and names_b), bool(a.names and b.names)),
+        # Other names on each side, or the event placed in other countries ("in Beijing", "in Washington").
+        "names": (
+            bool(names_a and names_b) or bool(a.where and b.where and not a.where & b.where),
+            bool(a.names and b.names),
+        ),
         "time": (bool((a.times - b.times) and (b.times - a.times)), bool(a.times and b.times)),
     }
     conflicts = [guard for guard in GUARDS if checks[guard][0]]

@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 ALIASES_FILE = Path(__file__).resolve().parent / "data" / "place_aliases.tsv"
+OFFICEHOLDERS_FILE = Path(__file__).resolve().parent / "data" / "officeholders.tsv"
 PREFIX = "@"
 # Stands for a multi-word place until the text is split into words: one word, capitalised, in no dictionary.
 MARK = "Xplace"
@@ -59,6 +60,25 @@ def load_aliases(path: Path = ALIASES_FILE) -> dict[str, str]:
             raise ValueError(f"{path.name} line {number}: expected 'alias<TAB>country', got {line!r}")
         aliases[alias.strip().lower()] = country.strip()
     return aliases
+
+
+def load_officeholders(path: Path = OFFICEHOLDERS_FILE) -> dict[str, tuple[str, str]]:
+    """surname (lower case) -> (country, office), from lines 'surname<TAB>country<TAB>office'."""
+    found = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = [part.strip() for part in line.split("\t")]
+        if len(parts) != 3 or not all(parts):
+            raise ValueError(f"{path.name} line {number}: expected 'surname<TAB>country<TAB>office', got {line!r}")
+        found[parts[0].lower()] = (parts[1], parts[2])
+    return found
+
+
+@cache
+def officeholders() -> dict[str, tuple[str, str]]:
+    """surname -> (canonical country token, office): "zelensky" -> ("@ukraine", "president")."""
+    return {name: (PREFIX + slug(country), office) for name, (country, office) in load_officeholders().items()}
 
 
 @cache
@@ -130,6 +150,27 @@ def fold_to_country_names(text: str) -> str:
         return names.get(place, word) if place else word
 
     return _place_word_pattern().sub(replace, fold_multiword(text))
+
+
+@cache
+def _officeholder_pattern() -> re.Pattern[str]:
+    names = sorted(load_officeholders(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(name) for name in names) + r")(?![\w-])", re.IGNORECASE)
+
+
+def fold_officeholders(text: str) -> str:
+    """Each capitalised surname of officeholders.tsv preceded by its office: "Scholz visited" -> "Germany chancellor
+    Scholz visited". Meant for sentence embeddings, which see "Scholz" and "the German chancellor" apart."""
+    names, holders = country_names(), officeholders()
+
+    def replace(match: re.Match[str]) -> str:
+        word = match.group()
+        if not word[:1].isupper():
+            return word
+        country, office = holders[word.lower()]
+        return f"{names.get(country, '')} {office} {word}"
+
+    return _officeholder_pattern().sub(replace, text)
 
 
 def place_of(token: str) -> str | None:

@@ -17,26 +17,27 @@ PAIRS = Path(__file__).resolve().parents[2] / "bench" / "data" / "matching_pairs
 ROWS = [json.loads(line) for line in PAIRS.read_text(encoding="utf-8").splitlines() if line.strip()]
 # line (1-based): why it fails.
 KNOWN_FAILURES = {
-    6: "paraphrase: 'Ukraine' / 'the country' in a claim naming Russia", 28: "different: same words, other event",
+    28: "different: same words, other event",
     29: "different", 106: "different", 107: "different", 121: "different", 140: "paraphrase", 179: "different",
     193: "paraphrase", 194: "paraphrase", 203: "place: 'south pole' / 'equator' not a name",
     204: "different", 215: "translation: 'organisation of health of the world' / 'WHO'",
     220: "paraphrase: Paris/Niamey against France/Niger share no word and no SimHash band",
     223: "paraphrase: Zelensky/Biden against their titles", 234: "different: same minister, other act",
     # Added before tuning the embedding score: harder rewordings, translation-style phrasing, contradictions.
-    274: "translation", 279: "paraphrase", 280: "paraphrase", 285: "paraphrase", 286: "paraphrase", 293: "paraphrase",
+    274: "translation", 279: "paraphrase", 280: "paraphrase", 286: "paraphrase", 293: "paraphrase",
     314: "different: same crossing, other act",
     # Added before the second round of tuning: low-overlap rewordings, titles against names, 'the country' against
     # its name, near-copies one key word apart, 'without' that negates nothing.
     331: "paraphrase: 'truce' / 'ceasefire', little else shared",
     334: "paraphrase: 'striker' / 'forward', 'club' / 'team'",
-    336: "paraphrase: 'the Ukrainian president' / 'Zelensky'",
-    338: "paraphrase: 'Putin' / 'the Russian president'", 339: "paraphrase: 'Macron' / 'the French president'",
-    340: "translation: 'excluded to send' / 'ruled out delivering'",
     349: "different: 'growth' / 'inflation' forecast", 350: "different: 'confirmed' / 'questioned'",
     351: "different: 'called off' / 'announced'", 352: "different: 'returned' / 'put on display'",
-    354: "paraphrase: 'without heating' / 'cut off heating'",
     355: "paraphrase: 'without any opposition' / 'unanimously'",
+    # Added after the third round of tuning (v3's constructions in other sentences): what those rules still miss.
+    361: "paraphrase: 'missed out' said of the loser reads as a negation of the whole claim",
+    371: "paraphrase: 'the city' for a named city (only 'the country' stands in)",
+    372: "paraphrase: 'had no heating' / 'without heating', absence said two ways",
+    375: "different: same club after the same defeat, other act ('sacked its coach' / 'signed a striker')",
 }  # fmt: skip
 
 

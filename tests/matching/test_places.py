@@ -41,3 +41,18 @@ def test_places_are_spelled_as_their_country_for_embedding_only_when_capitalised
         "the",
         "valley",
     ]
+
+
+def test_officeholders_name_their_country_and_office():
+    assert places.officeholders()["scholz"] == ("@germany", "chancellor")
+
+
+def test_officeholders_file_rejects_a_line_without_an_office(tmp_path):
+    path = tmp_path / "officeholders.tsv"
+    path.write_text("# comment\nScholz\tGermany\tchancellor\nNobody\tGermany\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="line 3"):
+        places.load_officeholders(path)
+
+
+def test_the_vatican_is_vatican_city():
+    assert places.places()["vatican"] == places.places()["vatican city"]
