@@ -525,14 +525,31 @@ def _post_frame(c: CueContext) -> _PostFrame | None:
     return c._frame
 
 
+# 'When asked about the delays, the mayor said, "We are working on it."': the quotation after the comma is the
+# statement; what comes before the speaker is the reporter's scene
+_COMMA_QUOTE_AFTER = re.compile(r",\s*(?:[“\"]|'')(?=\w)")
+# 'As the river rose, the plan, he said, was ...': an adverbial clause of time or circumstance opening the sentence
+# is the reporter's setting, not part of what was said ("If", "Unless" clauses are: they condition the statement)
+_LEADING_ADVERBIAL = re.compile(
+    r"\s*(?:(?:As|When|While|After|Before|Since|Because|Although|Though|Once|Until|Whereas|Amid|Despite|With|"
+    r"Without|Asked|Speaking|Emerging|Following)\b|[A-Z][a-z]+ing\b)[^,;:“”\"]*,\s+(?=\S)"
+)
+
+
 def _parenthetical(c: CueContext) -> list | None:
     """'Y1, the experts say, Y2' / 'The plan, he said, will fail': the whole sentence is the content."""
     f = _post_frame(c)
     if f is None or not f.paren or not (f.clause_after or not f.postposed):
         return None
+    if _COMMA_QUOTE_AFTER.match(c.text, f.p, c.s1) and not any(q in c.pre_text for q in QUOTE_CHARS):
+        return None  # 'Asked about it, the mayor said, "Y"': the quotation rule's
+    cs = c.s0
+    lead = _LEADING_ADVERBIAL.match(c.text, cs, c.s0 + f.j)
+    if lead and len(C._words(c.text[lead.end() : c.s0 + f.j])) >= 2:
+        cs = lead.end()
     return [
         c.sent.propose(
-            "cue-verb-parenthetical", c.s0, C.content_end(c.text, f.p + 1, c.s1), f.subj, f.mstart, c.word, c.cls
+            "cue-verb-parenthetical", cs, C.content_end(c.text, f.p + 1, c.s1), f.subj, f.mstart, c.word, c.cls
         )
     ]
 

@@ -445,10 +445,31 @@ _RECIPIENT_RE = re.compile(
 )
 _SPACE_THAT = re.compile(r"\s+(?:that)\b")
 _TIME_TAIL = re.compile(r"(?:\s*(?:" + L.TIME_WORDS + r"))*\s*(?:[.!?]|,\s*\w+ing\b|$)", re.I)
+# cue verbs whose finite form after "and"/"but" is a second thing the source did ("said Y and urged Z", "said Y
+# but insists Z"), not part of Y: speech and opinion verbs (not verbs of knowing, wanting or finding, which
+# narrate inside a statement as often: "said police arrived and found the body")
+_NOT_COORDINATED_CUES = frozenset(
+    L._wordlist("know learn realize assume guess wonder feel continue want plan seek decide intend find show report")
+)
+_COORDINATED_CUE_FORMS = sorted(
+    {
+        f
+        for lemma, (forms, cls) in L.CUE_VERBS.items()
+        if cls in ("speech", "belief") and lemma not in _NOT_COORDINATED_CUES
+        for f in forms.split()
+        if f != lemma and not f.endswith("ing") and f != "written"
+    }
+    | {
+        f
+        for f, lemma in L.OBJECT_CUES.items()
+        if lemma not in _NOT_COORDINATED_CUES and f != lemma and not f.endswith("ing") and " " not in f
+    }
+)
 _CONTENT_END_RE = re.compile(
     r",\s*(?:adding|saying|citing|referring to|according to|noting|he added|she added|while|"
-    r"whereas)\b|,?\s+(?:and|but)\s+(?:also\s+)?(?=(?:said|says|added|told|insisted|warned|maintained|argued|"
-    r"stressed|noted|acknowledged|conceded|admitted|denied|claimed|contended)\b)"
+    r"whereas)\b|,?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?="
+    + _trie_regex(_COORDINATED_CUE_FORMS)
+    + r"\b(?!\s+(?:of|by|from|for|about|and|or|in|on|to|are|were|have|had|is|was)\b|[,.;:]))"
     r"|,\s+(?:a|an)\s+(?:[a-z]+\s+)?(?:position|claim|charge|view|assertion|stance|allegation|accusation|figure|"
     r"account|contention|characteri[sz]ation|description|assessment)\s+(?:that|which|the|[A-Z])"
     r"|(?:,\s*|\s+)(?:and|but|while|whereas)\s+(?=(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){1,4}"

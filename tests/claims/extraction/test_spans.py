@@ -69,3 +69,48 @@ def test_a_quotation_in_doubled_single_quotes_is_not_cut_at_its_comma():
 def test_a_quoted_sentence_after_the_cue_ends_where_it_closes():
     text = "Mr. Hale said, “That makes me smart,” when his rival mocked him for paying no tax."
     assert find(claims_of(text), "smart").text == "That makes me smart"
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "The coach said the squad was tired and urged fans to keep faith with the team.",
+            "the squad was tired",
+            "fans to keep faith with the team",
+        ),
+        (
+            "The inspector says the tunnel is sound, but insists the lighting must be replaced before winter.",
+            "the tunnel is sound",
+            "the lighting must be replaced before winter",
+        ),
+        (
+            "The mayor said the fountain would be repaired and criticized the contractor for the long delay.",
+            "the fountain would be repaired",
+            None,
+        ),
+    ],
+)
+def test_a_second_speech_act_of_the_same_source_ends_the_first_claim(text, first, second):
+    claims = claims_of(text)
+    assert find(claims, first[:12]).text == first
+    if second:
+        assert second in find(claims, second[:12]).text
+
+
+def test_a_narrated_action_after_and_stays_in_the_claim():
+    text = "The ranger said the hikers crossed the ridge and found the missing dog near the lake."
+    claim = find(claims_of(text), "hikers").text
+    assert claim == "the hikers crossed the ridge and found the missing dog near the lake"
+
+
+def test_the_scene_before_a_parenthetical_attribution_is_the_reporters():
+    text = "As the floodwater rose over the weekend, the old dam, the engineer said, would hold for another week."
+    c = find(claims_of(text), "old dam")
+    assert c.text.startswith("the old dam, the engineer said, would hold")
+    assert "engineer" in c.source_mention
+
+
+def test_a_quotation_after_a_scene_and_a_speaker_is_the_claim():
+    text = "When asked about the delays at the depot, the mayor said, “We are working on it every single day.”"
+    assert find(claims_of(text), "working on it").text == "We are working on it every single day"
