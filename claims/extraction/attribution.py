@@ -86,11 +86,7 @@ class SentenceContext:
         nw = len(C._words(text[cs:ce]))
         if nw < MIN_CONTENT_WORDS and not (
             nw >= 2
-            and (
-                self.headline
-                or extra.get("evaluative")
-                or C._FULLY_QUOTED.match(text, max(s0, raw_s - 1), min(s1, raw_e + 1))
-            )
+            and (self.headline or extra.get("evaluative") or C.quoted_whole(text, s0, s1, raw_s, raw_e))
             or extra.get("named_object")
             and text[cs].isupper()  # "X endorsed Clinton"
         ):
@@ -503,7 +499,12 @@ def _post_frame(c: CueContext) -> _PostFrame | None:
     # '"Y," X said': j is at the comma before a straight closing quote, or at a curly closing quote
     quoted_lead = C._QUOTED_END.search(ps, 0, j + 1) is not None or ps.startswith(('"', "''"), j + 1)
     n_lead = len(C._words(lead_chunk))
-    lead_ok = n_lead >= MIN_CONTENT_WORDS or n_lead >= 2 and quoted_lead and pre_text[:1] in "“\"'"
+    lead_ok = (
+        n_lead >= MIN_CONTENT_WORDS
+        or n_lead >= 2
+        and quoted_lead
+        and (pre_text[:1] in "“\"'" or C.quoted_whole(text, s0, s1, s0, s0 + j))
+    )
     if not (
         subj_text
         and C._np_ok(subj_text)

@@ -210,6 +210,21 @@ _CLAUSE_AFTER_COMMA = re.compile(
 )
 # a short statement that is a quotation on its own: '"I'm honored!" she said.'
 _FULLY_QUOTED = re.compile(r"(?:[“\"]|'')[^“”\"]+(?:[”\"]|'')$")
+# a closing quotation mark (after the statement's own comma or full stop)
+_CLOSING_MARK = re.compile(r"[,.?!]?(?:”|''|\")")
+
+
+def quoted_whole(text: str, s0: int, s1: int, start: int, end: int) -> bool:
+    """Is text[start:end] a quotation on its own ('"I'm honored!" she said'), or the last words of a quotation that
+    opened in an earlier sentence ('“She went home. That's it,” he said': a closing mark, none opening before)?"""
+    close = _CLOSING_MARK.match(text, end, s1)
+    if close is None:
+        return bool(_FULLY_QUOTED.match(text, max(s0, start - 1), min(s1, end + 1)))
+    if _FULLY_QUOTED.match(text, max(s0, start - 1), close.end()):
+        return True
+    return start <= s0 + 1 and not _QUOTE_IN.search(text, s0, end)
+
+
 # evaluative claims: "called Y a Z", "called Y “Z”", "accused Y of Z", "criticized Y for Z"
 _EVAL_OBJ = (
     r"(?P<obj>(?:him|her|them|it|this|that|these|those|himself|herself|themselves|us|me|you"
@@ -476,6 +491,9 @@ _CONTENT_END_RE = re.compile(
     r"(?:has\s+|had\s+|have\s+|also\s+)?(?:said|says|announced|added|told|insisted|warned|claimed|"
     r"denied|argued|stated|noted|confirmed|reported|estimated|believes|believed)\b)"
     r"|,[”\"’]?\s+(?:he|she|they|it)\s+(?:said|added|says)\b"
+    # another source's statement joined on: '..., and one in four said Y', '..., while others say Y'
+    r"|,\s+(?:and|but|while|whereas)\s+(?=(?:[\w’'.-]+\s+){1,6}?(?:said|says|say|told|tell|argue|argued|argues|"
+    r"believe|believes|believed|think|thinks|thought|insist|insisted|insists|claim|claimed|claims)\s+(?![,.;:]))"
     # a second attribution closing the sentence: '..., officials said.' is not part of the statement
     r"|,[”\"’]?\s+(?:[\w’'.-]+\s+){1,5}?(?:said|says|added|adds|told|tells|wrote|insisted|argued|noted)\b"
     r"(?=[^,;“”\"]{0,60}$)"

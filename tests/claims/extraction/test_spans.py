@@ -114,3 +114,27 @@ def test_the_scene_before_a_parenthetical_attribution_is_the_reporters():
 def test_a_quotation_after_a_scene_and_a_speaker_is_the_claim():
     text = "When asked about the delays at the depot, the mayor said, “We are working on it every single day.”"
     assert find(claims_of(text), "working on it").text == "We are working on it every single day"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The ferry leaves at noon. That’s it,” the harbour master said.",
+        '"We lost." "Fair enough," the harbour master said.',
+    ],
+)
+def test_a_short_last_sentence_of_a_quotation_keeps_its_speaker(text):
+    claims = claims_of(text)
+    assert any(c.text in ("That’s it", "Fair enough") and "harbour master" in c.source_mention for c in claims)
+
+
+def test_the_whole_quotation_is_attributed_when_its_last_sentence_is_short():
+    text = "“The ferry leaves at noon. That’s it,” the harbour master said."
+    assert "harbour master" in find(claims_of(text), "The ferry leaves").source_mention
+
+
+def test_another_sources_statement_joined_on_ends_the_first_claim():
+    text = "Most residents said the bus service was poor, and one in four said the trams were always late."
+    claims = claims_of(text)
+    assert find(claims, "bus service").text == "the bus service was poor"
+    assert find(claims, "trams").text == "the trams were always late"
