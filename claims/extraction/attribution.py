@@ -33,7 +33,7 @@ _CONTRACTED_SUBJECTS = frozenset(L._wordlist("he she it that who there what here
 # a clause starts here: a pronoun subject, or a finite verb within the next few words
 _CLAUSE_AHEAD = re.compile(
     r"\s*(?:(?:it|he|she|they|we|I|you|there)\b|(?:[\w’'.,-]+\s+){0,6}?(?:is|are|was|were|has|have|had|will|would|"
-    r"can|could|should|must|may|might|did|does|do|[a-z]{2,}ed|[a-z]{3,}s)\b)"
+    r"can|could|should|must|may|might|did|does|do|[a-z]{2,5}n[’']t|[a-z]{2,}ed|[a-z]{3,}s)\b)"
 )
 
 
@@ -377,6 +377,8 @@ def _participle(c: CueContext) -> list | None:
 
 
 _OBJECT_PRONOUNS = frozenset(L._wordlist("me us him her them you"))
+# '"Y," said a data expert who has worked for two campaigns': a relative clause describing the speaker
+_RELATIVE_TAIL = re.compile(r"\s+(?:who|whose)\s")
 
 
 def _inverted(c: CueContext) -> list | None:
@@ -409,7 +411,7 @@ def _inverted(c: CueContext) -> list | None:
             and C._looks_named(mention)
             # '"Y," says Jane Doe, vice-president, external affairs at X.': any appositive after a quotation's speaker
             or quoted
-            and text.startswith(",", tail_pos)
+            and (text.startswith(",", tail_pos) or _RELATIVE_TAIL.match(text, tail_pos, s1))
             and not C._QUOTE_IN.search(text, tail_pos, s1)
         )
         or C._TIME_TAIL.match(text[tail_pos:s1])

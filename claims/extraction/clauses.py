@@ -206,7 +206,7 @@ _QUOTE_OPEN_AT_END = re.compile(r"“[^”]*$|^[^\"]*(?:\"[^\"]*\"[^\"]*)*\"[^\"
 # ', the world could suffer ...': a clause (subject then auxiliary/modal) continues the statement
 _CLAUSE_AFTER_COMMA = re.compile(
     r",\s*(?:the|a|an|his|her|their|its|this|that|these|those|he|she|it|they|we|I|there)\b(?:\s+[\w’'-]+){0,5}?\s+"
-    r"(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|did|does|do)\b"
+    r"(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|did|does|do|[a-z]{2,5}n[’']t)\b"
 )
 # a short statement that is a quotation on its own: '"I'm honored!" she said.'
 _FULLY_QUOTED = re.compile(r"(?:[“\"]|'')[^“”\"]+(?:[”\"]|'')$")

@@ -138,3 +138,15 @@ def test_another_sources_statement_joined_on_ends_the_first_claim():
     claims = claims_of(text)
     assert find(claims, "bus service").text == "the bus service was poor"
     assert find(claims, "trams").text == "the trams were always late"
+
+
+def test_a_speaker_described_by_a_relative_clause_after_the_quotation():
+    text = "“It will be hard to finish the bridge by spring,” said an engineer who has worked on the project for years."
+    c = find(claims_of(text), "finish the bridge")
+    assert c.text == "It will be hard to finish the bridge by spring"
+    assert "engineer" in c.source_mention
+
+
+def test_a_parenthetical_attribution_before_a_negated_contraction():
+    text = "Now, she said, the two villages don't trade with each other any more."
+    assert find(claims_of(text), "villages").source_mention == "she"
