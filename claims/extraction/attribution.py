@@ -733,7 +733,8 @@ def _put_figure_at(sc: SentenceContext) -> None:
 
 _AS_X_SAID = re.compile(
     r"(?:^|(?<=[\s(]))[Aa]s\s+(?P<src>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+(?:has\s+|had\s+|have\s+)?"
-    r"(?P<cue>noted|said|says|put\s+it|pointed\s+out|argued|wrote|reported|explained|observed|warned)"
+    r"(?P<cue>noted|notes|said|says|puts?\s+it|pointed\s+out|points\s+out|argued|argues|wrote|writes|reported|"
+    r"reports|explained|explains|observed|observes|warned|warns)"
     r"(?:\s+(?:in|to|on|at|during)\s+[^,;:“”\"]{1,80}?)?\s*,\s*"  # 'As X put it in a statement to Y, Z'
 )
 _AS_PRONOUNS = frozenset(L._wordlist("he she they we i"))
@@ -2070,6 +2071,18 @@ SENTENCE_RULES = [
                 "The main test is a lawful source of income",
                 "Home Office memo",
                 "put it",
+            ),
+            E(
+                'As the economist Dana Reyes puts it, "Households are unmoved, and lenders are nervous."',
+                "Households are unmoved",
+                "Dana Reyes",
+                "puts it",
+            ),
+            E(
+                "As the harbour report notes, the pier has flooded four times since 2010.",
+                "the pier has flooded four times",
+                "harbour report",
+                "notes",
             ),
         ),
         ("As the auditor arrived, the council meeting began.", "The town grew quickly, as expected."),

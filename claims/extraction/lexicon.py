@@ -117,7 +117,7 @@ ACCORDING_NOT_SOURCES = load_words("according_not_sources.txt")
 
 # "according to X", "as X put it", "in the words of X", "citing X"
 ACCORDING_RE = re.compile(
-    r"\b(?:according to|as (?=\w+(?: \w+){0,4} (?:put it|noted|said|says))|"
+    r"\b(?:according to|as (?=\w+(?: \w+){0,4} (?:puts? it|noted|notes|said|says))|"
     r"in the words of)\s+",
     re.IGNORECASE,
 )
