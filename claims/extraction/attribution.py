@@ -100,7 +100,8 @@ class SentenceContext:
             cue,
             kind,
             self.sent.line,
-            direct=C._is_quote_open(text, max(s0, raw_s - 1), min(s1, raw_e + 1)),
+            direct=C._is_quote_open(text, max(s0, raw_s - 1), min(s1, raw_e + 1))
+            or C.quoted_whole(text, s0, s1, raw_s, raw_e),  # '"He is sharp. The fact is, he tried," X said.'
             extra=extra,
             rule_id=rule_id,
         )

@@ -150,3 +150,13 @@ def test_a_speaker_described_by_a_relative_clause_after_the_quotation():
 def test_a_parenthetical_attribution_before_a_negated_contraction():
     text = "Now, she said, the two villages don't trade with each other any more."
     assert find(claims_of(text), "villages").source_mention == "she"
+
+
+def test_a_quotation_resumed_after_a_multi_sentence_quotation_keeps_its_speaker():
+    text = (
+        '"The bridge is old. The question is whether we can afford it," the mayor said. '
+        '"We will find the money somewhere in the budget. Nobody should doubt that."'
+    )
+    quoted = {c.text: (c.source_mention, c.is_direct_quote) for c in claims_of(text)}
+    assert quoted["The question is whether we can afford it"] == ("the mayor", True)
+    assert quoted["We will find the money somewhere in the budget"] == ("the mayor", True)
