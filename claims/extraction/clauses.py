@@ -211,13 +211,13 @@ _CLAUSE_AFTER_COMMA = re.compile(
 # a short statement that is a quotation on its own: '"I'm honored!" she said.'
 _FULLY_QUOTED = re.compile(r"(?:[“\"]|'')[^“”\"]+(?:[”\"]|'')$")
 # a closing quotation mark (after the statement's own comma or full stop)
-_CLOSING_MARK = re.compile(r"[,.?!]?(?:”|''|\")")
+_STATEMENT_CLOSE = re.compile(r"[,.?!]?(?:”|''|\")")
 
 
 def quoted_whole(text: str, s0: int, s1: int, start: int, end: int) -> bool:
     """Is text[start:end] a quotation on its own ('"I'm honored!" she said'), or the last words of a quotation that
     opened in an earlier sentence ('“She went home. That's it,” he said': a closing mark, none opening before)?"""
-    close = _CLOSING_MARK.match(text, end, s1)
+    close = _STATEMENT_CLOSE.match(text, end, s1)
     if close is None:
         return bool(_FULLY_QUOTED.match(text, max(s0, start - 1), min(s1, end + 1)))
     if _FULLY_QUOTED.match(text, max(s0, start - 1), close.end()):

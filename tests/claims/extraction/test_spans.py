@@ -121,6 +121,7 @@ def test_a_quotation_after_a_scene_and_a_speaker_is_the_claim():
     [
         "“The ferry leaves at noon. That’s it,” the harbour master said.",
         '"We lost." "Fair enough," the harbour master said.',
+        "''We lost.'' ''Fair enough,'' the harbour master said.",
     ],
 )
 def test_a_short_last_sentence_of_a_quotation_keeps_its_speaker(text):
