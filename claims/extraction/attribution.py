@@ -380,6 +380,8 @@ def _participle(c: CueContext) -> list | None:
 _OBJECT_PRONOUNS = frozenset(L._wordlist("me us him her them you"))
 # '"Y," said a data expert who has worked for two campaigns': a relative clause describing the speaker
 _RELATIVE_TAIL = re.compile(r"\s+(?:who|whose)\s")
+# '"The risk," said Jane Doe, an economist at the bank, "is that ..."': the speaker's appositive, then the quotation
+_APPOSITIVE_THEN_QUOTE = re.compile(r",\s+[^“”\"]{1,120}?,\s*(?:[“\"]|'')\s*\w")
 
 
 def _inverted(c: CueContext) -> list | None:
@@ -396,14 +398,20 @@ def _inverted(c: CueContext) -> list | None:
 
     if subj and subj[0].split()[0].lower() in C._PRONOUN_SUBJ and len(subj[0].split()) > 1:
         return None  # "..., said he remembers ...": a clause, not an inverted subject
-    if not subj or len(C._words(c.pre_text)) < MIN_CONTENT_WORDS or C._takes_content(text, c.after, s1, c.lemma):
+    if not subj:
         return None
     mention, mstart = subj
     tail_pos = mstart + len(mention)
     quoted = ps[-1:] in C._QUOTED_CHARS or ps.endswith("''")
-    if quoted and C._QUOTE_RESUMES.match(text, tail_pos, s1):
-        # '"Y1," said X, "Y2."': one statement around the attribution
+    if (
+        quoted
+        and c.pre_text[:1] in QUOTE_CHARS
+        and (C._QUOTE_RESUMES.match(text, tail_pos, s1) or _APPOSITIVE_THEN_QUOTE.match(text, tail_pos, s1))
+    ):
+        # '"Y1," said X, "Y2."' / '"The risk," said X, an economist, "is Y2."': one statement around the attribution
         return [c.sent.propose("cue-verb-inverted", s0, s1, mention, mstart, c.word, c.cls)]
+    if len(C._words(c.pre_text)) < MIN_CONTENT_WORDS or C._takes_content(text, c.after, s1, c.lemma):
+        return None
     if (
         (
             quoted
@@ -1438,6 +1446,13 @@ CUE_RULES = [
                 "The river will flood by Friday",
                 "Jane Doe",
                 "warned",
+            ),
+            E(
+                '"The danger," said Tomas Ek, a hydrologist at the county office, "is that the levee gives way at '
+                'night."',
+                "the levee gives way at night",  # the speaker's appositive, then the quotation resumes
+                "Tomas Ek",
+                "said",
             ),
         ),
         ("After the vote, said to be close, the hall emptied quickly.",),
