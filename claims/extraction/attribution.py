@@ -974,6 +974,11 @@ _OBJECT_CUE_SKIP_BEFORE = (
         L._wordlist("to not never would could might may will must should shall can who whom which that whose and or")
     )
 )
+_CITED_INFORMANTS = re.compile(
+    r"(?:[\w’'-]+\s+){0,3}?(?:people|persons?|sources?|officials?|aides?|insiders?|spokes(?:man|woman|men|women|person))"
+    r"\b",
+    re.IGNORECASE,
+)
 _PROGRESSIVE_BEFORE = frozenset(L._wordlist("is are was were am been be kept keeps began begins started starts"))
 _RELATIVE_BEFORE = re.compile(r",\s*(?:who|which)\s+(?:[a-z]+\s+){0,2}$")
 _ADVERB = re.compile(r"\s*\b[a-z]+ly\s*$")
@@ -1015,10 +1020,15 @@ def _object_cue(sc: SentenceContext) -> None:
             cs += 1
         if cs >= s1 or C.OBJECT_BAD_START.match(text, cs, s1):
             continue
+        if L.OBJECT_CUES[m.group()] == "cite" and _CITED_INFORMANTS.match(text, cs, s1):
+            continue  # "citing two people familiar with the talks": whom the reporter relied on, not a statement
         if ing and not progressive:
             # "..., citing a report by the auditor": the subject of the clause the participle hangs on
             lead = text[s0:verb_at].rstrip()
             subj = C._clause_subject(text, s0, s0 + len(lead) - 1) if lead.endswith(",") else None
+            said = [a for a in sc.found if a.mention and a.mention_start < verb_at] if lead.endswith(",") else []
+            if not subj and said:  # '"Y," he said, citing a report by the auditor': the speaker of the sentence
+                subj = (said[-1].mention, said[-1].mention_start)
         else:
             subj = C._subject_before(text, s0, subj_end)
         if not subj or not C._np_ok(subj[0]):
@@ -1964,6 +1974,13 @@ SENTENCE_RULES = [
             E("The April survey found the mayor leading her rival.", "the mayor leading her rival", "survey", "found"),
             E("The chairman cited rising costs in the harbour.", "rising costs in the harbour", "chairman", "cited"),
             E("Mr. Okafor likened the new tax to a toll.", "the new tax to a toll", "Okafor", "likened"),
+            E("The council shut the pool, citing the cost of repairs.", "the cost of repairs", "council", "citing"),
+            E(
+                '"Nobody wants a third bridge," the mayor said, citing the traffic survey of 2019.',
+                "the traffic survey of 2019",
+                "mayor",  # the speaker of the sentence the participle hangs on
+                "citing",
+            ),
         ),
         (
             "The plan was criticized by engineers.",
@@ -1971,6 +1988,7 @@ SENTENCE_RULES = [
             "The senator backed down after the vote.",
             "She wants to support the new pension rules.",
             "Police made two arrests, citing people familiar with the inquiry.",
+            "The paper reported the merger, citing two senior officials.",
             "The law is being criticized by teachers.",
             "The ministry was denied access to the files.",
             "Police found a body in the river near the old mill.",
