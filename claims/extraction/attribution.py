@@ -880,7 +880,11 @@ def _described_as(sc: SentenceContext) -> None:
         am = C._AS_RE.search(text, m.end(), min(s1, m.end() + 160))
         if not am or am.start() <= m.end() or C._last_word(text, s0, m.start()) in C._PASSIVE:
             continue
-        if "," in text[m.end() : am.start()] or C._AS_CLAUSE.match(text, am.end(), s1):
+        if (
+            "," in text[m.end() : am.start()]
+            or C._AS_CLAUSE.match(text, am.end(), s1)
+            or C._AS_NOT_PREDICATE.match(text, am.end(), s1)
+        ):
             continue  # "dismissed the offer, while ... as they ...": "as" opens a clause, not a predicate
         subj = C._subject_before(text, s0, m.start())
         if not subj:
@@ -1826,7 +1830,7 @@ SENTENCE_RULES = [
         "attribution",
         "sentence",
         30,
-        "'X described Y as Z' (content 'Y as Z')",
+        "'X described Y as Z' / 'X sees Y as Z' (content 'Y as Z')",
         (
             E(
                 "The opposition leader described the budget as a gift to landlords.",
@@ -1840,8 +1844,18 @@ SENTENCE_RULES = [
                 "coach",
                 "described",
             ),
+            E(
+                "The farmers' union sees the new levy as a tax on small dairies.",
+                "the new levy as a tax on small dairies",
+                "farmers' union",
+                "sees",
+            ),
         ),
-        ("The budget was described as a gift to landlords.",),
+        (
+            "The budget was described as a gift to landlords.",
+            "Residents will see the results as soon as the count ends.",
+            "Visitors can see the old mill as part of the walking tour.",
+        ),
         find=_described_as,
     ),
     Rule(

@@ -85,7 +85,13 @@ ACCORDING_RE = re.compile(r"\b(?:according to|in the words of)\s+", re.IGNORECAS
 _ACCORDING_LOW_RE = re.compile(ACCORDING_RE.pattern)
 DESCRIBE_RE = re.compile(
     r"(?<![\w-])(?:described|describes|characteri[sz]ed|characteri[sz]es|portrayed|portrays|"
-    r"branded|brands|label(?:l)?ed|dismissed|dismisses|hailed|hails)(?=\s+(?!as\b)\w)"
+    r"branded|brands|label(?:l)?ed|dismissed|dismisses|hailed|hails|"
+    # 'the senator sees the tax as a burden': an opinion of the source's
+    r"sees|see|viewed|views|regards|regarded)(?=\s+(?!as\b)\w)"
+)
+# 'as' that is no predicate: "as soon as", "as well", "as part of", "as a result"
+_AS_NOT_PREDICATE = re.compile(
+    r"(?:well|soon|long|much|many|far|part|if|though|usual|expected|planned|a\s+result|of|for|to|in|at|on|with)\b"
 )
 _AS_CLAUSE = re.compile(r"(?:they|he|she|it|we|I|you|there|the\s+\w+\s+(?:was|were|is|are|had|has))\b")
 _AS_RE = re.compile(r"(?<=[\w’'”\"])\s+as\s+(?=[\w“\"‘])")  # 'as Z', 'as "Z"'
