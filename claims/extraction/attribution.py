@@ -935,7 +935,15 @@ def _evaluative_one(sc: SentenceContext, m: re.Match, g: str, rule_id: str) -> N
         rm = C._REL_CALLER.search(text, s0, m.start())
         mention = C._clean_mention(rm.group(1)) if rm else ""
         qm = C._CLOSE_QUOTE.search(text, m.end("q4"), s1)
-        if mention and C._np_ok(mention) and C._looks_named(mention) and qm:
+        named = (
+            C._looks_named(mention)
+            or mention.lower() in C._PRONOUN_SUBJ  # "which he called "Y""
+            # "what the curator described as "Y"" (after "that", "the city called" may be a clause of its own)
+            or rm is not None
+            and mention.split()[0].lower() in ("the", "his", "her", "its", "their")
+            and not rm.group(0).lower().startswith("that")
+        )
+        if mention and C._np_ok(mention) and named and qm:
             sc.propose(rule_id, cs, qm.end(), mention, rm.start(1), cue, "speech", evaluative=True)
         return
     q_key = "q5" if g == "5" else "q"
@@ -1937,7 +1945,7 @@ SENTENCE_RULES = [
         "attribution",
         "sentence",
         43,
-        "'what X called \"Z\"'",
+        "'what X called \"Z\"' / 'which she described as a \"Z\"'",
         (
             E(
                 'The closure followed what Minister Aldous Pryce called "a scandal of neglect."',
@@ -1945,8 +1953,20 @@ SENTENCE_RULES = [
                 "Aldous Pryce",
                 "called",
             ),
+            E(
+                "The auditor criticised the depot contract, which she called “a gift to the builders.”",
+                "a gift to the builders",
+                "she",
+                "called",
+            ),
+            E(
+                'The sale went ahead for what the curator described as a "piece of local history."',
+                "piece of local history",
+                "curator",
+                "described as",
+            ),
         ),
-        (),
+        ('The mayor called a "crisis meeting" for Monday.',),
         find=_evaluative("4", "what-x-called"),
     ),
     Rule(

@@ -246,7 +246,8 @@ _EVAL_RE = re.compile(
     r"(?=[a-z“\"]))"
     r"|(?P<cue2>accus(?:ed|es|ing|e))\s+" + _EVAL_OBJ.replace("obj", "obj2") + r"\s+of\s+(?=\w)"
     r"|(?P<cue3>critici[sz](?:ed|es|ing|e))\s+" + _EVAL_OBJ.replace("obj", "obj3") + r"\s+for\s+(?=\w)"
-    r"|(?P<cue4>called|calls)\s+(?P<obj4>)(?P<q4>[“\"]|'')(?=\w)"
+    r"|(?P<cue4>called|calls|(?:described|describes|characteri[sz]ed|characteri[sz]es)\s+as)\s+(?P<obj4>)"
+    r"(?:(?:a|an)\s+)?(?P<q4>[“\"]|'')(?=\w)"
     # 'called Ford's plans to open a plant in Mexico "a disgrace"': a longer object, then the quoted judgement
     r"|(?P<cue5>called|calls)\s+(?P<obj5>(?:[\w’'$.-]+\s+){1,14}?)(?P<q5>[“\"]|'')(?=\w))"
 )
@@ -255,7 +256,7 @@ _REL_CALLER = re.compile(
     r"\b(?:what|that|which|whom)\s+((?:[\w’'.-]+,?\s+){0,7}?[\w’'.-]+),?\s+"
     r"(?:(?:has|had|have|once|also|later|then|famously|on\s+\w+)\s+)*$"
 )
-_EVAL_CUE_LOW = re.compile(r"(?<![\w-])(?:call|accus|critici[sz])")
+_EVAL_CUE_LOW = re.compile(r"(?<![\w-])(?:call|accus|critici[sz]|describ|characteri[sz])")
 _EVAL_OBJ_LAST_STOP = frozenset(L._wordlist("and or of to in with for on at by from as into about"))
 _EVAL_OBJ_STOP = re.compile(r"(?:for|on|in|up|off|out|back|to|at|by|with|from|upon)\b", re.IGNORECASE)
 _EVAL_END = re.compile(
