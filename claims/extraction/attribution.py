@@ -1611,6 +1611,12 @@ CUE_RULES = [
                 "announced",
             ),
             E(
+                'The minister said on Radio Ten\'s "Morning Show" that the tunnel would open in May.',
+                "the tunnel would open in May",  # a quoted programme title inside the adjunct
+                "minister",
+                "said",
+            ),
+            E(
                 "The director says at a meeting in Leeds, England, that the west wing will close.",
                 "the west wing will close",
                 "director",
@@ -1731,6 +1737,12 @@ CUE_RULES = [
                 "said",
             ),
             E(
+                "The skipper says, win or lose on Sunday, she is retiring from racing.",
+                "win or lose on Sunday, she is retiring",  # an aside opens the statement
+                "skipper",
+                "says",
+            ),
+            E(
                 "The farmers' union said in a statement on Thursday night they had pulled out of the talks.",
                 "they had pulled out of the talks",
                 "farmers' union",
@@ -1765,6 +1777,18 @@ CUE_RULES = [
                 "misleading shareholders about the merger",
                 "chief executive",
                 "denied",
+            ),
+            E(
+                "The candidate reported raising $2 million in March.",
+                "raising $2 million in March",
+                "candidate",
+                "reported",
+            ),
+            E(
+                "The governor has proposed temporarily closing the coastal road.",
+                "temporarily closing the coastal road",
+                "governor",
+                "proposed",
             ),
         ),
         ("The chief executive denied the report.",),

@@ -111,8 +111,8 @@ _WORD_RE = re.compile(r"[\w’'.&-]+")
 _TIME_RE = re.compile(r"\s*(?:(?:" + L.TIME_WORDS + r")\b[\s,]*)+", re.IGNORECASE)
 _CHANNEL_RE = re.compile(
     r"\s*(?:(?:in|on|at|during|via|through|over|from|after|before|to|with|near|outside|inside|across|along|"
-    r"behind|ahead of|following|amid|despite|since|upon)\s+[^,;:“\"]{1,80}?\s+)??"
-    r"that\s+"
+    r"behind|ahead of|following|amid|despite|since|upon)\s+(?:[^,;:“\"]|[“\"][^,;:“”\"]{1,40}[”\"]){1,80}?\s+)??"
+    r"that\s+"  # 'said on ABC's "This Week" that Y': a quoted title inside the adjunct
     # 'says at a campaign stop in Toledo, Ohio, that Y': an adjunct holding commas, closed by one before "that"
     r"|\s*(?:in|on|at|during|via|through|after|before|to|with|following|amid)\s+[^;:“\"]{1,100}?,\s+that\s+",
     re.IGNORECASE,
@@ -120,6 +120,8 @@ _CHANNEL_RE = re.compile(
 _THAT_RE = re.compile(r"\s*that\b\s*", re.IGNORECASE)
 # 'said, among other things, that Y', 'says, however, that Y': a short aside between commas, then "that"
 _ASIDE_THAT = re.compile(r"\s*,\s*[^,;:“”\"]{1,60}?,\s*that\s+")
+# 'says, win or lose in Florida, he is staying in the race': an aside opening the statement, then its clause
+_ASIDE_CLAUSE = re.compile(r"\s*,\s*(?=[^,;:“”\"]{1,60}?,\s*(?:he|she|they|we|I|it|there)\s+[a-z’']+\s)")
 # 'said in a statement', 'wrote in an op-ed for The Times', 'said on Twitter': where it was said, before a bare
 # clause (or "that", a colon or a quotation, found after it as after the cue)
 _CHANNEL_ADJUNCT = re.compile(
@@ -890,7 +892,9 @@ def _tail_like(text: str, pos: int, s1: int) -> bool:
     return bool(_TAIL_START.match(text, p, s1))
 
 
-_GERUND = re.compile(r"\s*(?:not\s+|ever\s+|having\s+)?[a-z]{3,}ing\s+(?!to\b|for\b|and\b)[\w“\"]")
+_GERUND = re.compile(
+    r"\s*(?:not\s+|ever\s+|having\s+|[a-z]{3,}ly\s+)?[a-z]{3,}ing\s+(?!to\b|for\b|and\b)[\w“\"$]"
+)  # "proposed temporarily banning Y", "reported spending $1 million"
 # "admitted the forecasts had been too optimistic": a subject then a finite verb within a few words, before any
 # comma; the verbs below take people or things as objects, so a clause after them needs "that"
 _BARE_CLAUSE = re.compile(
@@ -943,6 +947,9 @@ def content_start(text: str, pos: int, s1: int, lemma: str, headline: bool) -> t
     m = _ASIDE_THAT.match(text, p, s1)
     if m:
         return m.end(), "that"  # 'X said, among other things, that Y'
+    m = _ASIDE_CLAUSE.match(text, p, s1)
+    if m:
+        return m.end(), "bare"
     m = _CHANNEL_ADJUNCT.match(text, p, s1)
     if m:
         return content_start(text, m.end(), s1, lemma, headline)  # 'X said in a statement (Thursday) Y'

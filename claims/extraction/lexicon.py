@@ -106,7 +106,9 @@ NOUN_CUES = sorted(load_words("noun_cues.txt"))
 # cues whose content the source doubts rather than asserts: "expressed doubt that Y" is no claim of Y
 NEGATIVE_CUES = load_words("negative_cues.txt")
 # verbs whose content may be a gerund: "denied misleading investors"
-TAKES_GERUND = frozenset({"deny", "admit", "acknowledge", "recall", "mention", "suggest", "propose", "regret"})
+TAKES_GERUND = frozenset(
+    {"deny", "admit", "acknowledge", "recall", "mention", "suggest", "propose", "regret", "report"}
+)  # "reported raising $9 million"
 # verbs whose object is asked to act: "urged drivers to avoid the motorway"
 TAKES_OBJECT_INFINITIVE = frozenset(
     {"urge", "encourage", "advise", "implore", "warn", "tell", "call on", "calls on", "called on", "ask"}
