@@ -500,6 +500,9 @@ _CONTENT_END_RE = re.compile(
     r"(?:has\s+|had\s+|have\s+|also\s+)?(?:said|says|announced|added|told|insisted|warned|claimed|"
     r"denied|argued|stated|noted|confirmed|reported|estimated|believes|believed)\b)"
     r"|,[”\"’]?\s+(?:he|she|they|it)\s+(?:said|added|says)\b"
+    # a second source's statement after a comma or a dash: '..., others say he has never been healthier'
+    r"|(?:,|\s[-–—]+)\s+(?=(?:[\w’'.-]+\s+){1,4}?(?:said|says|say|told|tell|tells|argue|argued|argues|insist|insisted|"
+    r"insists|claim|claimed|claims)\s+(?:that\s+)?(?:he|she|they|it|we|I|there|the|a|an|this|[A-Z])\b)"
     # another source's statement joined on: '..., and one in four said Y', '..., while others say Y'
     r"|,\s+(?:and|but|while|whereas)\s+(?=(?:[\w’'.-]+\s+){1,6}?(?:said|says|say|told|tell|argue|argued|argues|"
     r"believe|believes|believed|think|thinks|thought|insist|insisted|insists|claim|claimed|claims)\s+(?![,.;:]))"

@@ -161,3 +161,12 @@ def test_a_quotation_resumed_after_a_multi_sentence_quotation_keeps_its_speaker(
     quoted = {c.text: (c.source_mention, c.is_direct_quote) for c in claims_of(text)}
     assert quoted["The question is whether we can afford it"] == ("the mayor", True)
     assert quoted["We will find the money somewhere in the budget"] == ("the mayor", True)
+
+
+def test_a_second_source_after_a_comma_gets_its_own_claim():
+    text = "Some residents say the new bus lane is a waste of money, others say it has cut their journey in half."
+    said = {c.text: c.source_mention for c in claims_of(text)}
+    assert said == {
+        "the new bus lane is a waste of money": "Some residents",
+        "it has cut their journey in half": "others",
+    }
