@@ -1087,6 +1087,10 @@ def _named_first(np: str) -> bool:
 
 
 # "One option, according to X, is to ...": the sentence's verb follows the phrase (not a new clause: "even as ...")
+# ', a former envoy, was ...': the source's appositive, then the predicate of the sentence
+_APPOSITIVE_PREDICATE = re.compile(
+    r",\s+(?:a|an|the|another|his|her|its|their)\s+[^,;:“”\"]{1,80}(?=,\s*(?:is|are|was|were|has|have|had|will|would)\b)"
+)
 _PREDICATE_AHEAD = re.compile(
     r",\s*(?:(?:also|still|now|already|not|never|only|just|largely|mostly)\s+)?(?:is|are|was|were|has|have|had|will|"
     r"would|can|could|should|must|may|might|did|does|do|[a-z]{3,}ed)\b"
@@ -1133,11 +1137,21 @@ def _according_to(sc: SentenceContext) -> None:
             and n_lead >= MIN_CONTENT_WORDS
             and lead.rstrip().endswith(",")
             and text[after] == ","
-            and _PREDICATE_AHEAD.match(text, after, s1)
+            and (_PREDICATE_AHEAD.match(text, after, s1) or _APPOSITIVE_PREDICATE.match(text, after, s1))
             and not C._ADVERBIAL_LEAD.fullmatch(lead)
             and not that_lead
         ):
             # "One option, according to a person close to the talks, is to sell": the whole sentence
+            sc.propose("according-to", s0, C.content_end(text, after + 1, s1), src_clean, b, cue, "according")
+        elif (
+            rest_ok
+            and lead.rstrip().endswith(",")
+            and C._PREP_START.match(lead)
+            and not C._VERBISH.search(" " + lead + " ")
+            and not C._ADVERBIAL_LEAD.fullmatch(lead)
+            and not that_lead
+        ):
+            # "Over the long term, according to X, the deficit will grow": the lead is no statement on its own
             sc.propose("according-to", s0, C.content_end(text, after + 1, s1), src_clean, b, cue, "according")
         elif (
             n_lead >= MIN_CONTENT_WORDS
@@ -2072,6 +2086,18 @@ SENTENCE_RULES = [
                 "The trawler sank within minutes, according to the coastguard.",
                 "The trawler sank within minutes",
                 "coastguard",
+                "according to",
+            ),
+            E(
+                "At the root of the delay, according to Mira Holt, a former site manager, was a shortage of steel.",
+                "At the root of the delay, according to Mira Holt, a former site manager, was a shortage of steel",
+                "Mira Holt",  # the lead is no statement on its own: the sentence goes on after the source
+                "according to",
+            ),
+            E(
+                "Over the next decade, according to the port authority, the harbour will double in size.",
+                "Over the next decade, according to the port authority, the harbour will double in size",
+                "port authority",
                 "according to",
             ),
             E(
