@@ -602,6 +602,11 @@ def _preposed(how: str, rule_id: str):
         if how == "infinitive":
             stop = _INFINITIVE_END.search(text, cs, ce)
             ce = stop.start() if stop else ce
+        if _SUBORDINATE_OPEN.match(c.pre_text) and "," not in c.pre_text:
+            # "When he said it was good to be home, a man shouted": the subordinate clause ends at its comma
+            close = _CLAUSE_COMMA.search(text, cs, ce)
+            if close and len(C._words(text[cs : close.start()])) >= MIN_CONTENT_WORDS:
+                ce = close.end() if text[close.end() - 1] in QUOTE_CHARS else close.start()
         if _APPOSITIVE_WHO.search(c.pre_text):
             # "The trader, who said he lost his savings, wants compensation": the relative clause ends at its comma
             close = _UNQUOTED_COMMA.search(text, cs, ce)
@@ -612,6 +617,11 @@ def _preposed(how: str, rule_id: str):
     return find
 
 
+_SUBORDINATE_OPEN = re.compile(
+    r"\s*(?:When|Whenever|As|After|Before|If|Because|While|Whilst|Although|Though|Even though|Since|Once|Until|"
+    r"Unless|Whether)\s",
+)
+_CLAUSE_COMMA = re.compile(r",(?:[”\"’]|'')?(?=\s)")
 _CLOSED_QUOTED_SENTENCE = re.compile(r"(?<=[,.!?])(?:[”\"]|'')(?=\s+[a-z])")
 _APPOSITIVE_WHO = re.compile(r",\s*who\s+(?:[a-z]+\s+){0,2}$")
 _UNQUOTED_COMMA = re.compile(r",(?![”\"’]|'')(?=\s+[a-z])")

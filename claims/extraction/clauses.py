@@ -493,7 +493,7 @@ _CONTENT_END_RE = re.compile(
     r",\s*(?:adding|saying|citing|referring to|according to|noting|he added|she added|while|"
     r"whereas)\b|,?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?="
     + _trie_regex(_COORDINATED_CUE_FORMS)
-    + r"\b(?!\s+(?:of|by|from|for|about|and|or|in|on|to|are|were|have|had|is|was)\b|[,.;:]))"
+    + r"\b(?!\s+(?:of|by|from|for|about|and|or|in|on|to|are|were|have|had|is|was)\b|[.;]))"
     r"|,\s+(?:a|an)\s+(?:[a-z]+\s+)?(?:position|claim|charge|view|assertion|stance|allegation|accusation|figure|"
     r"account|contention|characteri[sz]ation|description|assessment)\s+(?:that|which|the|[A-Z])"
     r"|(?:,\s*|\s+)(?:and|but|while|whereas)\s+(?=(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){1,4}"

@@ -170,3 +170,25 @@ def test_a_second_source_after_a_comma_gets_its_own_claim():
         "the new bus lane is a waste of money": "Some residents",
         "it has cut their journey in half": "others",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (
+            "When the mayor said the bridge was finally safe, a man in the crowd shouted at her.",
+            "the bridge was finally safe",
+        ),
+        ("While he says the budget is balanced, the deficit has grown every year.", "the budget is balanced"),
+        ("When she said “we will win this race,” the crowd cheered.", "we will win this race"),
+    ],
+)
+def test_a_statement_in_an_opening_subordinate_clause_ends_at_its_comma(text, claim):
+    assert find(claims_of(text), claim[:10]).text == claim
+
+
+def test_a_second_speech_act_introducing_a_quotation_ends_the_first_claim():
+    text = 'The coach said the team had trained hard, and added: "We are ready for anyone."'
+    claims = claims_of(text)
+    assert find(claims, "trained hard").text == "the team had trained hard"
+    assert find(claims, "ready for anyone").text == "We are ready for anyone"
