@@ -491,7 +491,7 @@ _COORDINATED_CUE_FORMS = sorted(
 )
 _CONTENT_END_RE = re.compile(
     r",\s*(?:adding|saying|citing|referring to|according to|noting|he added|she added|while|"
-    r"whereas)\b|,?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?="
+    r"whereas|compared\s+(?:with|to)|even\s+as)\b|,?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?="
     + _trie_regex(_COORDINATED_CUE_FORMS)
     + r"\b(?!\s+(?:of|by|from|for|about|and|or|in|on|to|are|were|have|had|is|was)\b|[.;]))"
     r"|,\s+(?:a|an)\s+(?:[a-z]+\s+)?(?:position|claim|charge|view|assertion|stance|allegation|accusation|figure|"

@@ -31,6 +31,14 @@ def test_a_claim_ending_in_a_partial_quotation_keeps_its_closing_mark():
             "Union leaders said they would return to talks, but the employers continued to refuse any meeting.",
             "they would return to talks",
         ),
+        (
+            "Most members said they trusted the board, compared with a third of members last year.",
+            "they trusted the board",
+        ),
+        (
+            "The minister said the harbour was safe, even as divers were still searching the wreck.",
+            "the harbour was safe",
+        ),
     ],
 )
 def test_trailing_narration_is_not_part_of_the_claim(text, claim):
