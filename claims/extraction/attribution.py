@@ -306,6 +306,9 @@ _REDUCED_RELATIVE_ING = frozenset(
 )
 
 
+_WITH_NP = re.compile(r"(?:^|[,;(]\s*|\s)with\s+((?:[\w’'.%$-]+\s+){0,6}?[\w’'.%$-]+)\s+$")
+
+
 def _reduced_relative(c: CueContext) -> list | None:
     """'a poll showing that Y', 'calls saying shots had been fired': the noun before the participle said Y."""
     text, s1 = c.text, c.s1
@@ -314,15 +317,21 @@ def _reduced_relative(c: CueContext) -> list | None:
     if C._ADJUNCT_ING.search(text, c.s0, c.start):
         return None  # "while saying": the adjunct rule's
     start = C.content_start(text, c.end, s1, c.lemma, c.sent.headline)
-    if start is None or start[1] not in ("that", "bare"):
+    if start is None or start[1] not in ("that", "bare", "quote"):
         return []
     if start[1] == "bare" and not C._BARE_CLAUSE.match(text, start[0], s1):
         return []
-    subj = C._subject_before(text, c.s0, c.start)
+    with_np = _WITH_NP.search(text, max(c.s0, c.start - 80), c.start)
+    # "with 30 percent of voters saying Y": the noun phrase of an absolute "with" clause
+    subj = (C._clean_mention(with_np.group(1)), with_np.start(1)) if with_np else C._subject_before(text, c.s0, c.start)
     if not subj or subj[0].lower() in L.DETERMINERS or subj[0].split()[-1].lower().endswith("ly"):
         return []
     cs = start[0]
-    return [c.sent.propose("reduced-relative", cs, C.content_end(text, cs, s1), subj[0], subj[1], c.word, c.cls)]
+    ce = C.content_end(text, cs, s1)
+    if start[1] == "quote":  # 'the share of voters saying "Y" rose': the quotation is what they said
+        qm = C._CLOSE_QUOTE.search(text, cs + 1, s1)
+        ce = qm.end() if qm else ce
+    return [c.sent.propose("reduced-relative", cs, ce, subj[0], subj[1], c.word, c.cls)]
 
 
 def _adjunct_participle(c: CueContext) -> list | None:
@@ -1442,6 +1451,18 @@ CUE_RULES = [
                 "most tenants wanted new windows",
                 "survey",
                 "showing",
+            ),
+            E(
+                "Support for the tram grew, with 40 percent of residents saying they would use it daily.",
+                "they would use it daily",
+                "40 percent of residents",  # the noun phrase of an absolute "with" clause
+                "saying",
+            ),
+            E(
+                'The share of tenants saying "the rent is too high" doubled in a year.',
+                "the rent is too high",  # a quotation ends where it closes
+                "share of tenants",
+                "saying",
             ),
         ),
         ("The council published a survey showing the new windows.",),
