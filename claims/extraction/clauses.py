@@ -988,8 +988,12 @@ def content_end(text: str, cs: int, s1: int) -> int:
     for c in _CLAUSE_END_RE.finditer(text, cs, s1):
         if c.group("rel") and "," in text[c.end() : s1]:
             continue  # "the bill, which passed Tuesday, is ...": a relative clause inside the statement
-        if c.group("dash") and ("—" in text[c.end() : s1] or "–" in text[c.end() : s1]):
-            continue  # a paired dash: a parenthetical inside the statement
+        if c.group("dash") and (
+            "—" in text[c.end() : s1]
+            or "–" in text[c.end() : s1]
+            or (text.count("—", cs, c.start()) + text.count("–", cs, c.start())) % 2
+        ):
+            continue  # a paired dash, opening or closing: a parenthetical inside the statement
         seg = text[cs : c.start()]
         if len(_words(seg)) < MIN_CONTENT_WORDS or _QUOTE_OPEN_AT_END.search(seg) or seg.count("''") % 2:
             continue  # not inside a quotation ("''for the nation's rights, knowing that ...''" is one)

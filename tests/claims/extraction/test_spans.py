@@ -200,3 +200,9 @@ def test_a_second_speech_act_introducing_a_quotation_ends_the_first_claim():
     claims = claims_of(text)
     assert find(claims, "trained hard").text == "the team had trained hard"
     assert find(claims, "ready for anyone").text == "We are ready for anyone"
+
+
+def test_a_closing_dash_of_an_aside_does_not_end_the_claim():
+    text = "The analyst said that the files — which included research notes — had been altered before the leak."
+    claim = find(claims_of(text), "the files").text
+    assert claim == "the files — which included research notes — had been altered before the leak"
