@@ -117,13 +117,18 @@ def _overlaps(a: Attribution, b: Attribution, share: float) -> bool:
 def _nested(inner: Attribution, outer: Attribution) -> bool:
     """'The mayor said the police chief told him crime had fallen': the chief's claim lies inside the mayor's, and
     the chief is named inside it before the claim — a statement reported within another, not a second reading of
-    the same words.  The outer speaker comes before its content too ('Y, according to X' reads the whole sentence)."""
-    return (
-        outer.mention_start < outer.start
-        and outer.start <= inner.start
+    the same words.  When the outer speaker comes after its content, the inner speaker must be a short noun phrase
+    (no clause swallowed as a subject), and 'Y, according to X' reads the whole sentence: its own cue stands for it.
+    """
+    if not (
+        outer.start <= inner.start
         and inner.end <= outer.end
         and inner.end - inner.start < outer.end - outer.start
         and outer.start <= inner.mention_start < inner.start
+    ):
+        return False
+    return outer.mention_start < outer.start or (
+        outer.cue_kind != "according" and "," not in inner.mention and len(inner.mention.split()) <= 5
     )
 
 

@@ -117,6 +117,11 @@ def test_pronoun_without_a_known_gender_still_takes_the_last_speaker():
             ("Acme Steel had admitted the pension fund was short of money", "union"),
             ("the pension fund was short of money", "Acme Steel"),
         ),
+        (
+            "Engineers told him the bridge would stay closed until May, the mayor said.",
+            ("Engineers told him the bridge would stay closed until May", "mayor"),
+            ("the bridge would stay closed until May", "Engineers"),
+        ),
     ],
 )
 def test_a_statement_reported_inside_another_keeps_both_speakers(text, outer, inner):
