@@ -225,10 +225,12 @@ def _veto_to_infinitive(c: CueContext) -> bool:
 
 def _veto_colon_only(c: CueContext) -> bool:
     text, s0, s1 = c.text, c.s0, c.s1
+    if c.form in L.QUOTE_ONLY and (c.prev in ("that", "which") or C._SPACE_THAT.match(text, c.end, s1)):
+        return True  # "I read that Y", "a sign that read Y"
     if c.lemma in L.TAKES_OBJECT_INFINITIVE and _OBJECT_TO.match(c.text, c.end, c.s1):
         return False  # "asked voters to back the plan"
     return (
-        c.lemma in L.COLON_ONLY
+        (c.lemma in L.COLON_ONLY or c.form in L.QUOTE_ONLY)
         and not C._COLON_QUOTE_THAT.match(text[c.end : s1])
         and not (C._COMMA_QUOTE_END.search(text[s0 : c.start].rstrip()[-3:] or "x"))
         and not C._QUOTE_THEN_SUBJECT.search(text, max(s0, c.start - 60), c.start)
@@ -1380,11 +1382,18 @@ CUE_RULES = [
         "veto",
         "cue",
         80,
-        "continue/post/ask only attribute before a colon, quote or 'that'",
-        (E("The strike continued into its third week at the port.", "continued"),),
+        "continue/post/ask only attribute before a colon, quote or 'that'; read/reads (data/quote_only.txt) only "
+        "before or after a colon or a quotation",
+        (
+            E("The strike continued into its third week at the port.", "continued"),
+            E("The inspector read the report on the train home.", "read"),
+            E("I read that the factory would close next year.", "read"),
+        ),
         (
             'She continued: "We will not give up on this town."',
             "She continued, “All we are asking for is a chance to be heard in a courtroom.”",
+            '"The valley will not be flooded without a fight," read the banner at the gates.',
+            'The banner reads: "We will not be moved from this valley."',
         ),
         find=_veto_colon_only,
     ),

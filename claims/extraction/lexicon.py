@@ -74,6 +74,8 @@ CUE_VERBS: dict[str, tuple[str, str]] = {
 
 # verbs that only count when the content follows a colon or a quotation ("continued: '...'")
 COLON_ONLY = load_words("colon_only.txt")
+# verbs that only count before a colon or a quotation, or after one ('"Y," read the email'): the words of a sign
+QUOTE_ONLY = load_words("quote_only.txt")
 # verbs whose object is usually a noun phrase, not a statement: need "that", a colon, a quote, or "to"
 NEEDS_COMPLEMENTIZER = load_words("needs_complementizer.txt")
 # verbs that may take "to"-infinitive content ("claimed to have taken", "vowed to deliver")
