@@ -629,8 +629,8 @@ def _preposed(how: str, rule_id: str):
 
 
 _SUBORDINATE_OPEN = re.compile(
-    r"\s*(?:When|Whenever|As|After|Before|If|Because|While|Whilst|Although|Though|Even though|Since|Once|Until|"
-    r"Unless|Whether)\s",
+    r"\s*(?:(?:And|But|So|Yet|Still|Now|Even)\s+)?(?:[Ww]hen|[Ww]henever|[Aa]s|[Aa]fter|[Bb]efore|[Ii]f|[Bb]ecause|"
+    r"[Ww]hile|[Ww]hilst|[Aa]lthough|[Tt]hough|[Ee]ven though|[Ss]ince|[Oo]nce|[Uu]ntil|[Uu]nless|[Ww]hether)\s",
 )
 _CLAUSE_COMMA = re.compile(r",(?:[”\"’]|'')?(?=\s)")
 _CLOSED_QUOTED_SENTENCE = re.compile(r"(?<=[,.!?])(?:[”\"]|'')(?=\s+[a-z])")

@@ -189,6 +189,7 @@ def test_a_second_source_after_a_comma_gets_its_own_claim():
         ),
         ("While he says the budget is balanced, the deficit has grown every year.", "the budget is balanced"),
         ("When she said “we will win this race,” the crowd cheered.", "we will win this race"),
+        ("But when the mayor said the bridge was safe, the crowd booed her.", "the bridge was safe"),
     ],
 )
 def test_a_statement_in_an_opening_subordinate_clause_ends_at_its_comma(text, claim):
