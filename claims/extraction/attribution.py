@@ -1665,6 +1665,18 @@ CUE_RULES = [
                 "announced",
             ),
             E(
+                "The coach said of the new striker that he was the best finisher in the league.",
+                "he was the best finisher in the league",  # whom it was said of, then "that"
+                "coach",
+                "said",
+            ),
+            E(
+                "The senator told Ana Ruiz of the Daily Mail, that the bill would pass by June.",
+                "the bill would pass by June",  # a recipient "of" her paper, then ", that"
+                "senator",
+                "told",
+            ),
+            E(
                 'The minister said on Radio Ten\'s "Morning Show" that the tunnel would open in May.',
                 "the tunnel would open in May",  # a quoted programme title inside the adjunct
                 "minister",

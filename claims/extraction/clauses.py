@@ -119,6 +119,9 @@ _CHANNEL_RE = re.compile(
 )
 _THAT_RE = re.compile(r"\s*that\b\s*", re.IGNORECASE)
 # 'said, among other things, that Y', 'says, however, that Y': a short aside between commas, then "that"
+_COMMA_THAT = re.compile(r"\s*,\s*that\s+(?!is\b)")
+# 'said of the striker that Y' (lower-case "that": in a headline "Claim of Attack That Killed" is a relative clause)
+_OF_THAT = re.compile(r"\s*of\s+[^,;:“”\"]{1,60}?,?\s+that\s+(?!is\b)")
 _ASIDE_THAT = re.compile(r"\s*,\s*[^,;:“”\"]{1,60}?,\s*that\s+")
 # 'says, win or lose in Florida, he is staying in the race': an aside opening the statement, then its clause
 _ASIDE_CLAUSE = re.compile(r"\s*,\s*(?=[^,;:“”\"]{1,60}?,\s*(?:he|she|they|we|I|it|there)\s+[a-z’']+\s)")
@@ -878,7 +881,7 @@ def _takes_content(text: str, pos: int, s1: int, lemma: str) -> bool:
     m = _TIME_RE.match(text, pos, s1)
     p = m.end() if m else pos
     rest = text[p:s1]
-    if _THAT_COLON_QUOTE.match(rest):
+    if _THAT_COLON_QUOTE.match(rest) or _COMMA_THAT.match(rest) or _OF_THAT.match(rest):
         return True
     if lemma in L.TAKES_INFINITIVE and _TO_INF.match(rest):
         return True
@@ -938,7 +941,7 @@ def content_start(text: str, pos: int, s1: int, lemma: str, headline: bool) -> t
     m = _THAT_RE.match(text, p, s1)
     if m:
         return m.end(), "that"
-    m = _CHANNEL_RE.match(text, p, s1)
+    m = _CHANNEL_RE.match(text, p, s1) or _OF_THAT.match(text, p, s1)
     if m and m.end() - p < 100:
         return m.end(), "that"
     q = _OPEN_QUOTE.match(text, p, s1)
@@ -947,9 +950,9 @@ def content_start(text: str, pos: int, s1: int, lemma: str, headline: bool) -> t
     q = _CHANNEL_QUOTE.match(text, p, s1)
     if q:
         return q.end(), "quote"  # 'X said, "Y"'
-    m = _ASIDE_THAT.match(text, p, s1)
+    m = _ASIDE_THAT.match(text, p, s1) or _COMMA_THAT.match(text, p, s1)
     if m:
-        return m.end(), "that"  # 'X said, among other things, that Y'
+        return m.end(), "that"  # 'X said, among other things, that Y', 'X told Jo Fox of CNN, that Y'
     m = _ASIDE_CLAUSE.match(text, p, s1)
     if m:
         return m.end(), "bare"

@@ -133,7 +133,9 @@ RECIPIENTS = (
     r"analysts|investors|officers|investigators|detectives|deputies|agents|police|paramedics|shareholders|employees|staff|workers|residents|students|parents|viewers|listeners|"
     r"readers|delegates|members|colleagues|donors|voters|fans|followers|officials|diplomats|"
     r"a (?:news|press) conference|the (?:news|press) conference|a briefing|a news briefing|a press briefing|"
-    r"(?:the |a )?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}|him|her|them|us|me|you|his \w+|her \w+|their \w+|"
+    r"(?:the |a )?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,2})?"  # "Ana Ruiz of the Daily Mail"
+    r"|him|her|them|us|me|you|his \w+|her \w+|their \w+|"
     r"the [a-z]+(?: [a-z]+)?|(?:host|anchor|moderator|interviewer|radio host|talk show host)\s+[A-Z][\w.’'-]*"
     r"(?:\s+[A-Z][\w.’'-]*){0,3}"
 )
