@@ -489,8 +489,9 @@ _COORDINATED_CUE_FORMS = sorted(
     | {
         f
         for f, lemma in L.OBJECT_CUES.items()
-        if lemma not in _NOT_COORDINATED_CUES and f != lemma and not f.endswith("ing") and " " not in f
+        if lemma not in _NOT_COORDINATED_CUES and f != lemma and not f.split()[0].endswith("ing")
     }
+    | {f for f in L.CUE_PHRASES if f.split()[0].endswith(("ed", "s")) and " " in f}  # "called on", "pointed out"
 )
 _CONTENT_END_RE = re.compile(
     r",\s*(?:adding|saying|citing|referring to|according to|noting|he added|she added|while|"

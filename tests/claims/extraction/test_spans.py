@@ -97,6 +97,11 @@ def test_a_quoted_sentence_after_the_cue_ends_where_it_closes():
             "the fountain would be repaired",
             None,
         ),
+        (
+            "The treasurer said the club had paid its debts and called on the league to lift the ban.",
+            "the club had paid its debts",
+            "the league to lift the ban",
+        ),
     ],
 )
 def test_a_second_speech_act_of_the_same_source_ends_the_first_claim(text, first, second):
