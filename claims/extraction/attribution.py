@@ -2100,6 +2100,12 @@ SENTENCE_RULES = [
             E("Mr. Okafor likened the new tax to a toll.", "the new tax to a toll", "Okafor", "likened"),
             E("The council shut the pool, citing the cost of repairs.", "the cost of repairs", "council", "citing"),
             E(
+                "The bishop criticized the mayor as ''a political showman'' on Sunday.",
+                "the mayor as ''a political showman",  # a predicate in doubled single quotes stays with its object
+                "bishop",
+                "criticized",
+            ),
+            E(
                 '"Nobody wants a third bridge," the mayor said, citing the traffic survey of 2019.',
                 "the traffic survey of 2019",
                 "mayor",  # the speaker of the sentence the participle hangs on

@@ -56,7 +56,7 @@ OBJECT_END = re.compile(
     r"address|appearance|event|meeting|session|video|remarks|town hall|e-?mail|page|show|program|ad|book|article|"
     r"editorial|news conference|press conference|grounds)s?\b"
     r"|\s+(?:while|because|since|when|after|before|during|even though|although)\b"
-    r"|\s+as\s+(?!(?:a|an|too|being|[“\"'‘]|[a-z]+(?:ist|ive|ous|ful|less|ic|al|ent|ant|ble|ed))\b)"
+    r"|\s+as\s+(?!(?:a|an|too|being|[“\"'‘]|[a-z]+(?:ist|ive|ous|ful|less|ic|al|ent|ant|ble|ed))\b|'')"
     r"|\s+by\s+[a-z]+ing\b",
     re.IGNORECASE,
 )
