@@ -421,7 +421,9 @@ def _inverted(c: CueContext) -> list | None:
     ):
         # '"Y1," said X, "Y2."' / '"The risk," said X, an economist, "is Y2."': one statement around the attribution
         return [c.sent.propose("cue-verb-inverted", s0, s1, mention, mstart, c.word, c.cls)]
-    if len(C._words(c.pre_text)) < MIN_CONTENT_WORDS or C._takes_content(text, c.after, s1, c.lemma):
+    n_pre = len(C._words(c.pre_text))
+    short_quote = quoted and n_pre >= 2 and c.pre_text[:1] in QUOTE_CHARS  # "''We're anxious,'' said X"
+    if n_pre < MIN_CONTENT_WORDS and not short_quote or C._takes_content(text, c.after, s1, c.lemma):
         return None
     if (
         (
@@ -487,7 +489,7 @@ def _post_frame(c: CueContext) -> _PostFrame | None:
     if j > 0 and not C._clean_mention(pre_text[j + 1 :]):
         # '"Y," the mayor, Ana Costa, said': the subject itself holds commas; use the closing quote
         jq = max(ps.rfind("”"), ps.rfind("’’"), ps.rfind(',"'), ps.rfind(",''"), ps.rfind('?"'), ps.rfind('!"'))
-        if 0 < jq < j and ps[jq + 1 :].count(",") <= 3:
+        if 0 < jq < j and ps[jq + 1 :].count(",") <= 5:
             j = jq
     if j <= 0:
         return None
@@ -1530,6 +1532,7 @@ CUE_RULES = [
                 "Tomas Ek",
                 "said",
             ),
+            E("''Fair enough,'' said the harbour master, Jo Lind.", "Fair enough", "harbour master", "said"),
         ),
         ("After the vote, said to be close, the hall emptied quickly.",),
         find=_inverted,
@@ -1582,6 +1585,12 @@ CUE_RULES = [
                 "suing the agency, said.",
                 "It is an invasion of our domain",
                 "Jane Okoro",  # a name, then an appositive too long to be the subject
+                "said",
+            ),
+            E(
+                '"The ferry is always late," Ana Ruiz, 41, of Leeds, England, who was among those surveyed, said.',
+                "The ferry is always late",
+                "Ana Ruiz",  # age, home town and a relative clause after the name
                 "said",
             ),
         ),

@@ -229,8 +229,8 @@ def quoted_whole(text: str, s0: int, s1: int, start: int, end: int) -> bool:
     """Is text[start:end] a quotation on its own ('"I'm honored!" she said'), or the last words of a quotation that
     opened in an earlier sentence ('“She went home. That's it,” he said': a closing mark, none opening before)?"""
     close = _STATEMENT_CLOSE.match(text, end, s1)
-    if close is None:
-        return bool(_FULLY_QUOTED.match(text, max(s0, start - 1), min(s1, end + 1)))
+    if close is None:  # the span may hold its own closing mark ("''Fair enough,''" before "said X")
+        return any(_FULLY_QUOTED.match(text, max(s0, start - 1), min(s1, e)) for e in (end + 1, end))
     if _FULLY_QUOTED.match(text, max(s0, start - 1), close.end()):
         return True
     return start <= s0 + 1 and not _QUOTE_IN.search(text, s0, end)
