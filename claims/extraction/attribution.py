@@ -1593,6 +1593,12 @@ CUE_RULES = [
                 "Ana Ruiz",  # age, home town and a relative clause after the name
                 "said",
             ),
+            E(
+                '"The dam will hold," the engineer wrote this week, adding that repairs would start in May.',
+                "The dam will hold",
+                "engineer",  # time words, then the participle clause
+                "wrote",
+            ),
         ),
         ("Ticket prices rose, and the rail operator said nothing.",),
         find=_postposed,

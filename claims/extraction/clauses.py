@@ -896,6 +896,8 @@ def _tail_like(text: str, pos: int, s1: int) -> bool:
     p = m.end() if m else pos
     if p >= s1:
         return True
+    if m and "," in m.group():  # "wrote this week, adding that Y": the time words took the comma
+        p = pos + m.group().rindex(",")
     return bool(_TAIL_START.match(text, p, s1))
 
 
