@@ -442,6 +442,28 @@ def _inverted(c: CueContext) -> list | None:
     return None
 
 
+# 'Said Dorothy Poynter, who grew up nearby, “We were all so proud of him.”': after the speaker (and what describes
+# them), a comma or colon and the quotation
+_FRONTED_QUOTE = re.compile(r"(?:,\s+[^“”\"]{1,120}?)?[,:]\s*(?=[“\"]|'')")
+
+
+def _fronted(c: CueContext) -> list | None:
+    """'Said X, "Y."': a sentence opening with the cue, its speaker after it, then the quotation."""
+    text, s0, s1 = c.text, c.s0, c.s1
+    if c.start != s0 or not c.word[:1].isupper() or c.ing:
+        return None
+    subj = C._subject_after(text, c.end, s1)
+    if not subj:
+        return None
+    mention, mstart = subj
+    q = _FRONTED_QUOTE.match(text, mstart + len(mention), s1)
+    if not q:
+        return None
+    cs = q.end()
+    close = C._CLOSE_QUOTE.search(text, cs + 1, s1)
+    return [c.sent.propose("cue-verb-fronted", cs, close.end() if close else s1, mention, mstart, c.word, c.cls)]
+
+
 @dataclass(slots=True)
 class _PostFrame:
     """What the postposed and parenthetical rules share: 'Y, X said (...)' analysed once per cue."""
@@ -1505,6 +1527,23 @@ CUE_RULES = [
         ),
         ("The mayor opened the bridge on Monday, adding a new bus lane.",),
         find=_participle,
+    ),
+    Rule(
+        "cue-verb-fronted",
+        "attribution",
+        "cue",
+        135,
+        "'Said X, \"Y.\"': the sentence opens with the cue, then the speaker, then the quotation",
+        (
+            E(
+                "Said Ana Ruiz, who has fished the bay for forty years, “The water has never been this warm.”",
+                "The water has never been this warm",
+                "Ana Ruiz",
+                "Said",
+            ),
+        ),
+        ("Said to be the oldest pub in town, the Anchor closed on Friday.",),
+        find=_fronted,
     ),
     Rule(
         "cue-verb-inverted",
