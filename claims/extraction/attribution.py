@@ -1589,6 +1589,12 @@ CUE_RULES = [
                 "airport",
                 "said",
             ),
+            E(
+                "In 2019, the mayor said, the Anna J. Berg Trust had paid for the new roof.",
+                "the Anna J. Berg Trust had paid for the new roof",  # a name with an initial opens the clause
+                "mayor",
+                "said",
+            ),
         ),
         ("The airport said the new terminal will open in the spring.",),
         find=_parenthetical,

@@ -216,7 +216,8 @@ _CLAUSE_END_RE = re.compile(
 _QUOTE_OPEN_AT_END = re.compile(r"“[^”]*$|^[^\"]*(?:\"[^\"]*\"[^\"]*)*\"[^\"]*$")
 # ', the world could suffer ...': a clause (subject then auxiliary/modal) continues the statement
 _CLAUSE_AFTER_COMMA = re.compile(
-    r",\s*(?:the|a|an|his|her|their|its|this|that|these|those|he|she|it|they|we|I|there)\b(?:\s+[\w’'-]+){0,5}?\s+"
+    r",\s*(?:the|a|an|his|her|their|its|this|that|these|those|he|she|it|they|we|I|there|[A-Z][\w’'.-]*)\b"
+    r"(?:\s+[\w’'.-]+){0,6}?\s+"  # 'In 2008, Trump said, the Donald J. Trump Foundation had', ', Christie can'
     r"(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|did|does|do|[a-z]{2,5}n[’']t)\b"
 )
 # a short statement that is a quotation on its own: '"I'm honored!" she said.'
