@@ -56,7 +56,7 @@ OBJECT_END = re.compile(
     r"address|appearance|event|meeting|session|video|remarks|town hall|e-?mail|page|show|program|ad|book|article|"
     r"editorial|news conference|press conference|grounds)s?\b"
     r"|\s+(?:while|because|since|when|after|before|during|even though|although)\b"
-    r"|\s+as\s+(?!(?:a|an|too|being|[“\"'‘]|[a-z]+(?:ist|ive|ous|ful|less|ic|al|ent|ant|ble|ed))\b)"
+    r"|\s+as\s+(?!(?:a|an|too|being|[“\"'‘]|[a-z]+(?:ist|ive|ous|ful|less|ic|al|ent|ant|ble|ed))\b|'')"
     r"|\s+by\s+[a-z]+ing\b",
     re.IGNORECASE,
 )
@@ -85,7 +85,13 @@ ACCORDING_RE = re.compile(r"\b(?:according to|in the words of)\s+", re.IGNORECAS
 _ACCORDING_LOW_RE = re.compile(ACCORDING_RE.pattern)
 DESCRIBE_RE = re.compile(
     r"(?<![\w-])(?:described|describes|characteri[sz]ed|characteri[sz]es|portrayed|portrays|"
-    r"branded|brands|label(?:l)?ed|dismissed|dismisses|hailed|hails)(?=\s+(?!as\b)\w)"
+    r"branded|brands|label(?:l)?ed|dismissed|dismisses|hailed|hails|"
+    # 'the senator sees the tax as a burden': an opinion of the source's
+    r"sees|see|viewed|views|regards|regarded)(?=\s+(?!as\b)\w)"
+)
+# 'as' that is no predicate: "as soon as", "as well", "as part of", "as a result"
+_AS_NOT_PREDICATE = re.compile(
+    r"(?:well|soon|long|much|many|far|part|if|though|usual|expected|planned|a\s+result|of|for|to|in|at|on|with)\b"
 )
 _AS_CLAUSE = re.compile(r"(?:they|he|she|it|we|I|you|there|the\s+\w+\s+(?:was|were|is|are|had|has))\b")
 _AS_RE = re.compile(r"(?<=[\w’'”\"])\s+as\s+(?=[\w“\"‘])")  # 'as Z', 'as "Z"'
@@ -105,15 +111,20 @@ _WORD_RE = re.compile(r"[\w’'.&-]+")
 _TIME_RE = re.compile(r"\s*(?:(?:" + L.TIME_WORDS + r")\b[\s,]*)+", re.IGNORECASE)
 _CHANNEL_RE = re.compile(
     r"\s*(?:(?:in|on|at|during|via|through|over|from|after|before|to|with|near|outside|inside|across|along|"
-    r"behind|ahead of|following|amid|despite|since|upon)\s+[^,;:“\"]{1,80}?\s+)??"
-    r"that\s+"
+    r"behind|ahead of|following|amid|despite|since|upon)\s+(?:[^,;:“\"]|[“\"][^,;:“”\"]{1,40}[”\"]){1,80}?\s+)??"
+    r"that\s+"  # 'said on ABC's "This Week" that Y': a quoted title inside the adjunct
     # 'says at a campaign stop in Toledo, Ohio, that Y': an adjunct holding commas, closed by one before "that"
     r"|\s*(?:in|on|at|during|via|through|after|before|to|with|following|amid)\s+[^;:“\"]{1,100}?,\s+that\s+",
     re.IGNORECASE,
 )
 _THAT_RE = re.compile(r"\s*that\b\s*", re.IGNORECASE)
 # 'said, among other things, that Y', 'says, however, that Y': a short aside between commas, then "that"
+_COMMA_THAT = re.compile(r"\s*,\s*that\s+(?!is\b)")
+# 'said of the striker that Y' (lower-case "that": in a headline "Claim of Attack That Killed" is a relative clause)
+_OF_THAT = re.compile(r"\s*of\s+[^,;:“”\"]{1,60}?,?\s+that\s+(?!is\b)")
 _ASIDE_THAT = re.compile(r"\s*,\s*[^,;:“”\"]{1,60}?,\s*that\s+")
+# 'says, win or lose in Florida, he is staying in the race': an aside opening the statement, then its clause
+_ASIDE_CLAUSE = re.compile(r"\s*,\s*(?=[^,;:“”\"]{1,60}?,\s*(?:he|she|they|we|I|it|there)\s+[a-z’']+\s)")
 # 'said in a statement', 'wrote in an op-ed for The Times', 'said on Twitter': where it was said, before a bare
 # clause (or "that", a colon or a quotation, found after it as after the cue)
 _CHANNEL_ADJUNCT = re.compile(
@@ -205,11 +216,27 @@ _CLAUSE_END_RE = re.compile(
 _QUOTE_OPEN_AT_END = re.compile(r"“[^”]*$|^[^\"]*(?:\"[^\"]*\"[^\"]*)*\"[^\"]*$")
 # ', the world could suffer ...': a clause (subject then auxiliary/modal) continues the statement
 _CLAUSE_AFTER_COMMA = re.compile(
-    r",\s*(?:the|a|an|his|her|their|its|this|that|these|those|he|she|it|they|we|I|there)\b(?:\s+[\w’'-]+){0,5}?\s+"
-    r"(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|did|does|do)\b"
+    r",\s*(?:the|a|an|his|her|their|its|this|that|these|those|he|she|it|they|we|I|there|[A-Z][\w’'.-]*)\b"
+    r"(?:\s+[\w’'.-]+){0,6}?\s+"  # 'In 2008, Trump said, the Donald J. Trump Foundation had', ', Christie can'
+    r"(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|did|does|do|[a-z]{2,5}n[’']t)\b"
 )
 # a short statement that is a quotation on its own: '"I'm honored!" she said.'
 _FULLY_QUOTED = re.compile(r"(?:[“\"]|'')[^“”\"]+(?:[”\"]|'')$")
+# a closing quotation mark (after the statement's own comma or full stop)
+_STATEMENT_CLOSE = re.compile(r"[,.?!]?(?:”|''|\")")
+
+
+def quoted_whole(text: str, s0: int, s1: int, start: int, end: int) -> bool:
+    """Is text[start:end] a quotation on its own ('"I'm honored!" she said'), or the last words of a quotation that
+    opened in an earlier sentence ('“She went home. That's it,” he said': a closing mark, none opening before)?"""
+    close = _STATEMENT_CLOSE.match(text, end, s1)
+    if close is None:  # the span may hold its own closing mark ("''Fair enough,''" before "said X")
+        return any(_FULLY_QUOTED.match(text, max(s0, start - 1), min(s1, e)) for e in (end + 1, end))
+    if _FULLY_QUOTED.match(text, max(s0, start - 1), close.end()):
+        return True
+    return start <= s0 + 1 and not _QUOTE_IN.search(text, s0, end)
+
+
 # evaluative claims: "called Y a Z", "called Y “Z”", "accused Y of Z", "criticized Y for Z"
 _EVAL_OBJ = (
     r"(?P<obj>(?:him|her|them|it|this|that|these|those|himself|herself|themselves|us|me|you"
@@ -225,7 +252,8 @@ _EVAL_RE = re.compile(
     r"(?=[a-z“\"]))"
     r"|(?P<cue2>accus(?:ed|es|ing|e))\s+" + _EVAL_OBJ.replace("obj", "obj2") + r"\s+of\s+(?=\w)"
     r"|(?P<cue3>critici[sz](?:ed|es|ing|e))\s+" + _EVAL_OBJ.replace("obj", "obj3") + r"\s+for\s+(?=\w)"
-    r"|(?P<cue4>called|calls)\s+(?P<obj4>)(?P<q4>[“\"]|'')(?=\w)"
+    r"|(?P<cue4>called|calls|(?:described|describes|characteri[sz]ed|characteri[sz]es)\s+as)\s+(?P<obj4>)"
+    r"(?:(?:a|an)\s+)?(?P<q4>[“\"]|'')(?=\w)"
     # 'called Ford's plans to open a plant in Mexico "a disgrace"': a longer object, then the quoted judgement
     r"|(?P<cue5>called|calls)\s+(?P<obj5>(?:[\w’'$.-]+\s+){1,14}?)(?P<q5>[“\"]|'')(?=\w))"
 )
@@ -234,7 +262,7 @@ _REL_CALLER = re.compile(
     r"\b(?:what|that|which|whom)\s+((?:[\w’'.-]+,?\s+){0,7}?[\w’'.-]+),?\s+"
     r"(?:(?:has|had|have|once|also|later|then|famously|on\s+\w+)\s+)*$"
 )
-_EVAL_CUE_LOW = re.compile(r"(?<![\w-])(?:call|accus|critici[sz])")
+_EVAL_CUE_LOW = re.compile(r"(?<![\w-])(?:call|accus|critici[sz]|describ|characteri[sz])")
 _EVAL_OBJ_LAST_STOP = frozenset(L._wordlist("and or of to in with for on at by from as into about"))
 _EVAL_OBJ_STOP = re.compile(r"(?:for|on|in|up|off|out|back|to|at|by|with|from|upon)\b", re.IGNORECASE)
 _EVAL_END = re.compile(
@@ -445,16 +473,44 @@ _RECIPIENT_RE = re.compile(
 )
 _SPACE_THAT = re.compile(r"\s+(?:that)\b")
 _TIME_TAIL = re.compile(r"(?:\s*(?:" + L.TIME_WORDS + r"))*\s*(?:[.!?]|,\s*\w+ing\b|$)", re.I)
+# cue verbs whose finite form after "and"/"but" is a second thing the source did ("said Y and urged Z", "said Y
+# but insists Z"), not part of Y: speech and opinion verbs (not verbs of knowing, wanting or finding, which
+# narrate inside a statement as often: "said police arrived and found the body")
+_NOT_COORDINATED_CUES = frozenset(
+    L._wordlist("know learn realize assume guess wonder feel continue want plan seek decide intend find show report")
+)
+_COORDINATED_CUE_FORMS = sorted(
+    {
+        f
+        for lemma, (forms, cls) in L.CUE_VERBS.items()
+        if cls in ("speech", "belief") and lemma not in _NOT_COORDINATED_CUES
+        for f in forms.split()
+        if f != lemma and not f.endswith("ing") and f != "written"
+    }
+    | {
+        f
+        for f, lemma in L.OBJECT_CUES.items()
+        if lemma not in _NOT_COORDINATED_CUES and f != lemma and not f.split()[0].endswith("ing")
+    }
+    | {f for f in L.CUE_PHRASES if f.split()[0].endswith(("ed", "s")) and " " in f}  # "called on", "pointed out"
+)
 _CONTENT_END_RE = re.compile(
     r",\s*(?:adding|saying|citing|referring to|according to|noting|he added|she added|while|"
-    r"whereas)\b|,?\s+(?:and|but)\s+(?:also\s+)?(?=(?:said|says|added|told|insisted|warned|maintained|argued|"
-    r"stressed|noted|acknowledged|conceded|admitted|denied|claimed|contended)\b)"
+    r"whereas|compared\s+(?:with|to)|even\s+as)\b|,?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?="
+    + _trie_regex(_COORDINATED_CUE_FORMS)
+    + r"\b(?!\s+(?:of|by|from|for|about|and|or|in|on|to|are|were|have|had|is|was)\b|[.;]))"
     r"|,\s+(?:a|an)\s+(?:[a-z]+\s+)?(?:position|claim|charge|view|assertion|stance|allegation|accusation|figure|"
     r"account|contention|characteri[sz]ation|description|assessment)\s+(?:that|which|the|[A-Z])"
     r"|(?:,\s*|\s+)(?:and|but|while|whereas)\s+(?=(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){1,4}"
     r"(?:has\s+|had\s+|have\s+|also\s+)?(?:said|says|announced|added|told|insisted|warned|claimed|"
     r"denied|argued|stated|noted|confirmed|reported|estimated|believes|believed)\b)"
     r"|,[”\"’]?\s+(?:he|she|they|it)\s+(?:said|added|says)\b"
+    # a second source's statement after a comma or a dash: '..., others say he has never been healthier'
+    r"|(?:,|\s[-–—]+)\s+(?=(?:[\w’'.-]+\s+){1,4}?(?:said|says|say|told|tell|tells|argue|argued|argues|insist|insisted|"
+    r"insists|claim|claimed|claims)\s+(?:that\s+)?(?:he|she|they|it|we|I|there|the|a|an|this|[A-Z])\b)"
+    # another source's statement joined on: '..., and one in four said Y', '..., while others say Y'
+    r"|,\s+(?:and|but|while|whereas)\s+(?=(?:[\w’'.-]+\s+){1,6}?(?:said|says|say|told|tell|argue|argued|argues|"
+    r"believe|believes|believed|think|thinks|thought|insist|insisted|insists|claim|claimed|claims)\s+(?![,.;:]))"
     # a second attribution closing the sentence: '..., officials said.' is not part of the statement
     r"|,[”\"’]?\s+(?:[\w’'.-]+\s+){1,5}?(?:said|says|added|adds|told|tells|wrote|insisted|argued|noted)\b"
     r"(?=[^,;“”\"]{0,60}$)"
@@ -827,7 +883,7 @@ def _takes_content(text: str, pos: int, s1: int, lemma: str) -> bool:
     m = _TIME_RE.match(text, pos, s1)
     p = m.end() if m else pos
     rest = text[p:s1]
-    if _THAT_COLON_QUOTE.match(rest):
+    if _THAT_COLON_QUOTE.match(rest) or _COMMA_THAT.match(rest) or _OF_THAT.match(rest):
         return True
     if lemma in L.TAKES_INFINITIVE and _TO_INF.match(rest):
         return True
@@ -841,10 +897,14 @@ def _tail_like(text: str, pos: int, s1: int) -> bool:
     p = m.end() if m else pos
     if p >= s1:
         return True
+    if m and "," in m.group():  # "wrote this week, adding that Y": the time words took the comma
+        p = pos + m.group().rindex(",")
     return bool(_TAIL_START.match(text, p, s1))
 
 
-_GERUND = re.compile(r"\s*(?:not\s+|ever\s+|having\s+)?[a-z]{3,}ing\s+(?!to\b|for\b|and\b)[\w“\"]")
+_GERUND = re.compile(
+    r"\s*(?:not\s+|ever\s+|having\s+|[a-z]{3,}ly\s+)?[a-z]{3,}ing\s+(?!to\b|for\b|and\b)[\w“\"$]"
+)  # "proposed temporarily banning Y", "reported spending $1 million"
 # "admitted the forecasts had been too optimistic": a subject then a finite verb within a few words, before any
 # comma; the verbs below take people or things as objects, so a clause after them needs "that"
 _BARE_CLAUSE = re.compile(
@@ -885,7 +945,7 @@ def content_start(text: str, pos: int, s1: int, lemma: str, headline: bool) -> t
     m = _THAT_RE.match(text, p, s1)
     if m:
         return m.end(), "that"
-    m = _CHANNEL_RE.match(text, p, s1)
+    m = _CHANNEL_RE.match(text, p, s1) or _OF_THAT.match(text, p, s1)
     if m and m.end() - p < 100:
         return m.end(), "that"
     q = _OPEN_QUOTE.match(text, p, s1)
@@ -894,9 +954,12 @@ def content_start(text: str, pos: int, s1: int, lemma: str, headline: bool) -> t
     q = _CHANNEL_QUOTE.match(text, p, s1)
     if q:
         return q.end(), "quote"  # 'X said, "Y"'
-    m = _ASIDE_THAT.match(text, p, s1)
+    m = _ASIDE_THAT.match(text, p, s1) or _COMMA_THAT.match(text, p, s1)
     if m:
-        return m.end(), "that"  # 'X said, among other things, that Y'
+        return m.end(), "that"  # 'X said, among other things, that Y', 'X told Jo Fox of CNN, that Y'
+    m = _ASIDE_CLAUSE.match(text, p, s1)
+    if m:
+        return m.end(), "bare"
     m = _CHANNEL_ADJUNCT.match(text, p, s1)
     if m:
         return content_start(text, m.end(), s1, lemma, headline)  # 'X said in a statement (Thursday) Y'
@@ -932,8 +995,12 @@ def content_end(text: str, cs: int, s1: int) -> int:
     for c in _CLAUSE_END_RE.finditer(text, cs, s1):
         if c.group("rel") and "," in text[c.end() : s1]:
             continue  # "the bill, which passed Tuesday, is ...": a relative clause inside the statement
-        if c.group("dash") and ("—" in text[c.end() : s1] or "–" in text[c.end() : s1]):
-            continue  # a paired dash: a parenthetical inside the statement
+        if c.group("dash") and (
+            "—" in text[c.end() : s1]
+            or "–" in text[c.end() : s1]
+            or (text.count("—", cs, c.start()) + text.count("–", cs, c.start())) % 2
+        ):
+            continue  # a paired dash, opening or closing: a parenthetical inside the statement
         seg = text[cs : c.start()]
         if len(_words(seg)) < MIN_CONTENT_WORDS or _QUOTE_OPEN_AT_END.search(seg) or seg.count("''") % 2:
             continue  # not inside a quotation ("''for the nation's rights, knowing that ...''" is one)

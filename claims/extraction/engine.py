@@ -114,10 +114,29 @@ def _overlaps(a: Attribution, b: Attribution, share: float) -> bool:
     return min(a.end, b.end) - max(a.start, b.start) > share * min(a.end - a.start, b.end - b.start)
 
 
+def _nested(inner: Attribution, outer: Attribution) -> bool:
+    """'The mayor said the police chief told him crime had fallen': the chief's claim lies inside the mayor's, and
+    the chief is named inside it before the claim — a statement reported within another, not a second reading of
+    the same words.  When the outer speaker comes after its content, the inner speaker must be a short noun phrase
+    (no clause swallowed as a subject), and 'Y, according to X' reads the whole sentence: its own cue stands for it.
+    """
+    if not (
+        outer.start <= inner.start
+        and inner.end <= outer.end
+        and inner.end - inner.start < outer.end - outer.start
+        and outer.start <= inner.mention_start < inner.start
+    ):
+        return False
+    return outer.mention_start < outer.start or (
+        outer.cue_kind != "according" and "," not in inner.mention and len(inner.mention.split()) <= 5
+    )
+
+
 def prioritize_higher_rules(
     candidates: list[Attribution], priorities: dict[str, int], share: float = 0.6
 ) -> tuple[list[Attribution], list[Attribution]]:
-    """Keep a candidate unless it overlaps (by more than ``share`` of the shorter span) one kept before it.
+    """Keep a candidate unless it overlaps (by more than ``share`` of the shorter span) one kept before it, and is
+    not a statement nested in that one's content with its own speaker named there (:func:`_nested`).
 
     Candidates are taken by their rule's priority, then in the order they were found (reading order for cue
     verbs), so a cue verb's own analysis beats a noun cue or "according to" read over the same words.
@@ -127,7 +146,7 @@ def prioritize_higher_rules(
     dropped: list[Attribution] = []
     for i in order:
         c = candidates[i]
-        if any(_overlaps(c, k, share) for k in kept):
+        if any(_overlaps(c, k, share) and not _nested(c, k) and not _nested(k, c) for k in kept):
             dropped.append(c)
         else:
             kept.append(c)

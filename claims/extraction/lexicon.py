@@ -74,6 +74,8 @@ CUE_VERBS: dict[str, tuple[str, str]] = {
 
 # verbs that only count when the content follows a colon or a quotation ("continued: '...'")
 COLON_ONLY = load_words("colon_only.txt")
+# verbs that only count before a colon or a quotation, or after one ('"Y," read the email'): the words of a sign
+QUOTE_ONLY = load_words("quote_only.txt")
 # verbs whose object is usually a noun phrase, not a statement: need "that", a colon, a quote, or "to"
 NEEDS_COMPLEMENTIZER = load_words("needs_complementizer.txt")
 # verbs that may take "to"-infinitive content ("claimed to have taken", "vowed to deliver")
@@ -106,7 +108,9 @@ NOUN_CUES = sorted(load_words("noun_cues.txt"))
 # cues whose content the source doubts rather than asserts: "expressed doubt that Y" is no claim of Y
 NEGATIVE_CUES = load_words("negative_cues.txt")
 # verbs whose content may be a gerund: "denied misleading investors"
-TAKES_GERUND = frozenset({"deny", "admit", "acknowledge", "recall", "mention", "suggest", "propose", "regret"})
+TAKES_GERUND = frozenset(
+    {"deny", "admit", "acknowledge", "recall", "mention", "suggest", "propose", "regret", "report"}
+)  # "reported raising $9 million"
 # verbs whose object is asked to act: "urged drivers to avoid the motorway"
 TAKES_OBJECT_INFINITIVE = frozenset(
     {"urge", "encourage", "advise", "implore", "warn", "tell", "call on", "calls on", "called on", "ask"}
@@ -117,7 +121,7 @@ ACCORDING_NOT_SOURCES = load_words("according_not_sources.txt")
 
 # "according to X", "as X put it", "in the words of X", "citing X"
 ACCORDING_RE = re.compile(
-    r"\b(?:according to|as (?=\w+(?: \w+){0,4} (?:put it|noted|said|says))|"
+    r"\b(?:according to|as (?=\w+(?: \w+){0,4} (?:puts? it|noted|notes|said|says))|"
     r"in the words of)\s+",
     re.IGNORECASE,
 )
@@ -129,7 +133,9 @@ RECIPIENTS = (
     r"analysts|investors|officers|investigators|detectives|deputies|agents|police|paramedics|shareholders|employees|staff|workers|residents|students|parents|viewers|listeners|"
     r"readers|delegates|members|colleagues|donors|voters|fans|followers|officials|diplomats|"
     r"a (?:news|press) conference|the (?:news|press) conference|a briefing|a news briefing|a press briefing|"
-    r"(?:the |a )?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}|him|her|them|us|me|you|his \w+|her \w+|their \w+|"
+    r"(?:the |a )?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,2})?"  # "Ana Ruiz of the Daily Mail"
+    r"|him|her|them|us|me|you|his \w+|her \w+|their \w+|"
     r"the [a-z]+(?: [a-z]+)?|(?:host|anchor|moderator|interviewer|radio host|talk show host)\s+[A-Z][\w.’'-]*"
     r"(?:\s+[A-Z][\w.’'-]*){0,3}"
 )

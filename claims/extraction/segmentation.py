@@ -124,6 +124,10 @@ def split_lines(text: str) -> list[Line]:
 
 
 _WS_LEFT = re.compile(r"\s*")
+# "then-Sen. Barack Obama", "ex-Gov. Mitt Romney": the splitter does not know a title after a hyphen
+_PREFIXED_TITLE_END = re.compile(
+    r"\b(?:then|ex)-(?:Rep|Sen|Gov|Pres|Amb|Sec|Atty|Gen|Lt|Col|Maj|Capt|Adm|Sgt)\.\s*$", re.IGNORECASE
+)
 # a fragment that continues the previous sentence: lower-case start or a dangling closing quote
 _CONTINUATION = re.compile(r"[\"”’»)\]]*\s*[a-z]")
 # '"We need it NOW!" Trump said.': a short attribution tail after a quote closed by ?/!
@@ -162,6 +166,7 @@ def split_sentences(text: str, line: Line) -> list[Sentence]:
             and _ATTRIBUTION_TAIL.match(seg, s, e)
             or _PERIOD_QUOTE_CLOSE.search(seg, merged[-1][0], merged[-1][1])
             and _SHORT_ATTRIBUTION_TAIL.match(seg, s, e)
+            or _PREFIXED_TITLE_END.search(seg, merged[-1][0], merged[-1][1])
         ):
             merged[-1][1] = e
         else:

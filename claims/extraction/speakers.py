@@ -369,6 +369,8 @@ class ArticleSpeakers:
             while i > 0 and _looks_like_person_name(toks[i - 1]):
                 i -= 1
             rest = toks[i:]
+            while len(rest) > 2 and rest[0].lower() in L.LEMMA_OF:
+                rest = rest[1:]  # 'Said Dorothy Poynter, "Y"': the cue opening the sentence is no first name
             if 2 <= len(rest) <= 3 and rest[0] not in _STOP_CAPS:
                 name = " ".join(rest)
                 sk = fold(rest[-1]).lower()

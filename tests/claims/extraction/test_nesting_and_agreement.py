@@ -102,3 +102,35 @@ def test_she_is_not_resolved_to_a_mr():
 def test_pronoun_without_a_known_gender_still_takes_the_last_speaker():
     text = "Paul Holt said the budget would be cut by a tenth.\nHe said the cuts would spare the schools.\n"
     assert {c.source for c in extract_claims(text)} == {"Paul Holt"}
+
+
+@pytest.mark.parametrize(
+    ("text", "outer", "inner"),
+    [
+        (
+            "The mayor said the police chief told him burglaries had fallen sharply this year.",
+            ("the police chief told him burglaries had fallen sharply this year", "mayor"),
+            ("burglaries had fallen sharply this year", "police chief"),
+        ),
+        (
+            "The union said that Acme Steel had admitted the pension fund was short of money.",
+            ("Acme Steel had admitted the pension fund was short of money", "union"),
+            ("the pension fund was short of money", "Acme Steel"),
+        ),
+        (
+            "Engineers told him the bridge would stay closed until May, the mayor said.",
+            ("Engineers told him the bridge would stay closed until May", "mayor"),
+            ("the bridge would stay closed until May", "Engineers"),
+        ),
+    ],
+)
+def test_a_statement_reported_inside_another_keeps_both_speakers(text, outer, inner):
+    claims = {(c.text, c.source) for c in extract_claims(text)}
+    assert outer in claims
+    assert inner in claims
+
+
+def test_a_sentence_read_by_according_to_does_not_nest_its_own_cue():
+    text = "The ministry, for its part, denied that it had sold the land, according to a government spokesman."
+    claims = extract_claims(text)
+    assert [c.source for c in claims if "sold the land" in c.text] == ["ministry"]

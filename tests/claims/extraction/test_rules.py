@@ -86,3 +86,12 @@ def test_overlap_policies_are_swappable_and_differ_on_long_spans():
     kept, dropped = prioritize_longer_spans([long_low, short_high], priorities)
     assert kept == [long_low]
     assert dropped == [short_high]
+
+
+def test_the_default_policy_keeps_a_statement_nested_in_another_with_its_own_speaker():
+    outer = Attribution(10, 60, "The mayor", 0, "said", "speech", 0, rule_id="high")
+    nested = Attribution(30, 60, "the chief", 10, "told", "speech", 0, rule_id="high")  # speaker inside outer
+    reread = Attribution(30, 60, "a clerk", 70, "said", "speech", 0, rule_id="high")  # speaker elsewhere
+    kept, dropped = prioritize_higher_rules([outer, nested, reread], {"high": 1})
+    assert kept == [outer, nested]
+    assert dropped == [reread]

@@ -30,3 +30,9 @@ def test_offsets_are_absolute():
         for s in split_sentences(text, ln):
             assert text[s.start : s.end].strip() == text[s.start : s.end]
     assert _sents(text)[1:] == ["Émile said hi.", "Zoë left."]
+
+
+def test_a_title_after_then_or_ex_does_not_split():
+    for title in ("then-Sen.", "ex-Gov.", "then-Rep."):
+        text = f"The report said {title} Ana Ruiz had backed the plan in 2010."
+        assert _sents(text) == [text]

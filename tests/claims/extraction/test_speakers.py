@@ -1,4 +1,4 @@
-from claims.extraction import source_key, source_surname_key
+from claims.extraction import extract_claims, source_key, source_surname_key
 from claims.extraction.speakers import ArticleSpeakers, kind_of
 
 
@@ -52,3 +52,8 @@ def test_a_share_of_a_group_is_its_own_mention_not_a_person():
         assert (resolved.source, resolved.kind) == (mention, "unknown")
     # Names that start like a quantifier stay names.
     assert sp.resolve("Five Guys", 40).source == "Five Guys"
+
+
+def test_a_cue_opening_the_sentence_is_not_part_of_the_speakers_name():
+    text = "Said Ana Ruiz, who has fished the bay for forty years, “The water has never been this warm.”"
+    assert [c.source for c in extract_claims(text)] == ["Ana Ruiz"]
