@@ -18,7 +18,7 @@ from tests.jobs.conftest import wait_for
 # A real worker commits in its own connection, so these tests are transactional. Not serialised: they are the last
 # transactional tests collected (pytest-django runs those after all others), and their flush recreating content
 # types cannot then collide with a later serialised test's reload.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _lines(n: int) -> list[str]:

@@ -14,7 +14,7 @@ from webhooks.models import DeliveryStatus, WebhookDelivery
 from webhooks.services import webhook_create
 
 # Transactional, not serialised, like tests/jobs/test_tasks.py: the worker thread reads committed rows only.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _finished(timeout: float = 30) -> WebhookDelivery:

@@ -29,7 +29,7 @@ pytest.importorskip("openapi_python_client", reason="openapi-python-client comes
 # tests/web sorts after tests/jobs, so these are the last transactional tests, and their flush (which recreates
 # content types) cannot collide with a serialised test's reload. The flush removes the role groups, which come from
 # a data migration: made again here when missing.
-live = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+live = pytest.mark.django_db(transaction=True)
 
 ROOT = Path(__file__).resolve().parents[3]
 PACKAGE = "claimdesk_client"
