@@ -1360,7 +1360,10 @@ CUE_RULES = [
         "cue",
         40,
         "a cue word used as a noun after a determiner or adjective",
-        (E("The latest estimate puts growth at two percent.", "estimate"),),
+        (
+            E("The latest estimate puts growth at two percent.", "estimate"),
+            E("Some of the sculptures on show at the fifth Harbour Art Week – photos", "show"),
+        ),
         (
             "Economists estimate that growth will slow next year.",
             "Most said they would vote for the incumbent again.",  # a quantifier as the subject
