@@ -229,6 +229,51 @@ PHRASES = [
     (re.compile(r"(\d)(bn|tn|m|mn|k)\b"), r"\1 \2"),
     (re.compile(r"(\d)-?fold\b"), r"\1 fold"),
 ]
+# Modality: a claim that states an act as possible, considered, expected or proposed (or denies plans for it) is another
+# claim than one stating it as done or as what will be done: "the bank will cut rates" / "could cut rates", "has
+# banned" / "is considering banning", "prevents" / "may prevent". A plan is another claim than a fact ("is building" /
+# "plans to build") but the claim "will" states ("will double" / "plans to double"). "May" is the month with a
+# capital; "than expected", "more likely to", "could not" and "before it could" state no possibility.
+_BE = r"(?:is|are|was|were|be|been|being|'s|'re)"
+POSSIBLE, PLAN, WILL = "possible", "plan", "will"
+MODALITIES = [
+    # (modality, pattern), the first that matches names the claim's modality; none: stated as a fact.
+    (
+        POSSIBLE,
+        re.compile(
+            r"\b(?:could(?!n't| not)|might|(?-i:may)(?! not)|possibly|potentially|perhaps|maybe"
+            rf"|{_BE}\s+(?:\w+\s+)?(?:considering|weighing|mulling|exploring|eyeing|studying|discussing|debating)"
+            r"|consider(?:s|ed)?\s+\w+ing|mull(?:s|ed)?|weigh(?:s|ed)?\s+(?:\w+\s+)?(?:charges?|options?|whether|plans?)"
+            rf"|(?:{_BE}\s+)?(?<!than )expected\s+to|expects?\s+to|(?<!more )(?<!less )(?:un)?likely\s+to"
+            r"|propos(?:e|es|ed|ing)\s+(?:to\s+)?\w+|threat(?:en|ens|ened|ening)\s+to"
+            r"|den(?:y|ies|ied|ying)\s+(?:any\s+)?(?:plans?|planning|intending|considering))\b",
+            _I,
+        ),
+    ),
+    (
+        PLAN,
+        re.compile(
+            rf"\b(?:plan(?:s|ned|ning)?\s+to|plans\s+(?:for|of)|intend(?:s|ed|ing)?\s+to|intention\s+(?:of|to)"
+            rf"|aim(?:s|ed|ing)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|hop(?:es|ed|ing)\s+to|prepar(?:es|ed|ing)\s+to"
+            rf"|{_BE}\s+(?:set|poised|due)\s+to)\b",
+            _I,
+        ),
+    ),
+    (WILL, re.compile(r"\b(?:will|shall|won't)\b|'ll\b", _I)),
+]
+_NO_POSSIBILITY = re.compile(r"\bbefore\s+\w+\s+could\b", _I)
+
+
+def _modality(text: str) -> str:
+    text = _NO_POSSIBILITY.sub("before", text)
+    return next((modality for modality, pattern in MODALITIES if pattern.search(text)), "")
+
+
+def _modalities_differ(a: str, b: str) -> bool:
+    """What "will" be done is what is planned and what is done; possible, planned and done are three claims."""
+    return a != b and WILL not in (a, b) or {a, b} == {WILL, POSSIBLE}
+
+
 # Who did it to whom: "Real Madrid beat Barcelona" and "Barcelona beat Real Madrid" share every word. A name, up to
 # two lower-case words ("Russian forces"), an act done to someone and the name it was done to. Passive voice and
 # "lost to" turn the roles round. Symmetric acts ("met", "talked to") are not listed.
@@ -279,6 +324,8 @@ class ClaimFeatures:
     roles: frozenset[tuple[str, str, str]] = frozenset()
     # Countries the claim places its event in ("in Beijing", "at the White House").
     where: frozenset[str] = frozenset()
+    # POSSIBLE ("could cut", "is considering"), PLAN ("plans to"), WILL or "" (stated as done): see MODALITIES.
+    modality: str = ""
 
 
 @lru_cache(maxsize=50_000)
@@ -339,6 +386,7 @@ def claim_features(text: str) -> ClaimFeatures:
     text = _YEAR.sub(r" year\1 ", normalise(text))
     text = places.fold_multiword(text)
     roles = _roles(text)
+    modality = _modality(text)
     for pattern, replacement in PHRASES:
         text = pattern.sub(replacement, text)
     words: set[str] = set()
@@ -443,6 +491,7 @@ def claim_features(text: str) -> ClaimFeatures:
         surfaces=frozenset(surfaces.items()),
         roles=roles,
         where=frozenset(where),
+        modality=modality,
     )
 
 
@@ -556,7 +605,7 @@ def _weight(words: frozenset[str] | set[str]) -> float:
 
 
 # The guards, in the order a reviewer reads them: what differs in a pair that shares everything else.
-GUARDS = ("numbers", "negation", "polarity", "names", "time")
+GUARDS = ("numbers", "negation", "modality", "polarity", "names", "time")
 
 
 @dataclass(frozen=True)
@@ -603,6 +652,7 @@ def _guards(a: ClaimFeatures, b: ClaimFeatures) -> tuple[list[str], list[str]]:
         # guard: (differs, had something to check)
         "numbers": (_numbers_differ(a, b), bool(a.numbers and b.numbers)),
         "negation": (a.negated != b.negated, True),
+        "modality": (_modalities_differ(a.modality, b.modality), bool(a.modality and b.modality)),
         "polarity": (
             roles_differ
             or any(

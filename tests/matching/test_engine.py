@@ -281,3 +281,40 @@ def test_without_an_ing_noun_states_what_is_missing_not_an_act_undone():
 )
 def test_news_synonyms_are_one_word(a, b):
     assert text_score(a, b).overlap == 1.0
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("the regulator will fine the airline for delays", "the regulator might fine the airline for delays"),
+        ("the city has closed its last coal plant", "the city is considering closing its last coal plant"),
+        ("the new filter removes lead from tap water", "the new filter may remove lead from tap water"),
+        ("the club sold its striker to a Saudi team", "the club is expected to sell its striker to a Saudi team"),
+        ("the board sacked the chief executive", "the board denied plans to sack the chief executive"),
+        ("the carmaker is opening a battery plant in Poland", "the carmaker plans to open a battery plant in Poland"),
+        ("the council raised parking fees in the centre", "the council proposed raising parking fees in the centre"),
+    ],
+)
+def test_a_claim_stated_as_done_and_as_possible_planned_or_considered_are_not_one(a, b):
+    result = text_score(a, b)
+    assert "modality" in result.conflicts
+    decision = engine.decide(claim_features(a), claim_features(b), similarity=0.95)
+    assert decision.relation == engine.CONTRADICTS
+    assert "modality" in decision.conflicts
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("the ministry will build 40 new schools by 2030", "the ministry plans to build 40 new schools by 2030"),
+        ("the ministry will build 40 new schools by 2030", "40 new schools will be built by the ministry by 2030"),
+        ("the storm could hit the coast on Friday", "the storm may hit the coast on Friday"),
+        ("exports grew faster than expected to reach a record", "exports grew faster than forecast to a record"),
+        ("the summit opens in May in Lisbon", "the summit in Lisbon opens in May"),
+        ("rescuers could not reach the village", "rescuers failed to reach the village"),
+        ("the court froze the law before it could take effect", "the court froze the law before it took effect"),
+        ("smokers are more likely to develop the disease", "the disease is more common among smokers"),
+    ],
+)
+def test_will_and_plans_are_one_modality_and_months_comparisons_and_could_not_are_none(a, b):
+    assert "modality" not in text_score(a, b).conflicts
