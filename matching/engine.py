@@ -326,6 +326,8 @@ class ClaimFeatures:
     where: frozenset[str] = frozenset()
     # POSSIBLE ("could cut", "is considering"), PLAN ("plans to"), WILL or "" (stated as done): see MODALITIES.
     modality: str = ""
+    # What is missing said with "without" ("without heating"): the same absence as "no heating".
+    lacking: bool = False
 
 
 @lru_cache(maxsize=50_000)
@@ -492,6 +494,7 @@ def claim_features(text: str) -> ClaimFeatures:
         roles=roles,
         where=frozenset(where),
         modality=modality,
+        lacking="lacking" in tokens,
     )
 
 
@@ -651,7 +654,11 @@ def _guards(a: ClaimFeatures, b: ClaimFeatures) -> tuple[list[str], list[str]]:
     checks = {
         # guard: (differs, had something to check)
         "numbers": (_numbers_differ(a, b), bool(a.numbers and b.numbers)),
-        "negation": (a.negated != b.negated, True),
+        # "Without heating" is the absence "no heating" states: a negation only against one.
+        "negation": (
+            (a.negated or (a.lacking and b.negated)) != (b.negated or (b.lacking and a.negated)),
+            True,
+        ),
         "modality": (_modalities_differ(a.modality, b.modality), bool(a.modality and b.modality)),
         "polarity": (
             roles_differ

@@ -318,3 +318,21 @@ def test_a_claim_stated_as_done_and_as_possible_planned_or_considered_are_not_on
 )
 def test_will_and_plans_are_one_modality_and_months_comparisons_and_could_not_are_none(a, b):
     assert "modality" not in text_score(a, b).conflicts
+
+
+def test_no_and_without_before_what_is_missing_state_one_absence():
+    without = "two thousand homes in the valley are without electricity after the floods"
+    assert (
+        "negation"
+        not in text_score(without, "two thousand homes in the valley have no electricity after the floods").conflicts
+    )
+    assert (
+        "negation"
+        not in text_score(without, "the floods cut electricity to two thousand homes in the valley").conflicts
+    )
+    assert (
+        "negation"
+        in text_score(
+            "two thousand homes in the valley have no electricity", "two thousand homes in the valley have electricity"
+        ).conflicts
+    )
