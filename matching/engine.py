@@ -29,7 +29,7 @@ from matching import places
 BANDS = 16
 ROWS = 2
 # Changing the tokeniser, synonyms or the constants above changes every key: run `manage.py match_claims --rebuild`.
-SIGNATURE_VERSION = 4
+SIGNATURE_VERSION = 5
 # A claim needs this many content words to be matched: "Not at all" or "Tanks, aircraft" match everything.
 MIN_FEATURES = 3
 THRESHOLD = 0.65
@@ -166,6 +166,7 @@ SYNONYMS = {
     "withstood": "surviv", "withstand": "surviv", "firm": "compani", "lender": "bank",
     "premier": "prime", "kept": "keep", "keep": "keep", "retain": "keep", "layoff": "layoff", "redund": "layoff",
     "negoti": "talk", "talk": "talk", "deal": "agreement", "agreement": "agreement", "past": "last", "last": "last",
+    "higher": "rise", "block": "reject", "accept": "approve",
 }  # fmt: skip
 _I = re.IGNORECASE
 # "A third" is an ordinal before these ("a third consecutive meeting", "a fifth term"), else a fraction ("a third of

@@ -206,6 +206,9 @@ def test_skipping_the_exact_score_loses_no_decision(similarity):
         ("the airline's profit was up 12 percent", "the airline's profit was down 12 percent"),
         ("Amazon will lay off 9,000 workers", "Amazon will hire 9,000 workers"),
         ("the governor kept his seat in the state senate", "the governor lost his seat in the state senate"),
+        ("child poverty in Wales is higher than a decade ago", "child poverty in Wales is lower than a decade ago"),
+        ("the watchdog blocked the sale of the ports operator", "the watchdog approved the sale of the ports operator"),
+        ("the nurses accepted the government's pay deal", "the nurses rejected the government's pay deal"),
     ],
 )
 def test_who_did_it_to_whom_and_opposite_outcomes_in_other_words_tell_claims_apart(a, b):
