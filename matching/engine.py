@@ -76,8 +76,9 @@ NUMBER_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10, "half": 50,
 }  # fmt: skip
-SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12,
-               "tn": 1e12, "milliard": 1e9, "milliards": 1e9, "decade": 10, "decades": 10}  # fmt: skip
+SCALE_WORDS = {"hundred": 100, "thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
+               "trillion": 1e12, "tn": 1e12, "milliard": 1e9, "milliards": 1e9, "decade": 10,
+               "decades": 10}  # fmt: skip
 # Dates a claim is pinned to; two claims pinned to different ones are different claims.
 TIME_WORDS = _words(
     """

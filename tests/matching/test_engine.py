@@ -16,6 +16,7 @@ def test_claim_features_canonicalise_synonyms_numbers_and_countries():
 
 def test_claim_features_number_words_with_scales_equal_digits():
     assert claim_features("four million people fled").numbers == claim_features("4m people fled").numbers == {"4000000"}
+    assert claim_features("three hundred schools shut").numbers == claim_features("300 schools shut").numbers == {"300"}
 
 
 def test_claim_features_mark_names_but_not_the_first_word_and_keep_dates_apart():
@@ -38,6 +39,7 @@ def test_claim_features_tell_years_from_counts():
         ("the Kremlin denied it", "Russia denied it"),
         ("the White House said", "the United States said"),
         ("a ruling in the EU", "a ruling in the European Union"),
+        ("the Saudis will pump less oil", "Saudi Arabia will pump less oil"),
     ],
 )
 def test_a_capital_a_demonym_and_a_metonym_name_their_country(a, b):
