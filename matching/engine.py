@@ -328,6 +328,8 @@ class ClaimFeatures:
     where: frozenset[str] = frozenset()
     # POSSIBLE ("could cut", "is considering"), PLAN ("plans to"), WILL or "" (stated as done): see MODALITIES.
     modality: str = ""
+    # The words before and after the first "than": what is compared with what ("prices rose faster than wages").
+    compared: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
     # What is missing said with "without" ("without heating"): the same absence as "no heating".
     lacking: bool = False
 
@@ -403,6 +405,7 @@ def claim_features(text: str) -> ClaimFeatures:
     comparator = ""
     where: set[str] = set()
     locative = False
+    before_than: set[str] | None = None
     raw_tokens = [_fold(m.group()) for m in _TOKEN.finditer(text)]
     tokens = [t.lower() for t in raw_tokens]
     for i, token in enumerate(tokens):
@@ -444,6 +447,8 @@ def claim_features(text: str) -> ClaimFeatures:
             locative = False
             if raw[:1].isupper() and (place := places.place_of(token)):
                 where.add(place)
+        if token == "than" and before_than is None:
+            before_than = set(words)
         if not token or token in STOPWORDS or len(token) < 2:
             continue
         # A capital marks a name, except on the first word where it only starts the sentence (unless an acronym).
@@ -496,6 +501,9 @@ def claim_features(text: str) -> ClaimFeatures:
         roles=roles,
         where=frozenset(where),
         modality=modality,
+        compared=(frozenset(before_than), frozenset(words - before_than))
+        if before_than
+        else (frozenset(), frozenset()),
         lacking="lacking" in tokens,
     )
 
@@ -645,6 +653,13 @@ def _roles_differ(a: ClaimFeatures, b: ClaimFeatures) -> tuple[bool, set[str]]:
     return False, acts
 
 
+def _comparison_reversed(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """ "House prices rose faster than wages" / "wages rose faster than house prices": what one claim compares with
+    is what the other compares (words both compare with, "last year", aside)."""
+    (left_a, right_a), (left_b, right_b) = a.compared, b.compared
+    return bool((right_a - right_b) & left_b and (right_b - right_a) & left_a)
+
+
 def _guards(a: ClaimFeatures, b: ClaimFeatures) -> tuple[list[str], list[str]]:
     """(conflicts, held): the guards that tell these claims apart, and those that had something to check and agreed."""
     names_a, names_b = _unmatched(a.names, b.words), _unmatched(b.names, a.words)
@@ -664,11 +679,12 @@ def _guards(a: ClaimFeatures, b: ClaimFeatures) -> tuple[list[str], list[str]]:
         "modality": (_modalities_differ(a.modality, b.modality), bool(a.modality and b.modality)),
         "polarity": (
             roles_differ
+            or _comparison_reversed(a, b)
             or any(
                 {sign for k, sign in a.polarity if k == kind} ^ {sign for k, sign in b.polarity if k == kind} == {0, 1}
                 for kind in kinds_a & kinds_b
             ),
-            bool(kinds_a & kinds_b or role_acts),
+            bool(kinds_a & kinds_b or role_acts or (a.compared[1] and b.compared[1])),
         ),
         # Other names on each side, or the event placed in other countries ("in Beijing", "in Washington").
         "names": (
