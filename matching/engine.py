@@ -29,7 +29,7 @@ from matching import places
 BANDS = 16
 ROWS = 2
 # Changing the tokeniser, synonyms or the constants above changes every key: run `manage.py match_claims --rebuild`.
-SIGNATURE_VERSION = 4
+SIGNATURE_VERSION = 5
 # A claim needs this many content words to be matched: "Not at all" or "Tanks, aircraft" match everything.
 MIN_FEATURES = 3
 THRESHOLD = 0.65
@@ -76,8 +76,9 @@ NUMBER_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10, "half": 50,
 }  # fmt: skip
-SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12,
-               "tn": 1e12, "milliard": 1e9, "milliards": 1e9, "decade": 10, "decades": 10}  # fmt: skip
+SCALE_WORDS = {"hundred": 100, "thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
+               "trillion": 1e12, "tn": 1e12, "milliard": 1e9, "milliards": 1e9, "decade": 10,
+               "decades": 10}  # fmt: skip
 # Dates a claim is pinned to; two claims pinned to different ones are different claims.
 TIME_WORDS = _words(
     """
@@ -166,6 +167,7 @@ SYNONYMS = {
     "withstood": "surviv", "withstand": "surviv", "firm": "compani", "lender": "bank",
     "premier": "prime", "kept": "keep", "keep": "keep", "retain": "keep", "layoff": "layoff", "redund": "layoff",
     "negoti": "talk", "talk": "talk", "deal": "agreement", "agreement": "agreement", "past": "last", "last": "last",
+    "higher": "rise", "block": "reject", "accept": "approve",
 }  # fmt: skip
 _I = re.IGNORECASE
 # "A third" is an ordinal before these ("a third consecutive meeting", "a fifth term"), else a fraction ("a third of
@@ -229,6 +231,51 @@ PHRASES = [
     (re.compile(r"(\d)(bn|tn|m|mn|k)\b"), r"\1 \2"),
     (re.compile(r"(\d)-?fold\b"), r"\1 fold"),
 ]
+# Modality: a claim that states an act as possible, considered, expected or proposed (or denies plans for it) is another
+# claim than one stating it as done or as what will be done: "the bank will cut rates" / "could cut rates", "has
+# banned" / "is considering banning", "prevents" / "may prevent". A plan is another claim than a fact ("is building" /
+# "plans to build") but the claim "will" states ("will double" / "plans to double"). "May" is the month with a
+# capital; "than expected", "more likely to", "could not" and "before it could" state no possibility.
+_BE = r"(?:is|are|was|were|be|been|being|'s|'re)"
+POSSIBLE, PLAN, WILL = "possible", "plan", "will"
+MODALITIES = [
+    # (modality, pattern), the first that matches names the claim's modality; none: stated as a fact.
+    (
+        POSSIBLE,
+        re.compile(
+            r"\b(?:could(?!n't| not)|might|(?-i:may)(?! not)|possibly|potentially|perhaps|maybe"
+            rf"|{_BE}\s+(?:\w+\s+)?(?:considering|weighing|mulling|exploring|eyeing|studying|discussing|debating)"
+            r"|consider(?:s|ed)?\s+\w+ing|mull(?:s|ed)?|weigh(?:s|ed)?\s+(?:\w+\s+)?(?:charges?|options?|whether|plans?)"
+            rf"|(?:{_BE}\s+)?(?<!than )expected\s+to|expects?\s+to|(?<!more )(?<!less )(?:un)?likely\s+to"
+            r"|propos(?:e|es|ed|ing)\s+(?:to\s+)?\w+|threat(?:en|ens|ened|ening)\s+to"
+            r"|den(?:y|ies|ied|ying)\s+(?:any\s+)?(?:plans?|planning|intending|considering))\b",
+            _I,
+        ),
+    ),
+    (
+        PLAN,
+        re.compile(
+            rf"\b(?:plan(?:s|ned|ning)?\s+to|plans\s+(?:for|of)|intend(?:s|ed|ing)?\s+to|intention\s+(?:of|to)"
+            rf"|aim(?:s|ed|ing)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|hop(?:es|ed|ing)\s+to|prepar(?:es|ed|ing)\s+to"
+            rf"|{_BE}\s+(?:set|poised|due)\s+to)\b",
+            _I,
+        ),
+    ),
+    (WILL, re.compile(r"\b(?:will|shall|won't)\b|'ll\b", _I)),
+]
+_NO_POSSIBILITY = re.compile(r"\bbefore\s+\w+\s+could\b", _I)
+
+
+def _modality(text: str) -> str:
+    text = _NO_POSSIBILITY.sub("before", text)
+    return next((modality for modality, pattern in MODALITIES if pattern.search(text)), "")
+
+
+def _modalities_differ(a: str, b: str) -> bool:
+    """What "will" be done is what is planned and what is done; possible, planned and done are three claims."""
+    return a != b and WILL not in (a, b) or {a, b} == {WILL, POSSIBLE}
+
+
 # Who did it to whom: "Real Madrid beat Barcelona" and "Barcelona beat Real Madrid" share every word. A name, up to
 # two lower-case words ("Russian forces"), an act done to someone and the name it was done to. Passive voice and
 # "lost to" turn the roles round. Symmetric acts ("met", "talked to") are not listed.
@@ -279,6 +326,12 @@ class ClaimFeatures:
     roles: frozenset[tuple[str, str, str]] = frozenset()
     # Countries the claim places its event in ("in Beijing", "at the White House").
     where: frozenset[str] = frozenset()
+    # POSSIBLE ("could cut", "is considering"), PLAN ("plans to"), WILL or "" (stated as done): see MODALITIES.
+    modality: str = ""
+    # The words before and after the first "than": what is compared with what ("prices rose faster than wages").
+    compared: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    # What is missing said with "without" ("without heating"): the same absence as "no heating".
+    lacking: bool = False
 
 
 @lru_cache(maxsize=50_000)
@@ -339,6 +392,7 @@ def claim_features(text: str) -> ClaimFeatures:
     text = _YEAR.sub(r" year\1 ", normalise(text))
     text = places.fold_multiword(text)
     roles = _roles(text)
+    modality = _modality(text)
     for pattern, replacement in PHRASES:
         text = pattern.sub(replacement, text)
     words: set[str] = set()
@@ -351,6 +405,7 @@ def claim_features(text: str) -> ClaimFeatures:
     comparator = ""
     where: set[str] = set()
     locative = False
+    before_than: set[str] | None = None
     raw_tokens = [_fold(m.group()) for m in _TOKEN.finditer(text)]
     tokens = [t.lower() for t in raw_tokens]
     for i, token in enumerate(tokens):
@@ -392,6 +447,8 @@ def claim_features(text: str) -> ClaimFeatures:
             locative = False
             if raw[:1].isupper() and (place := places.place_of(token)):
                 where.add(place)
+        if token == "than" and before_than is None:
+            before_than = set(words)
         if not token or token in STOPWORDS or len(token) < 2:
             continue
         # A capital marks a name, except on the first word where it only starts the sentence (unless an acronym).
@@ -443,6 +500,11 @@ def claim_features(text: str) -> ClaimFeatures:
         surfaces=frozenset(surfaces.items()),
         roles=roles,
         where=frozenset(where),
+        modality=modality,
+        compared=(frozenset(before_than), frozenset(words - before_than))
+        if before_than
+        else (frozenset(), frozenset()),
+        lacking="lacking" in tokens,
     )
 
 
@@ -556,7 +618,7 @@ def _weight(words: frozenset[str] | set[str]) -> float:
 
 
 # The guards, in the order a reviewer reads them: what differs in a pair that shares everything else.
-GUARDS = ("numbers", "negation", "polarity", "names", "time")
+GUARDS = ("numbers", "negation", "modality", "polarity", "names", "time")
 
 
 @dataclass(frozen=True)
@@ -591,6 +653,13 @@ def _roles_differ(a: ClaimFeatures, b: ClaimFeatures) -> tuple[bool, set[str]]:
     return False, acts
 
 
+def _comparison_reversed(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """ "House prices rose faster than wages" / "wages rose faster than house prices": what one claim compares with
+    is what the other compares (words both compare with, "last year", aside)."""
+    (left_a, right_a), (left_b, right_b) = a.compared, b.compared
+    return bool((right_a - right_b) & left_b and (right_b - right_a) & left_a)
+
+
 def _guards(a: ClaimFeatures, b: ClaimFeatures) -> tuple[list[str], list[str]]:
     """(conflicts, held): the guards that tell these claims apart, and those that had something to check and agreed."""
     names_a, names_b = _unmatched(a.names, b.words), _unmatched(b.names, a.words)
@@ -602,14 +671,20 @@ def _guards(a: ClaimFeatures, b: ClaimFeatures) -> tuple[list[str], list[str]]:
     checks = {
         # guard: (differs, had something to check)
         "numbers": (_numbers_differ(a, b), bool(a.numbers and b.numbers)),
-        "negation": (a.negated != b.negated, True),
+        # "Without heating" is the absence "no heating" states: a negation only against one.
+        "negation": (
+            (a.negated or (a.lacking and b.negated)) != (b.negated or (b.lacking and a.negated)),
+            True,
+        ),
+        "modality": (_modalities_differ(a.modality, b.modality), bool(a.modality and b.modality)),
         "polarity": (
             roles_differ
+            or _comparison_reversed(a, b)
             or any(
                 {sign for k, sign in a.polarity if k == kind} ^ {sign for k, sign in b.polarity if k == kind} == {0, 1}
                 for kind in kinds_a & kinds_b
             ),
-            bool(kinds_a & kinds_b or role_acts),
+            bool(kinds_a & kinds_b or role_acts or (a.compared[1] and b.compared[1])),
         ),
         # Other names on each side, or the event placed in other countries ("in Beijing", "in Washington").
         "names": (

@@ -98,6 +98,13 @@ def test_a_pushed_back_front_line_is_related_to_an_advance_but_contradicts_it():
     assert match.guards["differs"] == ["polarity"]
 
 
+def test_a_fact_and_the_same_act_as_a_possibility_are_stored_as_contradicting_with_modality_as_the_reason():
+    _article_with("The minister said that the city has banned diesel cars from its centre.")
+    _article_with("The minister said that the city is considering banning diesel cars from its centre.")
+    match = ClaimMatch.objects.get()
+    assert (match.relation, match.guards["differs"]) == (MatchRelation.CONTRADICTS, ["modality"])
+
+
 def test_a_contradicting_match_cannot_be_confirmed_but_can_be_rejected(annotator):
     _article_with("The ministry said that 40 drones were shot down over Crimea overnight.")
     _article_with("The ministry said that 12 drones were shot down over Crimea overnight.")
