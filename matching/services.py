@@ -16,6 +16,7 @@ import numpy as np
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
+from simple_history.utils import bulk_update_with_history
 
 from annotations.services import SubmitResult, annotation_submit
 from claims.models import Article, Claim
@@ -194,17 +195,37 @@ def _score_candidates(
     return decisions
 
 
+def _relation(decision: engine.Decision) -> str:
+    return MatchRelation.CONTRADICTS if decision.relation == engine.CONTRADICTS else MatchRelation.SAME
+
+
 def _store_matches(scores: dict[tuple[int, int], engine.Decision]) -> list[ClaimMatch]:
+    """New pairs become suggestions. A pair already stored and still only suggested takes the new decision (after an
+    engine change, `match_claims --rebuild` decides it again); a confirmed or rejected pair is a person's decision and
+    is left as it is."""
     if not scores:
         return []
-    known = set()
+    known: dict[tuple[int, int], ClaimMatch] = {}
     for pairs in _chunks(sorted(scores)):
         first_ids = {first for first, _ in pairs}
-        known.update(
-            (first, second)
-            for first, second in ClaimMatch.objects.filter(claim_id__in=first_ids).values_list("claim_id", "other_id")
-            if (first, second) in scores
-        )
+        for match in ClaimMatch.objects.filter(claim_id__in=first_ids):
+            if (match.claim_id, match.other_id) in scores:
+                known[(match.claim_id, match.other_id)] = match
+    redecided = []
+    for pair, match in known.items():
+        decision = scores[pair]
+        values = {
+            "score": min(decision.score, 1.0),
+            "relation": _relation(decision),
+            "similarity": decision.similarity,
+            "guards": {"held": list(decision.held), "differs": list(decision.conflicts)},
+        }
+        if match.status == MatchStatus.SUGGESTED and any(getattr(match, k) != v for k, v in values.items()):
+            for name, value in values.items():
+                setattr(match, name, value)
+            redecided.append(match)
+    if redecided:
+        bulk_update_with_history(redecided, ClaimMatch, ["score", "relation", "similarity", "guards"])
     matches = ClaimMatch.objects.bulk_create(
         [
             ClaimMatch(
@@ -212,7 +233,7 @@ def _store_matches(scores: dict[tuple[int, int], engine.Decision]) -> list[Claim
                 other_id=second,
                 score=min(decision.score, 1.0),
                 status=MatchStatus.SUGGESTED,
-                relation=MatchRelation.CONTRADICTS if decision.relation == engine.CONTRADICTS else MatchRelation.SAME,
+                relation=_relation(decision),
                 similarity=decision.similarity,
                 guards={"held": list(decision.held), "differs": list(decision.conflicts)},
             )

@@ -223,3 +223,22 @@ def test_claim_match_apply_verdict_needs_a_confirmed_match_with_a_verdict(annota
     stranger = ArticleFactory().pk
     with pytest.raises(ValidationError, match="not about this claim"):
         claim_match_apply_verdict(match=match, claim=Claim(pk=10**9, article_id=stranger), annotator=annotator)
+
+
+def test_a_rebuild_decides_stored_suggestions_again_and_leaves_peoples_decisions_alone(annotator):
+    _article_with("The ministry said that 40 drones were shot down over Crimea overnight.")
+    _article_with("The ministry said that 12 drones were shot down over Crimea overnight.")
+    _article_with("The ministry said that 90 drones were shot down over Crimea overnight.")
+    suggested, rejected = ClaimMatch.objects.order_by("claim_id", "other_id")[:2]
+    # As an older engine stored them: the same claim, no guard differing.
+    ClaimMatch.objects.filter(pk__in=[suggested.pk, rejected.pk]).update(
+        relation=MatchRelation.SAME, guards={"held": [], "differs": []}
+    )
+    ClaimMatch.objects.filter(pk=rejected.pk).update(status=MatchStatus.REJECTED)
+    claim_matches_backfill(rebuild=True)
+    suggested.refresh_from_db()
+    rejected.refresh_from_db()
+    assert suggested.relation == MatchRelation.CONTRADICTS
+    assert suggested.guards["differs"] == ["numbers"]
+    assert suggested.history.first().relation == MatchRelation.CONTRADICTS
+    assert (rejected.status, rejected.relation) == (MatchStatus.REJECTED, MatchRelation.SAME)
