@@ -862,12 +862,46 @@ def _as_x_said(sc: SentenceContext) -> None:
             sc.propose("as-x-said", s0, m.start(), src, m.start("src"), m.group("cue"), "speech")
 
 
+# A longer recipient before "that": a noun phrase with the places and times that go with it ("told a crowded hall at
+# a hotel in Leeds on Monday that Y"): up to twelve words, a preposition among them, no subject, verb or "so"/"such"
+# ("tells so many lies that"), and "that" opening a clause, not a relative one ("the meeting that was held").
+_RECIPIENT_BEFORE_THAT = re.compile(r"\s+((?:[\w.&’'-]+\s+){1,12}?)that\s+([\w’'-]+)")
+_VERB_AFTER_THAT = frozenset(
+    L._wordlist("is are was were be been has have had do does did will would can could may might must shall should")
+)
+_NOT_IN_A_RECIPIENT = _VERB_AFTER_THAT | frozenset(
+    L._wordlist("i he she it we they who which what that said says say told tells not so such many much")
+)
+_RECIPIENT_PREPOSITIONS = frozenset(L._wordlist("at in of on during after before from outside inside near"))
+
+
+def _long_recipient(rest: str) -> int:
+    """Where the content starts after a long recipient ('told a crowded hall at a hotel in Leeds that Y'), or 0."""
+    m = _RECIPIENT_BEFORE_THAT.match(rest)
+    if not m:
+        return 0
+    words = [w.lower() for w in m.group(1).split()]
+    after = m.group(2).lower()
+    if (
+        any(w in _NOT_IN_A_RECIPIENT for w in words)
+        or not any(w in _RECIPIENT_PREPOSITIONS for w in words)
+        or after in _VERB_AFTER_THAT
+        or after.endswith("ed")
+    ):
+        return 0
+    return m.start(1) + len(m.group(1).rstrip())
+
+
 def _take_recipient(c: CueContext) -> None:
-    """The object of the cue is not its content: 'told reporters (that) Y', 'assured them Y'."""
+    """The object of the cue is not its content: 'told reporters (that) Y', 'assured them Y', 'told a crowded hall
+    at a hotel in Leeds that Y'."""
     if c.lemma in L.TAKES_RECIPIENT:
         rest = c.text[c.after : c.s1]
         rm = C._RECIPIENT_RE.match(rest)
-        if rm and not C._SPACE_THAT.match(rest):
+        long = _long_recipient(rest)
+        if long:
+            c.after += long
+        elif rm and not C._SPACE_THAT.match(rest):
             c.after += rm.end()
 
 
@@ -1732,6 +1766,12 @@ CUE_RULES = [
                 "he was the best finisher in the league",  # whom it was said of, then "that"
                 "coach",
                 "said",
+            ),
+            E(
+                "The surgeon told a crowded hall at a hotel in downtown Leeds that she was not giving up.",
+                "she was not giving up",  # a long recipient with its places, then "that"
+                "surgeon",
+                "told",
             ),
             E(
                 "The senator told Ana Ruiz of the Daily Mail, that the bill would pass by June.",
