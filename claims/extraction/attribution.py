@@ -1768,6 +1768,12 @@ CUE_RULES = [
                 "said",
             ),
             E(
+                "The union, which told members on Friday that the strike would go ahead, said talks had resumed.",
+                "the strike would go ahead",  # ends where the main clause's own cue begins
+                "union",
+                "told",
+            ),
+            E(
                 "The surgeon told a crowded hall at a hotel in downtown Leeds that she was not giving up.",
                 "she was not giving up",  # a long recipient with its places, then "that"
                 "surgeon",

@@ -508,6 +508,8 @@ _CONTENT_END_RE = re.compile(
     # a second source's statement after a comma or a dash: '..., others say he has never been healthier'
     r"|(?:,|\s[-–—]+)\s+(?=(?:[\w’'.-]+\s+){1,4}?(?:said|says|say|told|tell|tells|argue|argued|argues|insist|insisted|"
     r"insists|claim|claimed|claims)\s+(?:that\s+)?(?:he|she|they|it|we|I|there|the|a|an|this|[A-Z])\b)"
+    # the main clause's own cue after a relative clause that had one: 'X, which said last year Y, said Z'
+    r"|,\s+(?:also\s+)?(?:said|says|told|tells|added|adds)\s+(?!(?:by|to|in|on|of|and|or|as)\b)[\w“\"]"
     # another source's statement joined on: '..., and one in four said Y', '..., while others say Y'
     r"|,\s+(?:and|but|while|whereas)\s+(?=(?:[\w’'.-]+\s+){1,6}?(?:said|says|say|told|tell|argue|argued|argues|"
     r"believe|believes|believed|think|thinks|thought|insist|insisted|insists|claim|claimed|claims)\s+(?![,.;:]))"
