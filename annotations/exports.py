@@ -168,10 +168,6 @@ def _text(value: str | None, escape: bool):
     return "'" + value if escape and value.startswith(FORMULA_STARTS) else value
 
 
-def _raw(value: str | None, escape: bool = False):
-    return NULL if value is None else value
-
-
 def _when(value) -> str | _Null:
     return NULL if value is None else value.isoformat()
 
@@ -190,41 +186,40 @@ def csv_row(row: dict, *, escape_formulas: bool = True) -> list:
 
     Each column converted as its type says: a type test per cell was the larger part of a CSV export's time."""
     article, source, adjudication = row["article"], row["source"] or {}, row["adjudication"] or {}
-    text = _text if escape_formulas else _raw
     source_id, confidence, cluster = source.get("id"), row["confidence"], row["cluster"]
     return [
         row["id"],
         article["id"],
-        text(article["title"], escape_formulas),
-        text(article["url"], escape_formulas),
-        text(article["publisher"], escape_formulas),
+        _text(article["title"], escape_formulas),
+        _text(article["url"], escape_formulas),
+        _text(article["publisher"], escape_formulas),
         _when(article["published_at"]),
-        text(row["text"], escape_formulas),
+        _text(row["text"], escape_formulas),
         row["start"],
         row["end"],
         row["start_utf16"],
         row["end_utf16"],
         NULL if source_id is None else source_id,
-        text(source.get("name"), escape_formulas),
-        text(source.get("kind"), escape_formulas),
-        text(row["source_mention"], escape_formulas),
-        text(row["cue"], escape_formulas),
+        _text(source.get("name"), escape_formulas),
+        _text(source.get("kind"), escape_formulas),
+        _text(row["source_mention"], escape_formulas),
+        _text(row["cue"], escape_formulas),
         "true" if row["is_direct_quote"] else "false",
         NULL if confidence is None else confidence,
         row["position"],
-        text(row["origin"], escape_formulas),
-        text(row["extraction_rule"], escape_formulas),
-        text(row["extractor_version"], escape_formulas),
+        _text(row["origin"], escape_formulas),
+        _text(row["extraction_rule"], escape_formulas),
+        _text(row["extractor_version"], escape_formulas),
         "true" if row["is_flagged_not_claim"] else "false",
         _when(row["created_at"]),
         _when(row["updated_at"]),
         row["label_count"],
-        text(row["status"], escape_formulas),
-        text(row["verdict"], escape_formulas),
-        text(_json_cell(row["annotations"]), escape_formulas),
-        text(adjudication.get("reviewer"), escape_formulas),
-        text(adjudication.get("verdict"), escape_formulas),
-        text(adjudication.get("rationale"), escape_formulas),
+        _text(row["status"], escape_formulas),
+        _text(row["verdict"], escape_formulas),
+        _text(_json_cell(row["annotations"]), escape_formulas),
+        _text(adjudication.get("reviewer"), escape_formulas),
+        _text(adjudication.get("verdict"), escape_formulas),
+        _text(adjudication.get("rationale"), escape_formulas),
         _when(adjudication.get("created_at")),
         _when(adjudication.get("updated_at")),
         NULL if cluster is None else cluster,

@@ -9,12 +9,10 @@ from django.db.models import Q
 from claims.models import ClaimStatus
 
 
-def takes_labels(via: str = "") -> Q:
+def takes_labels() -> Q:
     """A claim takes labels while nobody flagged it as not a claim, it has fewer than LABELS_PER_CLAIM and no reviewer
-    has adjudicated it. `via` filters another model by its claim instead ("claim__" for labels)."""
-    return Q(**{f"{via}is_flagged_not_claim": False, f"{via}label_count__lt": settings.LABELS_PER_CLAIM}) & ~Q(
-        **{f"{via}status": ClaimStatus.ADJUDICATED}
-    )
+    has adjudicated it."""
+    return Q(is_flagged_not_claim=False, label_count__lt=settings.LABELS_PER_CLAIM) & ~Q(status=ClaimStatus.ADJUDICATED)
 
 
 def claim_takes_labels(claim) -> bool:

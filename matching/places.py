@@ -91,7 +91,6 @@ def places() -> dict[str, str]:
 
 
 @cache
-@cache
 def country_names() -> dict[str, str]:
     """canonical token -> the country's name as countryinfo or the aliases file spells it ("@germany" -> "Germany")."""
     from countryinfo import all_countries
