@@ -22,12 +22,12 @@ from annotations.services import SubmitResult, annotation_submit
 from claims.models import Article, Claim
 from core.roles import is_annotator
 from matching import embedding, engine
-from matching.models import ClaimMatch, ClaimSignature, MatchRelation, MatchStatus
+from matching.models import ClaimMatch, ClaimSignature, ClaimVector, MatchRelation, MatchStatus
 
 logger = logging.getLogger(__name__)
 
 # Candidates re-scored per new claim, the ones sharing most bands first: bounds the work whatever the index size
-# (each is embedded again and, if its meaning is close enough, scored exactly).
+# (each one's stored vector is read and, if its meaning is close enough, it is scored exactly).
 MAX_CANDIDATES = 20
 # Claims read per band key, newest first. A band thousands of claims share (common words, a crowded region of the
 # embedding space) says little about any one of them, and reading all of it made a lookup grow with the index: at
@@ -48,7 +48,8 @@ class _Indexed:
     text: str
     features: engine.ClaimFeatures
     vector: np.ndarray
-    keys: list[int]
+    keys: list[int]  # stored: MinHash and SimHash band keys
+    lookup: list[int]  # looked up: MinHash keys and SimHash keys with their probes
 
 
 def _chunks(items: list, size: int = CHUNK) -> Iterator[list]:
@@ -90,32 +91,39 @@ def _find_for(claims: list[Claim]) -> list[ClaimMatch]:
         return []
     vectors = embedding.embed_claims([claim.text for claim, _ in wanted])
     semantic_keys = embedding.simhash_keys(vectors).tolist()
-    indexed = [
-        _Indexed(claim.pk, claim.article_id, claim.text, features, vector, engine.lsh_keys(features) + semantic)
-        for (claim, features), vector, semantic in zip(wanted, vectors, semantic_keys, strict=True)
-    ]
+    probe_keys = embedding.simhash_probe_keys(vectors).tolist()
+    indexed = []
+    for (claim, features), vector, semantic, probes in zip(wanted, vectors, semantic_keys, probe_keys, strict=True):
+        lexical = engine.lsh_keys(features)
+        indexed.append(
+            _Indexed(claim.pk, claim.article_id, claim.text, features, vector, lexical + semantic, lexical + probes)
+        )
     # Matching the same claims again (match_claims --rebuild) starts from a clean slate for them.
     with connection.cursor() as cursor:
         for ids in _chunks([item.claim_id for item in indexed]):
             marks = ", ".join(["%s"] * len(ids))
-            cursor.execute(f"DELETE FROM {ClaimSignature._meta.db_table} WHERE claim_id IN ({marks})", ids)
+            for table in (ClaimSignature._meta.db_table, ClaimVector._meta.db_table):
+                cursor.execute(f"DELETE FROM {table} WHERE claim_id IN ({marks})", ids)  # noqa: S608 (no user input)
     scores = _score_candidates(indexed, _candidates(indexed))
     _store_signatures(indexed)
     return _store_matches(scores)
 
 
 def _store_signatures(indexed: list[_Indexed]) -> None:
-    """The claims' band keys, in plain INSERTs: on ingest this runs once per claim, where the ORM's bulk_create
-    spent more time building 32 objects than the database spent storing them."""
-    table = ClaimSignature._meta.db_table
-    rows = [(item.claim_id, key) for item in indexed for key in item.keys]
+    """The claims' band keys and vectors, in plain INSERTs: on ingest this runs once per claim, where the ORM's
+    bulk_create spent more time building 32 objects than the database spent storing them."""
+    signatures = [(item.claim_id, key) for item in indexed for key in item.keys]
+    packed = embedding.pack(np.array([item.vector for item in indexed]))
+    vectors = list(zip([item.claim_id for item in indexed], packed, strict=True))
     with connection.cursor() as cursor:
-        for batch in _chunks(rows, CHUNK):
-            values = ", ".join(["(%s, %s)"] * len(batch))
-            cursor.execute(
-                f'INSERT INTO {table} ("claim_id", "key") VALUES {values}',  # noqa: S608 (no user input)
-                [value for row in batch for value in row],
-            )
+        for table, rows in ((ClaimSignature._meta.db_table, signatures), (ClaimVector._meta.db_table, vectors)):
+            column = "key" if table == ClaimSignature._meta.db_table else "vector"
+            for batch in _chunks(rows, CHUNK):
+                values = ", ".join(["(%s, %s)"] * len(batch))
+                cursor.execute(
+                    f'INSERT INTO {table} ("claim_id", "{column}") VALUES {values}',  # noqa: S608 (no user input)
+                    [value for row in batch for value in row],
+                )
 
 
 @lru_cache(maxsize=8)
@@ -145,7 +153,7 @@ def _candidates(indexed: list[_Indexed]) -> dict[int, list[int]]:
         for _, group in groupby(indexed, key=lambda item: item.article_id):
             group = list(group)
             for item in group:
-                keys = sorted(set(item.keys))
+                keys = sorted(set(item.lookup))
                 cursor.execute(_candidates_sql(len(keys)), keys)
                 shared: Counter[int] = Counter(dict(cursor.fetchall()))
                 for key in keys:
@@ -162,18 +170,25 @@ def _score_candidates(
     indexed: list[_Indexed], candidates: dict[int, list[int]]
 ) -> dict[tuple[int, int], engine.Decision]:
     """Decisions on the candidate pairs that are related (same or contradicting), keyed by (lower id, higher id)."""
-    # The batch's own claims are known here; only the others are read (and embedded) again.
+    # The batch's own claims are known here; only the others are read, with their stored vectors.
     existing: dict[int, tuple[int, str]] = {item.claim_id: (item.article_id, item.text) for item in indexed}
     vectors: dict[int, np.ndarray] = {item.claim_id: item.vector for item in indexed}
     wanted = sorted({existing_id for ids in candidates.values() for existing_id in ids} - set(existing))
     read: dict[int, tuple[int, str]] = {}
+    stored: dict[int, bytes] = {}
     for ids in _chunks(wanted):
-        rows = Claim.objects.filter(pk__in=ids, is_flagged_not_claim=False).values_list("id", "article_id", "text")
-        read.update({pk: (article_id, text) for pk, article_id, text in rows})
-    # Embedding a claim again costs less than storing 1 KB of vector per claim (WordLlama: ~15,000 a second).
-    read_ids = list(read)
-    if read_ids:
-        vectors.update(zip(read_ids, embedding.embed_claims([read[pk][1] for pk in read_ids]), strict=True))
+        rows = Claim.objects.filter(pk__in=ids, is_flagged_not_claim=False).values_list(
+            "id", "article_id", "text", "match_vector__vector"
+        )
+        for pk, article_id, text, vector in rows:
+            read[pk] = (article_id, text)
+            if vector is not None:
+                stored[pk] = vector
+    vectors.update(zip(stored, embedding.unpack(list(stored.values())), strict=True))
+    # A claim indexed before vectors were stored (its keys survive a model change only until the rebuild): embedded.
+    unstored = [pk for pk in read if pk not in stored]
+    if unstored:
+        vectors.update(zip(unstored, embedding.embed_claims([read[pk][1] for pk in unstored]), strict=True))
     existing.update(read)
     features: dict[int, engine.ClaimFeatures] = {item.claim_id: item.features for item in indexed}
     decisions: dict[tuple[int, int], engine.Decision] = {}
@@ -253,6 +268,7 @@ def claim_matches_backfill(*, rebuild: bool = False, batch_size: int = 2000) -> 
     """
     if rebuild:
         ClaimSignature.objects.all().delete()
+        ClaimVector.objects.all().delete()
     done = 0
     article_ids = list(Article.objects.order_by("created_at", "id").values_list("id", flat=True))
     for ids in _chunks(article_ids, 200):

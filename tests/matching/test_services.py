@@ -8,8 +8,8 @@ from django.db import IntegrityError, transaction
 from annotations.models import Annotation, Verdict
 from claims.models import Claim
 from claims.services import article_ingest
-from matching import services
-from matching.models import ClaimMatch, ClaimSignature, MatchRelation, MatchStatus
+from matching import embedding, services
+from matching.models import ClaimMatch, ClaimSignature, ClaimVector, MatchRelation, MatchStatus
 from matching.services import (
     claim_match_apply_verdict,
     claim_match_decide,
@@ -157,12 +157,34 @@ def test_backfill_indexes_claims_imported_before_matching_and_finds_their_matche
     assert ClaimMatch.objects.count() == 1
 
 
+def test_candidates_are_compared_by_their_stored_vectors_without_running_the_model_again(monkeypatch):
+    first = _article_with("The ministry said that 40 drones were shot down over Crimea overnight.")
+    assert ClaimVector.objects.filter(claim__article=first).count() == 1
+    embedded = []
+    embed_claims = embedding.embed_claims
+    monkeypatch.setattr(embedding, "embed_claims", lambda texts: embedded.extend(texts) or embed_claims(texts))
+    _article_with("Officials said that 40 drones had been shot down above Crimea during the night.")
+    match = ClaimMatch.objects.get()
+    assert match.relation == MatchRelation.SAME
+    assert embedded == ["40 drones had been shot down above Crimea during the night"]
+
+
+def test_a_claim_indexed_before_vectors_were_stored_is_embedded_when_it_is_a_candidate():
+    _article_with("The ministry said that 40 drones were shot down over Crimea overnight.")
+    ClaimVector.objects.all().delete()
+    _article_with("Officials said that 40 drones had been shot down above Crimea during the night.")
+    assert ClaimMatch.objects.get().relation == MatchRelation.SAME
+
+
 def test_a_rebuild_stores_each_claims_keys_once():
     _article_with("The ministry said that 40 drones were shot down over Crimea overnight.")
     _article_with("Officials said that 40 drones had been shot down above Crimea during the night.")
     stored = sorted(ClaimSignature.objects.values_list("claim_id", "key"))
+    vectors = sorted((pk, bytes(vector)) for pk, vector in ClaimVector.objects.values_list("claim_id", "vector"))
+    assert len(vectors) == 2
     assert claim_matches_backfill(rebuild=True) == 2
     assert sorted(ClaimSignature.objects.values_list("claim_id", "key")) == stored
+    assert sorted((pk, bytes(v)) for pk, v in ClaimVector.objects.values_list("claim_id", "vector")) == vectors
 
 
 def test_a_band_key_shared_by_a_crowd_of_newer_claims_does_not_hide_the_same_claim(monkeypatch):
