@@ -18,17 +18,16 @@ ROWS = [json.loads(line) for line in PAIRS.read_text(encoding="utf-8").splitline
 # line (1-based): why it fails.
 KNOWN_FAILURES = {
     28: "different: same words, other event",
-    29: "different", 106: "different", 107: "different", 121: "different", 140: "paraphrase", 179: "different",
+    29: "different", 106: "different", 107: "different", 121: "different", 179: "different",
     193: "paraphrase", 194: "paraphrase", 203: "place: 'south pole' / 'equator' not a name",
-    204: "different", 215: "translation: 'organisation of health of the world' / 'WHO'",
+    215: "translation: 'organisation of health of the world' / 'WHO'",
     220: "paraphrase: Paris/Niamey against France/Niger share no word and no SimHash band",
-    223: "paraphrase: Zelensky/Biden against their titles", 234: "different: same minister, other act",
+    223: "paraphrase: Zelensky/Biden against their titles",
     # Added before tuning the embedding score: harder rewordings, translation-style phrasing, contradictions.
-    274: "translation", 279: "paraphrase", 280: "paraphrase", 286: "paraphrase", 293: "paraphrase",
+    274: "translation", 286: "paraphrase", 293: "paraphrase",
     314: "different: same crossing, other act",
     # Added before the second round of tuning: low-overlap rewordings, titles against names, 'the country' against
     # its name, near-copies one key word apart, 'without' that negates nothing.
-    331: "paraphrase: 'truce' / 'ceasefire', little else shared",
     334: "paraphrase: 'striker' / 'forward', 'club' / 'team'",
     349: "different: 'growth' / 'inflation' forecast", 350: "different: 'confirmed' / 'questioned'",
     351: "different: 'called off' / 'announced'", 352: "different: 'returned' / 'put on display'",
