@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+import jellyfish
 import numpy as np
 import snowballstemmer
 from anyascii import anyascii
@@ -29,7 +30,7 @@ from matching import places
 BANDS = 16
 ROWS = 2
 # Changing the tokeniser, synonyms or the constants above changes every key: run `manage.py match_claims --rebuild`.
-SIGNATURE_VERSION = 5
+SIGNATURE_VERSION = 6
 # A claim needs this many content words to be matched: "Not at all" or "Tanks, aircraft" match everything.
 MIN_FEATURES = 3
 THRESHOLD = 0.65
@@ -41,6 +42,9 @@ SEMANTIC_WEIGHT = 0.7
 # threshold above even full word overlap could not lift them to the threshold. It spares ingest the exact score of
 # most candidates (one pair of news claims in 800 is this close).
 MIN_SIMILARITY = 0.5
+# Word overlap from which claims naming different people or things are about different ones (see `_names_differ`):
+# on the development sets every such contradiction overlaps 0.63 or more, rewordings naming other details less.
+NAMES_MIN_OVERLAP = 0.6
 # Each sign of a different claim multiplies the score by this.
 CONFLICT_FACTOR = 0.4
 
@@ -108,6 +112,8 @@ POLARITY = {
     # Staff taken on or laid off; a seat, a majority or a title kept or lost.
     "staffing": (frozenset({"recruit"}), frozenset({"layoff"})),
     "holding": (frozenset({"keep"}), frozenset({"lose"})),
+    # Goods sold abroad or bought from abroad.
+    "trade": (frozenset({"export"}), frozenset({"import"})),
 }
 # Outcome kinds that `roles` tells better when both claims say who won: "Spain beat England" and "England lost to
 # Spain" both say Spain won, though one says "win" and the other "lose".
@@ -178,6 +184,26 @@ _I = re.IGNORECASE
 _ORDINAL_NEXT = (
     r"(consecutive|straight|successive|term|time|round|day|night|week|month|year|meeting|wave|attempt|season)"
 )
+_SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                  "ten": 10}  # fmt: skip
+_PART_OF = {"halves": 2, "thirds": 3, "quarters": 4, "fifths": 5, "sixths": 6, "sevenths": 7, "eighths": 8,
+            "ninths": 9, "tenths": 10}  # fmt: skip
+_SMALL = "|".join(_SMALL_NUMBERS)
+_PARTS = "|".join(_PART_OF)
+
+
+def _share(match: re.Match) -> str:
+    """ "Two fifths" and "four in ten" as " 40 percent " (what "40%" says); "three in 2" is no share."""
+    part, whole = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+
+    def value(word: str) -> float:
+        word = word.lower()
+        return float(word) if word.isdigit() else _SMALL_NUMBERS.get(word) or _PART_OF[word]
+
+    share = value(part) / value(whole) if value(whole) else 2.0
+    return f" {share * 100:.2f} percent " if 0 < share < 1 else match.group(0)
+
+
 _ING_NOUNS = r"(heating|funding|housing|clothing|lighting|bedding|schooling|training|building|parking|ceiling)"
 PHRASES = [
     # (pattern, replacement) applied before tokenising; names are replaced by capitalised names, so they stay names.
@@ -197,10 +223,22 @@ PHRASES = [
     (re.compile(r"\b(a|one) quarter\b(?! of a)|\bone in four\b", _I), " 25 percent "),
     (re.compile(rf"\bone in (five|5)\b|\b(a|one) fifth\b(?!\s+{_ORDINAL_NEXT})", _I), " 20 percent "),
     (re.compile(r"\bone in (ten|10)\b", _I), " 10 percent "),
+    # Any other share in words: "two fifths", "four in ten", "three out of four".
+    (
+        re.compile(rf"\b({_SMALL}) ({_PARTS})\b|\b({_SMALL}|\d+) (?:in|out of) ({_SMALL}|\d+)\b(?! (?:percent|%))", _I),
+        _share,
+    ),
     # Bounds: "more than 600" and "fewer than 600" are different claims about the same number.
     (re.compile(r"\bno more than\b|\b(fewer|less) than\b|\bunder\b|\bbelow\b|\bup to\b|\bat most\b", _I), " cmplt "),
     (re.compile(r"\bmore than\b|\bover\b|\babove\b|\bat least\b|\bin excess of\b", _I), " cmpgt "),
     (re.compile(r"\bstep(ped|ping|s)? down\b", _I), " resign "),
+    # Troops leaving a place retreat from it; pushing deeper into it is an advance. Holding on to power keeps it.
+    (re.compile(r"\b(pulled|pull|pulls|pulling) out (of|from)\b", _I), " retreat from "),
+    (
+        re.compile(r"\b(pushed|push|pushes|pushing|drove|driven|moved|advanced) (deeper|further) into\b", _I),
+        " advance into ",
+    ),
+    (re.compile(r"\b(held|holds|hold|holding|hung|hangs|hang|hanging) on ?to\b", _I), " kept "),
     (re.compile(r"\b(lay|lays|laying|laid) off\b|\bjob cuts\b", _I), " layoff "),
     # "Deliveries were up 27 percent" and "down 27 percent" say which way a number moved.
     (re.compile(r"\bup(?=\s+(by\s+)?[\d.]+\s*(percent|points?|basis)\b)", _I), " rose "),
@@ -259,7 +297,7 @@ MODALITIES = [
         PLAN,
         re.compile(
             rf"\b(?:plan(?:s|ned|ning)?\s+to|plans\s+(?:for|of)|intend(?:s|ed|ing)?\s+to|intention\s+(?:of|to)"
-            rf"|aim(?:s|ed|ing)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|hop(?:es|ed|ing)\s+to|prepar(?:es|ed|ing)\s+to"
+            rf"|aim(?:s|ed|ing)?\s+to|seek(?:s|ing)?\s+to|{_BE}\s+seeking|sought\s+to|hop(?:es|ed|ing)\s+to|prepar(?:es|ed|ing)\s+to"
             rf"|{_BE}\s+(?:set|poised|due)\s+to)\b",
             _I,
         ),
@@ -335,6 +373,9 @@ class ClaimFeatures:
     compared: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
     # What is missing said with "without" ("without heating"): the same absence as "no heating".
     lacking: bool = False
+    # The names in the order the claim names them, and whether it says "by" (a passive turns the order round).
+    name_order: tuple[str, ...] = ()
+    passive: bool = False
 
 
 @lru_cache(maxsize=50_000)
@@ -409,8 +450,11 @@ def claim_features(text: str) -> ClaimFeatures:
     where: set[str] = set()
     locative = False
     before_than: set[str] | None = None
-    raw_tokens = [_fold(m.group()) for m in _TOKEN.finditer(text)]
+    found = list(_TOKEN.finditer(text))
+    raw_tokens = [_fold(m.group()) for m in found]
     tokens = [t.lower() for t in raw_tokens]
+    name_order: list[str] = []
+    identifier = -2  # index of the last token read as part of a name or a model number
     for i, token in enumerate(tokens):
         raw = raw_tokens[i]
         token = token.strip("'-")
@@ -435,6 +479,11 @@ def claim_features(text: str) -> ClaimFeatures:
             numbers[-1] *= SCALE_WORDS[token]
             continue
         value = _number(token)
+        if value is not None and token[:1].isdigit() and identifier == i - 1 and tokens[i - 1] not in TIME_WORDS:
+            # A number right after a name names a thing, it counts nothing: "Boeing 737-800", "Chapter 11", "Apollo 11".
+            words.add(token)
+            identifier = i if i + 1 < len(found) and text[found[i].end() : found[i + 1].start()] == "-" else -2
+            continue
         if value is not None and not (token == "one" and (i + 1 == len(tokens) or tokens[i + 1] in {"of", "'s"})):
             numbers.append(value)
             if comparator:
@@ -463,6 +512,7 @@ def claim_features(text: str) -> ClaimFeatures:
             country, office = holder
             words.add(country)
             names.add(country)
+            name_order.append(country)
             for office_word in office.split():
                 stem = _stem(office_word)
                 words.add(SYNONYMS.get(stem, stem))
@@ -488,6 +538,8 @@ def claim_features(text: str) -> ClaimFeatures:
             surfaces.setdefault(canonical, part)
             if is_name or part in COMPASS or part_place:
                 names.add(canonical)
+                name_order.append(canonical)
+                identifier = i
     number_words = [_format_number(n) for n in numbers]
     polarity = frozenset(
         (kind, sign) for kind, sides in POLARITY.items() for sign, side in enumerate(sides) if side & words
@@ -508,6 +560,8 @@ def claim_features(text: str) -> ClaimFeatures:
         if before_than
         else (frozenset(), frozenset()),
         lacking="lacking" in tokens,
+        name_order=tuple(dict.fromkeys(name_order)),
+        passive="by" in tokens,
     )
 
 
@@ -575,8 +629,15 @@ def _trigrams(word: str) -> frozenset[str]:
     return frozenset(padded[i : i + 3] for i in range(len(padded) - 2))
 
 
+# Two transliterations of one name sound alike (Metaphone or NYSIIS agree) and are spelled nearly alike: Raeisi /
+# Raisi, Navalnyi / Navalny, Aleksei / Alexei, Aqtau / Aktau. Niger / Nigeria sound alike too, but places are compared
+# by their country, never by spelling.
+SOUNDS_ALIKE = 0.88
+
+
 def _same_word(a: str, b: str) -> bool:
-    """Equal, or spelled alike (Bakhmut/Bakhmout, Zelensky/Zelenskiy, Fed/Federal); short words must be equal."""
+    """Equal, or spelled alike (Bakhmut/Bakhmout, Zelensky/Zelenskiy, Fed/Federal) or a transliteration of it (see
+    SOUNDS_ALIKE); short words must be equal."""
     if a == b:
         return True
     if 3 <= min(len(a), len(b)) <= 4 and (a.startswith(b) or b.startswith(a)):
@@ -584,7 +645,17 @@ def _same_word(a: str, b: str) -> bool:
     if min(len(a), len(b)) < 5 or a[0] != b[0] or a[0] in "#~@":
         return False
     ta, tb = _trigrams(a), _trigrams(b)
-    return len(ta & tb) / len(ta | tb) >= 0.5
+    if len(ta & tb) / len(ta | tb) >= 0.5:
+        return True
+    return jellyfish.jaro_winkler_similarity(a, b) >= SOUNDS_ALIKE and (
+        _sound(jellyfish.metaphone, a) == _sound(jellyfish.metaphone, b)
+        or _sound(jellyfish.nysiis, a) == _sound(jellyfish.nysiis, b)
+    )
+
+
+def _sound(code: Callable[[str], str], word: str) -> str:
+    """A phonetic code without a final Y: Syrskyi / Syrsky, Zelenskyy / Zelensky end in a transliterated vowel."""
+    return code(word).rstrip("Y")
 
 
 # "The country", when no country is named before it, stands for the one country the other claim names and this one
@@ -656,6 +727,17 @@ def _roles_differ(a: ClaimFeatures, b: ClaimFeatures) -> tuple[bool, set[str]]:
     return False, acts
 
 
+def _names_swapped(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """The same words with the names in another order: "Canada expelled six Indian diplomats" / "India expelled six
+    Canadian diplomats", "Germany imported electricity from France" / "France imported electricity from Germany".
+    Not when either says "by": "X was beaten by Y" names them the other way round for the same claim."""
+    if a.words != b.words or a.passive or b.passive:
+        return False
+    order_a = [name for name in a.name_order if name in b.names]
+    order_b = [name for name in b.name_order if name in a.names]
+    return len(order_a) >= 2 and order_a != order_b
+
+
 def _comparison_reversed(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     """ "House prices rose faster than wages" / "wages rose faster than house prices": what one claim compares with
     is what the other compares (words both compare with, "last year", aside)."""
@@ -663,9 +745,21 @@ def _comparison_reversed(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     return bool((right_a - right_b) & left_b and (right_b - right_a) & left_a)
 
 
-def _guards(a: ClaimFeatures, b: ClaimFeatures) -> tuple[list[str], list[str]]:
-    """(conflicts, held): the guards that tell these claims apart, and those that had something to check and agreed."""
+def _names_differ(a: ClaimFeatures, b: ClaimFeatures, overlap: float) -> bool:
+    """Each claim names what the other does not, where the rest agrees: another actor or place for the same act. Two
+    countries, or the event placed in two countries, always differ. Other names count only where the words overlap
+    enough: a rewording names other details ("Judge Amit Mehta" / "a federal judge", "RSF" / "Rapid Support Forces")
+    while a claim about another place or actor is the same sentence with one name changed."""
+    if a.where and b.where and not a.where & b.where:
+        return True
     names_a, names_b = _unmatched(a.names, b.words), _unmatched(b.names, a.words)
+    if _places(names_a) and _places(names_b):
+        return True
+    return bool(names_a and names_b) and overlap >= NAMES_MIN_OVERLAP
+
+
+def _guards(a: ClaimFeatures, b: ClaimFeatures, overlap: float = 1.0) -> tuple[list[str], list[str]]:
+    """(conflicts, held): the guards that tell these claims apart, and those that had something to check and agreed."""
     roles_differ, role_acts = _roles_differ(a, b)
     # When both claims say who won, "beat" against "lost to" is no opposite outcome: the roles decide.
     skip = ROLE_KINDS if "win" in role_acts else frozenset()
@@ -682,6 +776,7 @@ def _guards(a: ClaimFeatures, b: ClaimFeatures) -> tuple[list[str], list[str]]:
         "modality": (_modalities_differ(a.modality, b.modality), bool(a.modality and b.modality)),
         "polarity": (
             roles_differ
+            or _names_swapped(a, b)
             or _comparison_reversed(a, b)
             or any(
                 {sign for k, sign in a.polarity if k == kind} ^ {sign for k, sign in b.polarity if k == kind} == {0, 1}
@@ -690,10 +785,7 @@ def _guards(a: ClaimFeatures, b: ClaimFeatures) -> tuple[list[str], list[str]]:
             bool(kinds_a & kinds_b or role_acts or (a.compared[1] and b.compared[1])),
         ),
         # Other names on each side, or the event placed in other countries ("in Beijing", "in Washington").
-        "names": (
-            bool(names_a and names_b) or bool(a.where and b.where and not a.where & b.where),
-            bool(a.names and b.names),
-        ),
+        "names": (_names_differ(a, b, overlap), bool(a.names and b.names)),
         "time": (bool((a.times - b.times) and (b.times - a.times)), bool(a.times and b.times)),
     }
     conflicts = [guard for guard in GUARDS if checks[guard][0]]
@@ -748,7 +840,7 @@ def match_score(a: ClaimFeatures, b: ClaimFeatures, related: Relatedness | None 
     # Containment trusts a short claim only as far as it has words: "a town near Bakhmut" is in many claims.
     trust = min(1.0, min(len(a.words), len(b.words)) / 6)
     overlap = (0.7 * dice + 0.3 * containment * trust) / (0.7 + 0.3 * trust)
-    conflicts, held = _guards(a, b)
+    conflicts, held = _guards(a, b, overlap)
     score = overlap * (CONFLICT_FACTOR ** len(conflicts))
     return MatchScore(round(score, 4), round(overlap, 4), tuple(conflicts), tuple(held))
 

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import logging
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,8 +26,8 @@ from matching.models import ClaimMatch, ClaimSignature, ClaimVector, MatchRelati
 
 logger = logging.getLogger(__name__)
 
-# Candidates re-scored per new claim, the ones sharing most bands first: bounds the work whatever the index size
-# (each one's stored vector is read and, if its meaning is close enough, it is scored exactly).
+# Candidates scored exactly per new claim, the closest in meaning (by their stored vectors) first: bounds the work
+# whatever the index size.
 MAX_CANDIDATES = 20
 # Claims read per band key, newest first. A band thousands of claims share (common words, a crowded region of the
 # embedding space) says little about any one of them, and reading all of it made a lookup grow with the index: at
@@ -104,7 +104,7 @@ def _find_for(claims: list[Claim]) -> list[ClaimMatch]:
             marks = ", ".join(["%s"] * len(ids))
             for table in (ClaimSignature._meta.db_table, ClaimVector._meta.db_table):
                 cursor.execute(f"DELETE FROM {table} WHERE claim_id IN ({marks})", ids)  # noqa: S608 (no user input)
-    scores = _score_candidates(indexed, _candidates(indexed))
+    scores = _score_candidates(indexed, *_candidates(indexed))
     _store_signatures(indexed)
     return _store_matches(scores)
 
@@ -128,68 +128,76 @@ def _store_signatures(indexed: list[_Indexed]) -> None:
 
 @lru_cache(maxsize=8)
 def _candidates_sql(keys: int) -> str:
-    """One query per new claim: for each of its band keys an index range read of at most MAX_PER_KEY claims
-    (newest first, on the (key, claim) index), then the claims sharing most bands, newest first on ties."""
-    table = ClaimSignature._meta.db_table
-    per_key = " UNION ALL ".join(
+    """One query per new claim: for each of its lookup keys an index range read of at most MAX_PER_KEY claims (newest
+    first, on the (key, claim) index), each claim once, with its stored vector (null if it has none)."""
+    table, vectors = ClaimSignature._meta.db_table, ClaimVector._meta.db_table
+    per_key = " UNION ".join(
         f'SELECT "claim_id" FROM (SELECT "claim_id" FROM {table} WHERE "key" = %s'
         f' ORDER BY "claim_id" DESC LIMIT {MAX_PER_KEY}) AS band{band}'
         for band in range(keys)
     )
     return (
-        f'SELECT "claim_id", COUNT(*) AS shared FROM ({per_key}) AS found GROUP BY "claim_id"'  # noqa: S608
-        f' ORDER BY shared DESC, "claim_id" DESC LIMIT {MAX_CANDIDATES}'
+        f'SELECT found."claim_id", v."vector" FROM ({per_key}) AS found'  # noqa: S608 (no user input)
+        f' LEFT JOIN {vectors} AS v ON v."claim_id" = found."claim_id"'
     )
 
 
-def _candidates(indexed: list[_Indexed]) -> dict[int, list[int]]:
-    """Claims sharing a MinHash or SimHash band with each new claim, most shared bands first (newest first on ties),
-    cut to MAX_CANDIDATES: the indexed ones (one query per new claim, at most MAX_PER_KEY per band key, see
-    _candidates_sql) and those of the batch's earlier articles (an import chunk sees its earlier articles' claims, as
-    it would if they had come one by one). The new claims have no keys stored yet, so they never find themselves."""
-    candidates = {}
+def _candidates(indexed: list[_Indexed]) -> tuple[dict[int, list[int]], dict[int, np.ndarray]]:
+    """(candidates, vectors): for each new claim the claims sharing one of its lookup keys (a MinHash band, a SimHash
+    band or one of its probes), closest in meaning first, cut to MAX_CANDIDATES; and the vectors of all of them.
+
+    The indexed ones come from one query per new claim (at most MAX_PER_KEY per key, see _candidates_sql), the others
+    are those of the batch's earlier articles (an import chunk sees its earlier articles' claims, as it would if they
+    had come one by one). The new claims have no keys stored yet, so they never find themselves. Ranking by the
+    stored vectors' cosine, not by how many keys a claim shares, keeps a paraphrase found by one probe among hundreds
+    of claims that share a crowded band by chance."""
+    candidates: dict[int, list[int]] = {}
+    vectors: dict[int, np.ndarray] = {item.claim_id: item.vector for item in indexed}
     in_batch: dict[int, list[int]] = defaultdict(list)  # key -> claims of the batch's earlier articles
+    unstored: set[int] = set()
     with connection.cursor() as cursor:
         for _, group in groupby(indexed, key=lambda item: item.article_id):
             group = list(group)
             for item in group:
                 keys = sorted(set(item.lookup))
                 cursor.execute(_candidates_sql(len(keys)), keys)
-                shared: Counter[int] = Counter(dict(cursor.fetchall()))
-                for key in keys:
-                    shared.update(in_batch.get(key, ()))
-                ranked = sorted(shared.items(), key=lambda pair: (-pair[1], -pair[0]))[:MAX_CANDIDATES]
-                candidates[item.claim_id] = [claim_id for claim_id, _ in ranked]
+                rows = cursor.fetchall()
+                stored = [(claim_id, blob) for claim_id, blob in rows if blob is not None]
+                vectors.update(zip([pk for pk, _ in stored], embedding.unpack([b for _, b in stored]), strict=True))
+                unstored.update(claim_id for claim_id, blob in rows if blob is None and claim_id not in vectors)
+                found = {claim_id for claim_id, _ in rows}
+                for key in item.keys:
+                    found.update(in_batch.get(key, ()))
+                candidates[item.claim_id] = sorted(found)
             for item in group:
                 for key in item.keys:
                     in_batch[key].append(item.claim_id)
-    return candidates
+    # A claim indexed before vectors were stored (an index older than migration 0007 and not yet rebuilt): embedded.
+    if unstored:
+        ids = sorted(unstored)
+        texts = dict(Claim.objects.filter(pk__in=ids).values_list("id", "text"))
+        ids = [pk for pk in ids if pk in texts]
+        vectors.update(zip(ids, embedding.embed_claims([texts[pk] for pk in ids]), strict=True))
+    for item in indexed:
+        found = [pk for pk in candidates[item.claim_id] if pk in vectors]
+        if found:
+            cosines = np.stack([vectors[pk] for pk in found]) @ item.vector
+            ranked = sorted(zip(cosines.tolist(), found, strict=True), key=lambda pair: (-pair[0], -pair[1]))
+            found = [pk for cosine, pk in ranked[:MAX_CANDIDATES] if engine.may_relate(max(0.0, cosine))]
+        candidates[item.claim_id] = found
+    return candidates, vectors
 
 
 def _score_candidates(
-    indexed: list[_Indexed], candidates: dict[int, list[int]]
+    indexed: list[_Indexed], candidates: dict[int, list[int]], vectors: dict[int, np.ndarray]
 ) -> dict[tuple[int, int], engine.Decision]:
     """Decisions on the candidate pairs that are related (same or contradicting), keyed by (lower id, higher id)."""
-    # The batch's own claims are known here; only the others are read, with their stored vectors.
+    # The batch's own claims are known here; only the others are read.
     existing: dict[int, tuple[int, str]] = {item.claim_id: (item.article_id, item.text) for item in indexed}
-    vectors: dict[int, np.ndarray] = {item.claim_id: item.vector for item in indexed}
     wanted = sorted({existing_id for ids in candidates.values() for existing_id in ids} - set(existing))
-    read: dict[int, tuple[int, str]] = {}
-    stored: dict[int, bytes] = {}
     for ids in _chunks(wanted):
-        rows = Claim.objects.filter(pk__in=ids, is_flagged_not_claim=False).values_list(
-            "id", "article_id", "text", "match_vector__vector"
-        )
-        for pk, article_id, text, vector in rows:
-            read[pk] = (article_id, text)
-            if vector is not None:
-                stored[pk] = vector
-    vectors.update(zip(stored, embedding.unpack(list(stored.values())), strict=True))
-    # A claim indexed before vectors were stored (its keys survive a model change only until the rebuild): embedded.
-    unstored = [pk for pk in read if pk not in stored]
-    if unstored:
-        vectors.update(zip(unstored, embedding.embed_claims([read[pk][1] for pk in unstored]), strict=True))
-    existing.update(read)
+        rows = Claim.objects.filter(pk__in=ids, is_flagged_not_claim=False).values_list("id", "article_id", "text")
+        existing.update({pk: (article_id, text) for pk, article_id, text in rows})
     features: dict[int, engine.ClaimFeatures] = {item.claim_id: item.features for item in indexed}
     decisions: dict[tuple[int, int], engine.Decision] = {}
     for item in indexed:
@@ -198,8 +206,6 @@ def _score_candidates(
             if existing_id not in existing or existing[existing_id][0] == item.article_id:
                 continue
             similarity = embedding.similarity(item.vector, vectors[existing_id])
-            if not engine.may_relate(similarity):
-                continue
             if existing_id not in features:
                 features[existing_id] = engine.claim_features(existing[existing_id][1])
             decision = engine.decide(item.features, features[existing_id], similarity, embedding.word_similarities)

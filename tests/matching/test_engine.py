@@ -355,3 +355,83 @@ def test_no_and_without_before_what_is_missing_state_one_absence():
             "two thousand homes in the valley have no electricity", "two thousand homes in the valley have electricity"
         ).conflicts
     )
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Aleksei Navalnyi died in prison", "Alexei Navalny died in prison"),
+        ("President Raeisi died in a helicopter crash", "President Raisi died in a helicopter crash"),
+        ("General Syrskyi said troops entered the region", "General Syrsky said troops entered the region"),
+        ("the plane crashed near Aqtau in Kazakhstan", "the plane crashed near Aktau in Kazakhstan"),
+    ],
+)
+def test_transliterations_of_one_name_are_one_name(a, b):
+    assert match_score(claim_features(a), claim_features(b)).conflicts == ()
+
+
+def test_names_that_sound_alike_but_are_spelled_apart_are_other_names():
+    assert (
+        "names" in text_score("the mayor of Raisi resigned on Monday", "the mayor of Rose resigned on Monday").conflicts
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Canada expelled six Indian diplomats", "India expelled six Canadian diplomats"),
+        (
+            "Germany imported a record amount of electricity from France",
+            "France imported a record amount of electricity from Germany",
+        ),  # noqa: E501
+        ("the Kansas City Chiefs beat the San Francisco 49ers", "the San Francisco 49ers beat the Kansas City Chiefs"),
+        ("China's exports to Russia rose 12% last year", "China's imports from Russia rose 12% last year"),
+        ("Israeli forces pulled out of Khan Younis", "Israeli forces pushed deeper into Khan Younis"),
+        ("the ruling party lost power after 58 years", "the ruling party held on to power after 58 years"),
+    ],
+)
+def test_who_did_it_to_whom_and_which_way_are_polarity(a, b):
+    assert text_score(a, b).conflicts == ("polarity",)
+
+
+def test_names_in_another_order_with_by_are_the_passive_not_a_swap():
+    score = text_score("Canada expelled six diplomats sent by India", "India expelled six diplomats sent by Canada")
+    assert "polarity" not in score.conflicts
+
+
+def test_an_effort_under_way_is_another_claim_than_the_deed_but_running_for_office_is_no_plan():
+    assert (
+        "modality"
+        in text_score(
+            "Ethiopia is seeking a memorandum with Somaliland on access to the sea",
+            "Ethiopia signed a memorandum with Somaliland on access to the sea",
+        ).conflicts
+    )
+    assert claim_features("the president will not seek a second term").modality != engine.PLAN
+
+
+@pytest.mark.parametrize(
+    ("words", "digits"),
+    [("two fifths of voters", "40% of voters"), ("four in ten voters", "40 percent of voters"),
+     ("three out of four voters", "75% of voters")],
+)  # fmt: skip
+def test_shares_in_words_are_the_percentages(words, digits):
+    assert claim_features(words).numbers == claim_features(digits).numbers
+
+
+def test_a_number_after_a_name_names_a_thing_and_counts_nothing():
+    assert claim_features("A Jeju Air Boeing 737-800 crashed, killing 179 people").numbers == {"179"}
+    assert claim_features("the Leopard 2 tanks arrived on October 7").numbers == {"7"}
+
+
+def test_a_rewording_naming_other_details_is_no_names_conflict_but_one_name_changed_is():
+    rewording = text_score(
+        "A US federal judge ruled that Google illegally maintained a monopoly in online search",
+        "Alphabet's search business was found to be an unlawful monopoly by Judge Amit Mehta in Washington",
+    )
+    assert "names" not in rewording.conflicts
+    swapped = text_score(
+        "Two people were killed in a drone strike on Ryazan overnight, the governor said",
+        "Two people were killed in a drone strike on Volgograd overnight, the governor said",
+    )
+    assert swapped.conflicts == ("names",)

@@ -86,7 +86,8 @@ def test_a_paraphrase_sharing_few_words_is_suggested_as_the_same_claim_with_its_
     match = ClaimMatch.objects.get(other__text__startswith="Germany does not plan")
     assert match.relation == MatchRelation.SAME
     assert 0.5 < match.similarity <= 1
-    assert {"numbers", "negation", "names"} <= set(match.guards["held"])
+    # "Leopard 2" names a tank: no number to compare.
+    assert {"negation", "names"} <= set(match.guards["held"])
     assert match.guards["differs"] == []
 
 
