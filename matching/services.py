@@ -89,7 +89,8 @@ def _find_for(claims: list[Claim]) -> list[ClaimMatch]:
     ]
     if not wanted:
         return []
-    vectors = embedding.embed_claims([claim.text for claim, _ in wanted])
+    # As stored (see embedding.pack): a pair scores the same whether its other claim is read back or in this batch.
+    vectors = embedding.unpack(embedding.pack(embedding.embed_claims([claim.text for claim, _ in wanted])))
     semantic_keys = embedding.simhash_keys(vectors).tolist()
     probe_keys = embedding.simhash_probe_keys(vectors).tolist()
     indexed = []
