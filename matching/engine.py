@@ -30,7 +30,7 @@ from matching import places
 BANDS = 16
 ROWS = 2
 # Changing the tokeniser, synonyms or the constants above changes every key: run `manage.py match_claims --rebuild`.
-SIGNATURE_VERSION = 6
+SIGNATURE_VERSION = 7
 # A claim needs this many content words to be matched: "Not at all" or "Tanks, aircraft" match everything.
 MIN_FEATURES = 3
 THRESHOLD = 0.65
@@ -376,6 +376,10 @@ class ClaimFeatures:
     # The names in the order the claim names them, and whether it says "by" (a passive turns the order round).
     name_order: tuple[str, ...] = ()
     passive: bool = False
+    # The first word when it has a capital and is no name: "Antarctic", "Chevron" or "Thieves" (see `_names_differ`).
+    lead: str = ""
+    # Initials of its names of three words or more ("snb" for "Swiss National Bank"): what the other claim's "SNB" is.
+    acronyms: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=50_000)
@@ -518,7 +522,7 @@ def claim_features(text: str) -> ClaimFeatures:
                 words.add(SYNONYMS.get(stem, stem))
                 surfaces.setdefault(SYNONYMS.get(stem, stem), office_word)
         for part in [token, *token.split("-")] if "-" in token and place is None else [token]:
-            if not part or part in STOPWORDS or (part == token and "-" in token):
+            if not part or part in STOPWORDS or (part == token and "-" in token and place is None):
                 continue
             part_place = place or (places.place_of(part) if raw[:1].isupper() else None)
             if part_place:
@@ -540,6 +544,11 @@ def claim_features(text: str) -> ClaimFeatures:
                 names.add(canonical)
                 name_order.append(canonical)
                 identifier = i
+    lead = ""
+    if raw_tokens and raw_tokens[0][:1].isupper() and tokens[0] not in STOPWORDS:
+        stem = _stem(tokens[0].strip("'-").removesuffix("'s").split("-")[0])
+        lead = SYNONYMS.get(stem, stem)
+        lead = lead if lead in words and lead not in names else ""
     number_words = [_format_number(n) for n in numbers]
     polarity = frozenset(
         (kind, sign) for kind, sides in POLARITY.items() for sign, side in enumerate(sides) if side & words
@@ -560,8 +569,10 @@ def claim_features(text: str) -> ClaimFeatures:
         if before_than
         else (frozenset(), frozenset()),
         lacking="lacking" in tokens,
-        name_order=tuple(dict.fromkeys(name_order)),
+        name_order=tuple(dict.fromkeys([lead, *name_order] if lead else name_order)),
         passive="by" in tokens,
+        lead=lead,
+        acronyms=frozenset(_acronyms(raw_tokens)),
     )
 
 
@@ -703,9 +714,21 @@ class MatchScore:
     held: tuple[str, ...] = ()
 
 
+def _same_number(x: str, y: str) -> bool:
+    """Equal, or within NUMBER_TOLERANCE of it when one is a rounding ("a third" is 33.33, "33%" is 33). Two figures
+    given to the same decimal places are exact: a 6.26 m record is not a 6.16 m one."""
+    fx, fy = float(x), float(y)
+    if fx == fy:
+        return True
+    places_x, places_y = (len(n.partition(".")[2]) for n in (x, y))
+    if places_x and places_x == places_y:
+        return False
+    return abs(fx - fy) <= NUMBER_TOLERANCE * abs(fx)
+
+
 def _numbers_differ(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     def alone(left: frozenset[str], right: frozenset[str]) -> set[str]:
-        return {x for x in left if not any(abs(float(x) - float(y)) <= NUMBER_TOLERANCE * abs(float(x)) for y in right)}
+        return {x for x in left if not any(_same_number(x, y) for y in right)}
 
     if alone(a.numbers, b.numbers) and alone(b.numbers, a.numbers):
         return True
@@ -733,8 +756,9 @@ def _names_swapped(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     Not when either says "by": "X was beaten by Y" names them the other way round for the same claim."""
     if a.words != b.words or a.passive or b.passive:
         return False
-    order_a = [name for name in a.name_order if name in b.names]
-    order_b = [name for name in b.name_order if name in a.names]
+    named_a, named_b = a.names | {a.lead}, b.names | {b.lead}
+    order_a = [name for name in a.name_order if name in named_b]
+    order_b = [name for name in b.name_order if name in named_a]
     return len(order_a) >= 2 and order_a != order_b
 
 
@@ -745,6 +769,36 @@ def _comparison_reversed(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     return bool((right_a - right_b) & left_b and (right_b - right_a) & left_a)
 
 
+# Function words inside a name, left out of its initials: "Syrian Observatory for Human Rights" is SOHR, "National
+# Oceanic and Atmospheric Administration" NOAA.
+_ACRONYM_INSIDE = frozenset({"of", "for", "and", "the", "on", "de"})
+
+
+def _acronyms(raw_tokens: list[str]) -> set[str]:
+    """The initials of each run of three or more capitalised words, function words inside left out."""
+    found: set[str] = set()
+    run: list[str] = []
+    for raw in [*raw_tokens, ""]:
+        if raw[:1].isupper() and not raw.isupper() and (run or raw.lower() not in STOPWORDS):
+            run.append(raw)
+            continue
+        if raw.lower() in _ACRONYM_INSIDE and run:
+            run.append(raw.lower())
+            continue
+        while run and run[-1].islower():
+            run.pop()
+        capitals = [word[0].lower() for word in run if word[:1].isupper()]
+        if len(capitals) >= 3:
+            found.add("".join(capitals))
+        run = []
+    return found
+
+
+# Word overlap from which a capitalised first word counts as a name (it may only start the sentence): claims that are
+# the same sentence but for it ("Antarctic sea ice..." / "Arctic sea ice...") are about different things.
+LEAD_MIN_OVERLAP = 0.8
+
+
 def _names_differ(a: ClaimFeatures, b: ClaimFeatures, overlap: float) -> bool:
     """Each claim names what the other does not, where the rest agrees: another actor or place for the same act. Two
     countries, or the event placed in two countries, always differ. Other names count only where the words overlap
@@ -752,7 +806,10 @@ def _names_differ(a: ClaimFeatures, b: ClaimFeatures, overlap: float) -> bool:
     while a claim about another place or actor is the same sentence with one name changed."""
     if a.where and b.where and not a.where & b.where:
         return True
-    names_a, names_b = _unmatched(a.names, b.words), _unmatched(b.names, a.words)
+    names_a, names_b = _unmatched(a.names, b.words | b.acronyms), _unmatched(b.names, a.words | a.acronyms)
+    if overlap >= LEAD_MIN_OVERLAP:
+        names_a |= _unmatched(frozenset({a.lead} - {""}), b.words)
+        names_b |= _unmatched(frozenset({b.lead} - {""}), a.words)
     if _places(names_a) and _places(names_b):
         return True
     return bool(names_a and names_b) and overlap >= NAMES_MIN_OVERLAP
@@ -828,7 +885,7 @@ def match_score(a: ClaimFeatures, b: ClaimFeatures, related: Relatedness | None 
     when the other says it in another word."""
     if not a.words or not b.words:
         return MatchScore(0.0, 0.0, ())
-    only_a, only_b = _unmatched(a.words, b.words), _unmatched(b.words, a.words)
+    only_a, only_b = _unmatched(a.words, b.words | b.acronyms), _unmatched(b.words, a.words | a.acronyms)
     total_a, total_b = _weight(a.words), _weight(b.words)
     shared_a, shared_b = total_a - _weight(only_a), total_b - _weight(only_b)
     if related is not None and only_a and only_b:

@@ -435,3 +435,47 @@ def test_a_rewording_naming_other_details_is_no_names_conflict_but_one_name_chan
         "Two people were killed in a drone strike on Volgograd overnight, the governor said",
     )
     assert swapped.conflicts == ("names",)
+
+
+def test_a_claim_may_call_a_long_name_by_its_initials():
+    score = text_score(
+        "The Swiss National Bank cut its policy rate to zero on Thursday",
+        "The SNB cut its policy rate to zero on Thursday",
+    )
+    assert score.conflicts == ()
+    assert score.overlap > 0.8
+    assert claim_features("the Syrian Observatory for Human Rights said").acronyms == {"sohr"}
+    # Initials are only looked up, never a name of their own: two long names do not differ by them.
+    assert (
+        "names"
+        not in text_score(
+            "The president of Iran Ebrahim Raeisi died in a helicopter crash",
+            "Iranian President Ebrahim Raisi died in a helicopter crash",
+        ).conflicts
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Antarctic sea ice extent hit a record low this winter", "Arctic sea ice extent hit a record low this winter"),
+        (
+            "Port-au-Prince's airport was closed after gangs fired on a passenger plane",
+            "Cap-Haitien's airport was closed after gangs fired on a passenger plane",
+        ),
+    ],
+)
+def test_the_first_word_of_the_same_sentence_can_name_another_place(a, b):
+    assert text_score(a, b).conflicts == ("names",)
+
+
+def test_the_first_word_swapped_with_a_later_name_is_who_did_what_to_whom():
+    assert text_score(
+        "Chevron agreed to buy Hess for 53 billion dollars in stock",
+        "Hess agreed to buy Chevron for 53 billion dollars in stock",
+    ).conflicts == ("polarity",)
+
+
+def test_figures_given_to_the_same_decimals_must_be_equal_but_a_rounded_share_is_close_enough():
+    assert text_score("Duplantis cleared 6.26 metres", "Duplantis cleared 6.16 metres").conflicts == ("numbers",)
+    assert "numbers" not in text_score("a third of flights were cancelled", "33% of flights were cancelled").conflicts
