@@ -25,6 +25,7 @@ import random
 import sys
 import time
 from collections import Counter
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -231,13 +232,15 @@ class Corpus:
     def text(self, claim: np.ndarray) -> str:
         return " ".join(self.words[i] for i in claim)
 
+    @cached_property
+    def word_vectors(self) -> np.ndarray:
+        return embedding.embed(self.words)
+
     def vectors(self, claims: list[np.ndarray]) -> np.ndarray:
         """Stand-ins for the stored vectors of filler claims: the normalised sum of their words' MiniLM vectors (each
         word embedded once). Running the model on a million random word bags would take over an hour on one core;
         the claims measured, and the stored claims they rewrite, are embedded for real."""
-        if not hasattr(self, "_word_vectors"):
-            self._word_vectors = embedding.embed(self.words)
-        summed = np.array([self._word_vectors[claim].sum(axis=0) for claim in claims])
+        summed = np.array([self.word_vectors[claim].sum(axis=0) for claim in claims])
         return summed / np.linalg.norm(summed, axis=1, keepdims=True)
 
 

@@ -217,13 +217,12 @@ PHRASES = [
         re.compile(r"\b(pushed|pulled|fell|forced|driven|falls|falling) back\b|\blos(t|e|es|ing) ground\b", _I),
         " retreat ",
     ),
-    (re.compile(rf"\b(a|one) third\b(?!\s+{_ORDINAL_NEXT})|\bone in three\b", _I), " 33.33 percent "),
+    (re.compile(rf"\b(a|one) third\b(?!\s+{_ORDINAL_NEXT})", _I), " 33.33 percent "),
     (re.compile(r"\btwo[- ]thirds\b", _I), " 66.67 percent "),
     # Not "a quarter of a percentage point".
-    (re.compile(r"\b(a|one) quarter\b(?! of a)|\bone in four\b", _I), " 25 percent "),
-    (re.compile(rf"\bone in (five|5)\b|\b(a|one) fifth\b(?!\s+{_ORDINAL_NEXT})", _I), " 20 percent "),
-    (re.compile(r"\bone in (ten|10)\b", _I), " 10 percent "),
-    # Any other share in words: "two fifths", "four in ten", "three out of four".
+    (re.compile(r"\b(a|one) quarter\b(?! of a)", _I), " 25 percent "),
+    (re.compile(rf"\b(a|one) fifth\b(?!\s+{_ORDINAL_NEXT})", _I), " 20 percent "),
+    # Any other share in words: "two fifths", "one in three", "four in ten", "three out of four".
     (
         re.compile(rf"\b({_SMALL}) ({_PARTS})\b|\b({_SMALL}|\d+) (?:in|out of) ({_SMALL}|\d+)\b(?! (?:percent|%))", _I),
         _share,
@@ -808,8 +807,8 @@ def _names_differ(a: ClaimFeatures, b: ClaimFeatures, overlap: float) -> bool:
         return True
     names_a, names_b = _unmatched(a.names, b.words | b.acronyms), _unmatched(b.names, a.words | a.acronyms)
     if overlap >= LEAD_MIN_OVERLAP:
-        names_a |= _unmatched(frozenset({a.lead} - {""}), b.words)
-        names_b |= _unmatched(frozenset({b.lead} - {""}), a.words)
+        names_a |= _unmatched(frozenset({a.lead}), b.words) if a.lead else set()
+        names_b |= _unmatched(frozenset({b.lead}), a.words) if b.lead else set()
     if _places(names_a) and _places(names_b):
         return True
     return bool(names_a and names_b) and overlap >= NAMES_MIN_OVERLAP

@@ -117,8 +117,8 @@ def _store_signatures(indexed: list[_Indexed]) -> None:
     packed = embedding.pack(np.array([item.vector for item in indexed]))
     vectors = list(zip([item.claim_id for item in indexed], packed, strict=True))
     with connection.cursor() as cursor:
-        for table, rows in ((ClaimSignature._meta.db_table, signatures), (ClaimVector._meta.db_table, vectors)):
-            column = "key" if table == ClaimSignature._meta.db_table else "vector"
+        for model, column, rows in ((ClaimSignature, "key", signatures), (ClaimVector, "vector", vectors)):
+            table = model._meta.db_table
             for batch in _chunks(rows, CHUNK):
                 values = ", ".join(["(%s, %s)"] * len(batch))
                 cursor.execute(
