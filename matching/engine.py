@@ -30,7 +30,7 @@ from matching import places
 BANDS = 16
 ROWS = 2
 # Changing the tokeniser, synonyms or the constants above changes every key: run `manage.py match_claims --rebuild`.
-SIGNATURE_VERSION = 7
+SIGNATURE_VERSION = 8
 # A claim needs this many content words to be matched: "Not at all" or "Tanks, aircraft" match everything.
 MIN_FEATURES = 3
 THRESHOLD = 0.65
@@ -73,7 +73,7 @@ NEGATIONS = frozenset(
 )
 # Stemmed verbs that negate what follows ("failed to meet", "denied attacking", "refused to", "excluded sending"),
 # only when a verb follows: "rejected the proposal" states an act, it does not negate one.
-NEGATING_STEMS = frozenset({"fail", "deni", "refus", "reject", "miss", "exclud"})
+NEGATING_STEMS = frozenset({"fail", "deni", "refus", "reject", "miss", "exclud", "declin"})
 NEGATED_NEXT = frozenset({"to", "that"})
 NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -176,7 +176,7 @@ SYNONYMS = {
     "withstood": "surviv", "withstand": "surviv", "firm": "compani", "lender": "bank",
     "premier": "prime", "kept": "keep", "keep": "keep", "retain": "keep", "layoff": "layoff", "redund": "layoff",
     "negoti": "talk", "talk": "talk", "deal": "agreement", "agreement": "agreement", "past": "last", "last": "last",
-    "higher": "rise", "block": "reject", "accept": "approve",
+    "higher": "rise", "block": "reject", "accept": "approve", "ceas": "end", "stop": "end",
 }  # fmt: skip
 _I = re.IGNORECASE
 # "A third" is an ordinal before these ("a third consecutive meeting", "a fifth term"), else a fraction ("a third of
@@ -244,6 +244,23 @@ PHRASES = [
     (re.compile(r"\bdown(?=\s+(by\s+)?[\d.]+\s*(percent|points?|basis)\b)", _I), " fell "),
     (re.compile(r"\bwalk(ed|ing|s)? out\b", _I), " strike "),
     (re.compile(r"\bfell short of\b|\bfall(s|ing)? short of\b", _I), " failed to win "),
+    # A majority lost in a vote is one not won: "lost its majority" / "fell short of a majority".
+    (
+        re.compile(r"\blos(?:t|e|es|ing) (?:its|their|his|her|the) ((?:[\w-]+ ){0,2}?)majority\b", _I),
+        r" failed to win \1majority ",
+    ),
+    # A superlative said by denying any rival: "no year on record has been warmer than 2024", "no player had ever...".
+    (
+        re.compile(
+            r"\bno\b(?=(?:\s+(?!that\b|which\b|who\b|whether\b)[\w'-]+){1,6}?\s+(?:has|have|had|is|was|were)\s+"
+            r"(?:been\s+|ever\s+)?(?:[\w'-]+\s+)?(?:\w+er|more\s+\w+)(?:\s+[\w'-]+){0,3}?\s+than\b"
+            r"|(?:\s+(?!that\b|which\b|who\b|whether\b)[\w'-]+){0,3}?\s+before\b(?:\s+[\w'-]+){1,4}?\s+(?:has|have|had)\s+ever\b)",
+            _I,
+        ),
+        " only ",
+    ),
+    # What no longer holds has ended: "will no longer be required" / "will end the requirement".
+    (re.compile(r"\bno longer\b", _I), " ended "),
     (re.compile(r"\bdecided against\b", _I), " not "),
     (re.compile(r"\bnothing but\b", _I), " only "),
     # "No-confidence vote", "no-fly zone", "no-deal Brexit" are things, not negations.
@@ -265,7 +282,17 @@ PHRASES = [
     # "Half a million" is 500,000 and "a million" one million, not 50 or a bare scale word.
     (re.compile(r"\bhalf an? (thousand|million|billion)\b", _I), r" 0.5 \1 "),
     (re.compile(r"\b(?<!\d )an? (thousand|million|billion)\b", _I), r" 1 \1 "),
-    (re.compile(r"\bvot(e|ed|es|ing) down\b", _I), " rejected "),
+    (re.compile(r"\bvot(e|ed|es|ing) down\b|\bvot(e|ed|es|ing) against\b", _I), " rejected "),
+    (re.compile(r"\bvot(e|ed|es|ing) (for|in favou?r of)\b", _I), " approved "),
+    # A case thrown out clears the accused, as an acquittal does.
+    (
+        re.compile(
+            r"\b(?:dismiss(?:ed|es|ing)?|thr(?:ew|ow|own|ows|owing) out) ((?:[\w-]+ ){0,3}?)"
+            r"(case|charges?|lawsuit|indictment)\b",
+            _I,
+        ),
+        r" cleared \1\2 ",
+    ),
     (re.compile(r"(\d),(\d{3})\b"), r"\1\2"),
     (re.compile(r"(\d),(\d{3})\b"), r"\1\2"),
     (re.compile(r"(\d)(bn|tn|m|mn|k)\b"), r"\1 \2"),
@@ -341,6 +368,17 @@ ROLE_PATTERNS = [
         1,
     ),
     ("win", re.compile(rf"{_NAME}{_LEAD}\s+(?:won|wins|win)\b"), 1, 0),
+    # Ground taken: "Ukrainian forces recaptured Izium" / "Ukrainian forces lost Izium to Russian troops".
+    ("capture", re.compile(rf"{_NAME}{_LEAD}\s+(?:re)?(?:captured|captures|seized|seizes|took|takes|overran)\b"), 1, 0),
+    ("capture", re.compile(rf"{_NAME}{_LEAD}\s+(?:retook|retakes|liberated|liberates)\b"), 1, 0),
+    (
+        "capture",
+        re.compile(
+            rf"{_NAME}{_LEAD}\s+(?:lost|loses|lose|ceded|cedes)(?:\s+[\w'-]+){{0,8}}?\s+to\s+(?:the\s+)?{_NAME}"
+        ),
+        2,
+        1,
+    ),
     ("win", re.compile(rf"{_NAME}{_LEAD}\s+(?:lost|loses)\b(?!(?:\s+[\w-]+){{0,4}}?\s+to\s+[A-Z])"), 0, 1),
 ]
 # Compass words tell places apart ("east coast", "west coast") like names do.
@@ -530,8 +568,11 @@ def claim_features(text: str) -> ClaimFeatures:
                 stem = _stem(part)
                 canonical = SYNONYMS.get(stem, SYNONYMS.get(part, stem))
                 following = tokens[i + 1] if i + 1 < len(tokens) else ""
+                # "Declined to testify" negates; "declined to 3,000" is a fall.
+                after = tokens[i + 2] if i + 2 < len(tokens) else ""
+                to_act = stem != "declin" or (after.isalpha() and after not in NUMBER_WORDS)
                 if stem in NEGATING_STEMS and (
-                    stem == "miss" or following in NEGATED_NEXT or following.endswith("ing")
+                    stem == "miss" or (following in NEGATED_NEXT and to_act) or following.endswith("ing")
                 ):
                     negations += 1
             if canonical == STAND_IN and _places(words):
@@ -811,7 +852,19 @@ def _names_differ(a: ClaimFeatures, b: ClaimFeatures, overlap: float) -> bool:
         names_b |= _unmatched(frozenset({b.lead}), a.words) if b.lead else set()
     if _places(names_a) and _places(names_b):
         return True
-    return bool(names_a and names_b) and overlap >= NAMES_MIN_OVERLAP
+    if not names_a or not names_b:
+        return False
+    # A country on one side against a person or body on the other is most often a description a rewording adds ("the
+    # American singer-songwriter Bob Dylan", "US regulators" for the FDA): it tells them apart only in near-copies. Not
+    # a capital: "Stockholm" against "Milan" places the event elsewhere.
+    described = _described(names_a, a) != _described(names_b, b)
+    return overlap >= (LEAD_MIN_OVERLAP if described else NAMES_MIN_OVERLAP)
+
+
+def _described(names: set[str], claim: ClaimFeatures) -> bool:
+    """Whether these names are all countries, none of them named by its capital."""
+    surfaces = dict(claim.surfaces)
+    return all(name in _places(names) and surfaces.get(name, "") not in places.capitals() for name in names)
 
 
 def _guards(a: ClaimFeatures, b: ClaimFeatures, overlap: float = 1.0) -> tuple[list[str], list[str]]:

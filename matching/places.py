@@ -91,6 +91,14 @@ def places() -> dict[str, str]:
 
 
 @cache
+def capitals() -> frozenset[str]:
+    """Every capital countryinfo lists, lower case: a place named by its capital is a location as much as an actor."""
+    from countryinfo import all_countries
+
+    return frozenset(capital.lower() for country in all_countries() for capital in _parts(country.capital(), "/"))
+
+
+@cache
 def country_names() -> dict[str, str]:
     """canonical token -> the country's name as countryinfo or the aliases file spells it ("@germany" -> "Germany")."""
     from countryinfo import all_countries

@@ -479,3 +479,43 @@ def test_the_first_word_swapped_with_a_later_name_is_who_did_what_to_whom():
 def test_figures_given_to_the_same_decimals_must_be_equal_but_a_rounded_share_is_close_enough():
     assert text_score("Duplantis cleared 6.26 metres", "Duplantis cleared 6.16 metres").conflicts == ("numbers",)
     assert "numbers" not in text_score("a third of flights were cancelled", "33% of flights were cancelled").conflicts
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        ("Maxwell testified at her trial", "Maxwell declined to testify at her trial", "negation"),
+        ("workers voted against forming a union", "workers voted in favour of forming a union", "polarity"),
+        ("a judge dismissed the manslaughter case against Baldwin", "a jury convicted Baldwin of manslaughter",
+         "polarity"),
+        ("Ukrainian forces recaptured the city of Izium", "Ukrainian forces lost Izium to Russian troops", "polarity"),
+        ("Milan and Cortina were chosen to host the Olympics", "Stockholm and Are were chosen to host the Olympics",
+         "names"),
+    ],
+)  # fmt: skip
+def test_declining_votes_against_dismissed_cases_ground_lost_and_host_cities_tell_claims_apart(a, b, conflict):
+    assert conflict in text_score(a, b).conflicts
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Russian forces captured the town of Avdiivka", "Ukrainian troops lost Avdiivka to Russian forces"),
+        ("last year was the hottest on record", "no year on record has been warmer than last year"),
+        ("the probe flew nearest to the Sun of any craft", "no spacecraft has ever flown nearer to it than the probe"),
+        ("China will end its quarantine rules for arrivals", "arrivals in China will no longer face quarantine rules"),
+        ("the ruling party lost its majority in parliament", "the ruling party fell short of a majority in parliament"),
+        (
+            "Bob Dylan was awarded the Nobel Prize in Literature",
+            "the Academy named the American Bob Dylan Nobel laureate",
+        ),
+        ("the workers declined to 3,000 after the cuts", "the workers fell to 3,000 after the cuts"),
+    ],
+)
+def test_ground_taken_by_the_other_side_superlatives_by_denial_ended_rules_and_added_nationalities_agree(a, b):
+    assert not text_score(a, b).conflicts
+
+
+def test_a_denial_that_anyone_ever_did_it_still_negates():
+    assert claim_features("no one has ever been charged over the killing").negated
+    assert claim_features("there is no evidence that the vaccine was ever tested").negated

@@ -1,0 +1,20 @@
+"""Band keys of engine SIGNATURE_VERSION 8. A claim's words change: "voted against" is "rejected" and "voted for"
+"approved", a dismissed case is cleared, "no longer" is "ended", "lost its majority" is "failed to win" it, and a
+superlative said by denying any rival ("no year has been warmer than 2024") negates nothing. MinHash keys of such
+claims change, and they share the table with the SimHash keys, so all are dropped.
+
+`manage.py match_claims` (or a matching rebuild job) indexes every claim again. Suggested matches are decided again;
+confirmed and rejected ones are kept.
+"""
+
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("matching", "0009_signature_keys_v7"),
+    ]
+
+    operations = [
+        migrations.RunSQL("DELETE FROM matching_claimsignature", migrations.RunSQL.noop),
+    ]
