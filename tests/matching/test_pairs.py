@@ -33,7 +33,6 @@ KNOWN_FAILURES = {
     355: "paraphrase: 'without any opposition' / 'unanimously'",
     # Added after the third round of tuning (v3's constructions in other sentences): what those rules still miss.
     361: "paraphrase: 'missed out' said of the loser reads as a negation of the whole claim",
-    371: "paraphrase: 'the city' for a named city (only 'the country' stands in)",
     375: "different: same club after the same defeat, other act ('sacked its coach' / 'signed a striker')",
     # Since the sentence model became all-MiniLM-L6-v2 (SimHash version 3): what its closer meanings let through.
     157: "different: same strike on the same hospital, other claim ('killed hundreds' / 'caused by a misfired rocket')",
