@@ -42,6 +42,10 @@ SEMANTIC_WEIGHT = 0.7
 # threshold above even full word overlap could not lift them to the threshold. It spares ingest the exact score of
 # most candidates (one pair of news claims in 800 is this close).
 MIN_SIMILARITY = 0.5
+# The threshold for claims that give the same figure (above ten, or with decimals) where no guard differs: "43 people
+# died when a viaduct in Genoa gave way" / "the Morandi bridge collapsed, killing 43". A shared figure says more than
+# shared words; small counts ("five straight defeats") are shared by other claims too. Never below MIN_SIMILARITY.
+FIGURE_THRESHOLD = 0.55
 # Word overlap from which claims naming different people or things are about different ones (see `_names_differ`):
 # on the development sets every such contradiction overlaps 0.63 or more, rewordings naming other details less.
 NAMES_MIN_OVERLAP = 0.6
@@ -970,10 +974,16 @@ class Decision:
     held: tuple[str, ...]
 
 
+def _share_a_figure(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """Whether both claims give one figure that is no small count: above ten, or with decimals."""
+    return any(float(n) > 10 or "." in n for n in a.numbers & b.numbers)
+
+
 def may_relate(similarity: float) -> bool:
     """False when `decide` relates nothing at this similarity whatever the words (too far apart in meaning, or no
     word overlap could lift it to the threshold): skipping the exact score then loses nothing."""
-    return similarity >= MIN_SIMILARITY and SEMANTIC_WEIGHT * similarity + (1 - SEMANTIC_WEIGHT) >= THRESHOLD
+    lowest = min(THRESHOLD, FIGURE_THRESHOLD)
+    return similarity >= MIN_SIMILARITY and SEMANTIC_WEIGHT * similarity + (1 - SEMANTIC_WEIGHT) >= lowest
 
 
 def decide(a: ClaimFeatures, b: ClaimFeatures, similarity: float, related: Relatedness | None = None) -> Decision:
@@ -984,8 +994,9 @@ def decide(a: ClaimFeatures, b: ClaimFeatures, similarity: float, related: Relat
     """
     lexical = match_score(a, b, related)
     score = round(SEMANTIC_WEIGHT * similarity + (1 - SEMANTIC_WEIGHT) * lexical.overlap, 4)
+    threshold = FIGURE_THRESHOLD if _share_a_figure(a, b) and not lexical.conflicts else THRESHOLD
     relation = None
-    if score >= THRESHOLD and similarity >= MIN_SIMILARITY and min(len(a.words), len(b.words)) >= MIN_FEATURES:
+    if score >= threshold and similarity >= MIN_SIMILARITY and min(len(a.words), len(b.words)) >= MIN_FEATURES:
         relation = CONTRADICTS if lexical.conflicts else SAME
     return Decision(relation, score, round(similarity, 4), lexical.overlap, lexical.conflicts, lexical.held)
 

@@ -519,3 +519,18 @@ def test_ground_taken_by_the_other_side_superlatives_by_denial_ended_rules_and_a
 def test_a_denial_that_anyone_ever_did_it_still_negates():
     assert claim_features("no one has ever been charged over the killing").negated
     assert claim_features("there is no evidence that the vaccine was ever tested").negated
+
+
+@pytest.mark.parametrize(("figure", "same"), [("223", True), ("2.3 million", True), ("five", False), ("many", False)])
+def test_a_shared_figure_above_ten_lowers_the_bar_for_a_rewording(figure, same):
+    a = claim_features(f"the flood in Valencia killed {figure} people")
+    b = claim_features(f"{figure} people died when torrents swept through the Valencia region")
+    decision = engine.decide(a, b, similarity=0.62)
+    assert engine.FIGURE_THRESHOLD <= decision.score < engine.THRESHOLD
+    assert (decision.relation == engine.SAME) == same
+
+
+def test_a_shared_figure_does_not_excuse_a_guard_that_differs():
+    a = claim_features("the flood in Valencia killed 223 people on Tuesday")
+    b = claim_features("223 people died when torrents swept through the Valencia region on Friday")
+    assert engine.decide(a, b, similarity=0.7).relation == engine.CONTRADICTS
