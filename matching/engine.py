@@ -24,7 +24,7 @@ import numpy as np
 import snowballstemmer
 from anyascii import anyascii
 
-from matching import places
+from matching import places, units
 
 # 16 bands of 3 rows: pairs sharing ~45% of their words are found 9 times in 10, pairs sharing 10% about 1 in 60.
 BANDS = 16
@@ -208,6 +208,12 @@ def _share(match: re.Match) -> str:
     return f" {share * 100:.2f} percent " if 0 < share < 1 else match.group(0)
 
 
+def _and_a_half(match: re.Match) -> str:
+    word = match.group(1).lower()
+    whole = float(word) if word.isdigit() else NUMBER_WORDS[word]
+    return f" {whole + 0.5:g} "
+
+
 _ING_NOUNS = r"(heating|funding|housing|clothing|lighting|bedding|schooling|training|building|parking|ceiling)"
 PHRASES = [
     # (pattern, replacement) applied before tokenising; names are replaced by capitalised names, so they stay names.
@@ -285,6 +291,8 @@ PHRASES = [
     (re.compile(rf"\bwithout (?!(a|an|any|the|(?!{_ING_NOUNS}\b)\w+ing)\b)", _I), " lacking "),
     # "Half a million" is 500,000 and "a million" one million, not 50 or a bare scale word.
     (re.compile(r"\bhalf an? (thousand|million|billion)\b", _I), r" 0.5 \1 "),
+    # "Six and a half weeks" is 6.5 of them.
+    (re.compile(rf"\b(\d+|{_SMALL}|eleven|twelve) and a half\b", _I), _and_a_half),
     (re.compile(r"\b(?<!\d )an? (thousand|million|billion)\b", _I), r" 1 \1 "),
     (re.compile(r"\bvot(e|ed|es|ing) down\b|\bvot(e|ed|es|ing) against\b", _I), " rejected "),
     (re.compile(r"\bvot(e|ed|es|ing) (for|in favou?r of)\b", _I), " approved "),
@@ -301,6 +309,11 @@ PHRASES = [
     (re.compile(r"(\d),(\d{3})\b"), r"\1\2"),
     (re.compile(r"(\d)(bn|tn|m|mn|k)\b"), r"\1 \2"),
     (re.compile(r"(\d)-?fold\b"), r"\1 fold"),
+    # Units in more than one word, as the one word matching.units knows.
+    (re.compile(r"\bpercentage[- ]points?\b", _I), " pp "),
+    (re.compile(r"\bbasis[- ]points?\b", _I), " bp "),
+    (re.compile(r"\bkm ?/ ?h\b|\bkilomet(?:re|er)s? (?:per|an) hour\b", _I), " kph "),
+    (re.compile(r"\bmiles? (?:per|an) hour\b", _I), " mph "),
 ]
 # Modality: a claim that states an act as possible, considered, expected or proposed (or denies plans for it) is another
 # claim than one stating it as done or as what will be done: "the bank will cut rates" / "could cut rates", "has
@@ -421,6 +434,8 @@ class ClaimFeatures:
     lead: str = ""
     # Initials of its names of three words or more ("snb" for "Swiss National Bank"): what the other claim's "SNB" is.
     acronyms: frozenset[str] = frozenset()
+    # Numbers followed by a unit, also in the base unit of its kind: ("45", "3888000", "duration") for "45 days".
+    measures: frozenset[tuple[str, str, str]] = frozenset()
 
 
 @lru_cache(maxsize=50_000)
@@ -500,11 +515,17 @@ def claim_features(text: str) -> ClaimFeatures:
     tokens = [t.lower() for t in raw_tokens]
     name_order: list[str] = []
     identifier = -2  # index of the last token read as part of a name or a model number
+    figure_at = -2  # index of the last token that gave or scaled the last number
+    measures: dict[int, tuple[float, str]] = {}  # number index -> (value in the base unit, kind of quantity)
     for i, token in enumerate(tokens):
         raw = raw_tokens[i]
         token = token.strip("'-")
         if token.endswith("'s"):
             token, raw = token[:-2], raw[:-2]
+        if figure_at == i - 1 and (unit := units.unit(token)):
+            # "45 days" and "six and a half weeks": also one figure in one unit ("in" the base unit of its kind).
+            factor, kind = unit
+            measures[len(numbers) - 1] = (numbers[-1] * factor, kind)
         if token.endswith("n't"):
             negations += 1
             token, raw = token[:-3], raw[:-3]
@@ -522,6 +543,7 @@ def claim_features(text: str) -> ClaimFeatures:
             continue
         if token in SCALE_WORDS and numbers and i > 0 and _number(tokens[i - 1]) is not None:
             numbers[-1] *= SCALE_WORDS[token]
+            figure_at = i
             continue
         value = _number(token)
         if value is not None and token[:1].isdigit() and identifier == i - 1 and tokens[i - 1] not in TIME_WORDS:
@@ -531,6 +553,7 @@ def claim_features(text: str) -> ClaimFeatures:
             continue
         if value is not None and not (token == "one" and (i + 1 == len(tokens) or tokens[i + 1] in {"of", "'s"})):
             numbers.append(value)
+            figure_at = i
             if comparator:
                 bounds.add((len(numbers) - 1, comparator))
             comparator = ""
@@ -600,6 +623,9 @@ def claim_features(text: str) -> ClaimFeatures:
     return ClaimFeatures(
         words=frozenset(words | {f"#{n}" for n in number_words} | {f"~{t}" for t in times}),
         numbers=frozenset(number_words),
+        measures=frozenset(
+            (number_words[index], _format_measure(value), kind) for index, (value, kind) in measures.items()
+        ),
         names=frozenset(names),
         negated=negations % 2 == 1,
         polarity=polarity,
@@ -622,6 +648,11 @@ def claim_features(text: str) -> ClaimFeatures:
 
 def _format_number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def _format_measure(value: float) -> str:
+    """Six significant digits, never with an exponent: 3.8 million miles in metres is "6115510000"."""
+    return np.format_float_positional(float(f"{value:.6g}"), trim="-")
 
 
 # ---- MinHash / LSH ---------------------------------------------------------------------------------------------
@@ -771,10 +802,24 @@ def _same_number(x: str, y: str) -> bool:
 
 
 def _numbers_differ(a: ClaimFeatures, b: ClaimFeatures) -> bool:
-    def alone(left: frozenset[str], right: frozenset[str]) -> set[str]:
-        return {x for x in left if not any(_same_number(x, y) for y in right)}
+    def same(x: str, y: str, measure_x: tuple[str, str] | None, measure_y: tuple[str, str] | None) -> bool:
+        """Two measures compare in the base unit of their kind ("3 days" is "72 hours", not "3 weeks"); a number
+        with a unit and one without compare as numbers ("aged 91" / "91 years")."""
+        if measure_x and measure_y:
+            return measure_x[1] == measure_y[1] and _same_number(measure_x[0], measure_y[0])
+        return _same_number(x, y)
 
-    if alone(a.numbers, b.numbers) and alone(b.numbers, a.numbers):
+    def alone(left: ClaimFeatures, right: ClaimFeatures) -> set[str]:
+        """Numbers of `left` that `right` does not give, in this unit or another of the same kind."""
+        left_measures = {number: (base, kind) for number, base, kind in left.measures}
+        right_measures = {number: (base, kind) for number, base, kind in right.measures}
+        return {
+            x
+            for x in left.numbers
+            if not any(same(x, y, left_measures.get(x), right_measures.get(y)) for y in right.numbers)
+        }
+
+    if alone(a, b) and alone(b, a):
         return True
     # "more than 600" against "fewer than 600".
     return any((number, "cmplt" if bound == "cmpgt" else "cmpgt") in b.bounds for number, bound in a.bounds)

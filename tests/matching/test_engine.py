@@ -534,3 +534,30 @@ def test_a_shared_figure_does_not_excuse_a_guard_that_differs():
     a = claim_features("the flood in Valencia killed 223 people on Tuesday")
     b = claim_features("223 people died when torrents swept through the Valencia region on Friday")
     assert engine.decide(a, b, similarity=0.7).relation == engine.CONTRADICTS
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Truss resigned after 45 days in office", "Truss quit after six and a half weeks in office"),
+        ("the probe passed 6.1 million km from the Sun", "the probe came within 3.8 million miles of the Sun"),
+        ("the bank raised rates by 600 basis points", "the bank hiked rates by six percentage points"),
+        ("the storm brought winds of 160 km/h to the coast", "the storm brought winds of 100 mph to the coast"),
+        ("the truce will last three days", "the truce will last 72 hours"),
+        ("Gorbachev has died aged 91", "at the age of 91 years Gorbachev has died"),
+    ],
+)
+def test_a_figure_in_another_unit_of_the_same_quantity_is_the_same_figure(a, b):
+    assert "numbers" not in text_score(a, b).conflicts
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("the truce will last three days", "the truce will last three weeks"),
+        ("the storm brought winds of 160 km/h", "the storm brought winds of 160 mph"),
+        ("the road will be 30 km long", "the road will be 30 years old"),
+    ],
+)
+def test_the_same_number_in_another_unit_or_quantity_is_another_figure(a, b):
+    assert "numbers" in text_score(a, b).conflicts
