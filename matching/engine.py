@@ -291,6 +291,8 @@ PHRASES = [
     (re.compile(rf"\bwithout (?!(a|an|any|the|(?!{_ING_NOUNS}\b)\w+ing)\b)", _I), " lacking "),
     # "Half a million" is 500,000 and "a million" one million, not 50 or a bare scale word.
     (re.compile(r"\bhalf an? (thousand|million|billion)\b", _I), r" 0.5 \1 "),
+    # "Covid-19" is Covid (the coronavirus), not a model number.
+    (re.compile(r"\b(covid)[- ]?19\b", _I), r"\1"),
     # "Six and a half weeks" is 6.5 of them.
     (re.compile(rf"\b(\d+|{_SMALL}|eleven|twelve) and a half\b", _I), _and_a_half),
     (re.compile(r"\b(?<!\d )an? (thousand|million|billion)\b", _I), r" 1 \1 "),
@@ -434,6 +436,8 @@ class ClaimFeatures:
     lead: str = ""
     # Initials of its names of three words or more ("snb" for "Swiss National Bank"): what the other claim's "SNB" is.
     acronyms: frozenset[str] = frozenset()
+    # Each of those initials with the words it stands for.
+    spelled: frozenset[tuple[str, frozenset[str]]] = frozenset()
     # Numbers followed by a unit, also in the base unit of its kind: ("45", "3888000", "duration") for "45 days".
     measures: frozenset[tuple[str, str, str]] = frozenset()
 
@@ -611,6 +615,7 @@ def claim_features(text: str) -> ClaimFeatures:
                 names.add(canonical)
                 name_order.append(canonical)
                 identifier = i
+    spelled = _acronyms(raw_tokens)
     lead = ""
     if raw_tokens and raw_tokens[0][:1].isupper() and tokens[0] not in STOPWORDS:
         stem = _stem(tokens[0].strip("'-").removesuffix("'s").split("-")[0])
@@ -642,7 +647,8 @@ def claim_features(text: str) -> ClaimFeatures:
         name_order=tuple(dict.fromkeys([lead, *name_order] if lead else name_order)),
         passive="by" in tokens,
         lead=lead,
-        acronyms=frozenset(_acronyms(raw_tokens)),
+        acronyms=frozenset(spelled),
+        spelled=frozenset(spelled.items()),
     )
 
 
@@ -863,9 +869,10 @@ def _comparison_reversed(a: ClaimFeatures, b: ClaimFeatures) -> bool:
 _ACRONYM_INSIDE = frozenset({"of", "for", "and", "the", "on", "de"})
 
 
-def _acronyms(raw_tokens: list[str]) -> set[str]:
-    """The initials of each run of three or more capitalised words, function words inside left out."""
-    found: set[str] = set()
+def _acronyms(raw_tokens: list[str]) -> dict[str, frozenset[str]]:
+    """The initials of each run of three or more capitalised words, function words inside left out -> the run's
+    words as the claim has them ("mlb" -> {"major", "leagu", "basebal"})."""
+    found: dict[str, frozenset[str]] = {}
     run: list[str] = []
     for raw in [*raw_tokens, ""]:
         if raw[:1].isupper() and not raw.isupper() and (run or raw.lower() not in STOPWORDS):
@@ -876,11 +883,26 @@ def _acronyms(raw_tokens: list[str]) -> set[str]:
             continue
         while run and run[-1].islower():
             run.pop()
-        capitals = [word[0].lower() for word in run if word[:1].isupper()]
+        capitals = [word for word in run if word[:1].isupper()]
         if len(capitals) >= 3:
-            found.add("".join(capitals))
+            found["".join(word[0].lower() for word in capitals)] = frozenset(map(_canonical_name, capitals))
         run = []
     return found
+
+
+def _canonical_name(raw: str) -> str:
+    """A capitalised word as `claim_features` keeps it: its place, or its stem (or the synonym the stem stands for)."""
+    token = raw.lower().removesuffix("'s")
+    if place := places.place_of(token):
+        return place
+    stem = _stem(token)
+    return SYNONYMS.get(stem, SYNONYMS.get(token, stem))
+
+
+def _spelled_out(claim: ClaimFeatures, other: ClaimFeatures) -> set[str]:
+    """The words of the claim's long names that the other claim calls by their initials ("Major League Baseball" /
+    "MLB")."""
+    return {word for initials, words in claim.spelled for word in words if initials in other.words}
 
 
 # Word overlap from which a capitalised first word counts as a name (it may only start the sentence): claims that are
@@ -895,7 +917,8 @@ def _names_differ(a: ClaimFeatures, b: ClaimFeatures, overlap: float) -> bool:
     while a claim about another place or actor is the same sentence with one name changed."""
     if a.where and b.where and not a.where & b.where:
         return True
-    names_a, names_b = _unmatched(a.names, b.words | b.acronyms), _unmatched(b.names, a.words | a.acronyms)
+    names_a = _unmatched(a.names, b.words | b.acronyms) - _spelled_out(a, b)
+    names_b = _unmatched(b.names, a.words | a.acronyms) - _spelled_out(b, a)
     if overlap >= LEAD_MIN_OVERLAP:
         names_a |= _unmatched(frozenset({a.lead}), b.words) if a.lead else set()
         names_b |= _unmatched(frozenset({b.lead}), a.words) if b.lead else set()
@@ -986,7 +1009,8 @@ def match_score(a: ClaimFeatures, b: ClaimFeatures, related: Relatedness | None 
     when the other says it in another word."""
     if not a.words or not b.words:
         return MatchScore(0.0, 0.0, ())
-    only_a, only_b = _unmatched(a.words, b.words | b.acronyms), _unmatched(b.words, a.words | a.acronyms)
+    only_a = _unmatched(a.words, b.words | b.acronyms) - _spelled_out(a, b)
+    only_b = _unmatched(b.words, a.words | a.acronyms) - _spelled_out(b, a)
     total_a, total_b = _weight(a.words), _weight(b.words)
     shared_a, shared_b = total_a - _weight(only_a), total_b - _weight(only_b)
     if related is not None and only_a and only_b:

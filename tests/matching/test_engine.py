@@ -561,3 +561,19 @@ def test_a_figure_in_another_unit_of_the_same_quantity_is_the_same_figure(a, b):
 )
 def test_the_same_number_in_another_unit_or_quantity_is_another_figure(a, b):
     assert "numbers" in text_score(a, b).conflicts
+
+
+def test_a_long_name_and_its_initials_on_the_other_side_are_one_name():
+    a = claim_features("Ohtani is the first player in Major League Baseball history to hit 50 home runs")
+    b = claim_features("no MLB player before Ohtani had ever hit 50 home runs")
+    result = match_score(a, b)
+    assert "names" not in result.conflicts
+    assert result.overlap > match_score(a, claim_features("no player before Ohtani had ever hit 50 home runs")).overlap
+
+
+def test_covid_19_is_covid_not_a_model_number():
+    result = text_score(
+        "Britain approved the Pfizer Covid-19 vaccine", "the UK authorised the Pfizer coronavirus vaccine"
+    )
+    assert not result.conflicts
+    assert "names" in text_score("Ukraine received F-16 jets", "Ukraine received F-35 jets").conflicts
