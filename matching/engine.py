@@ -79,6 +79,18 @@ NEGATIONS = frozenset(
 # only when a verb follows: "rejected the proposal" states an act, it does not negate one.
 NEGATING_STEMS = frozenset({"fail", "deni", "refus", "reject", "miss", "exclud", "declin"})
 NEGATED_NEXT = frozenset({"to", "that"})
+# Titles name an office, not a party: "President Zelensky" is "the Ukrainian leader Zelenskiy", "Pope Francis" "the
+# Pontiff Francis". They stay words; the name after them tells people apart.
+TITLES = _words(
+    """
+    president vice pope pontiff prime minister chancellor king queen prince princess emir sheikh sultan general
+    judge justice senator governor mayor secretary chairman chairwoman chief ceo leader premier speaker cardinal
+    archbishop bishop ambassador commander colonel sir lord dame
+    """
+)
+# Words after a number that make it an amount, even right after a name ("fined Meta 1.2 billion euros").
+AMOUNT_WORDS = frozenset({"percent", "euros", "euro", "dollars", "dollar", "pounds", "yuan", "yen", "francs", "rupees",
+                          "roubles", "rubles", "people", "per"})  # fmt: skip
 NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -118,6 +130,8 @@ POLARITY = {
     "holding": (frozenset({"keep"}), frozenset({"lose"})),
     # Goods sold abroad or bought from abroad.
     "trade": (frozenset({"export"}), frozenset({"import"})),
+    # What is let happen or barred: "allowed Russian athletes to compete" / "barred all Russian athletes".
+    "permission": (frozenset({"allow"}), frozenset({"ban"})),
 }
 # Outcome kinds that `roles` tells better when both claims say who won: "Spain beat England" and "England lost to
 # Spain" both say Spain won, though one says "win" and the other "lose".
@@ -181,6 +195,7 @@ SYNONYMS = {
     "premier": "prime", "kept": "keep", "keep": "keep", "retain": "keep", "layoff": "layoff", "redund": "layoff",
     "negoti": "talk", "talk": "talk", "deal": "agreement", "agreement": "agreement", "past": "last", "last": "last",
     "higher": "rise", "block": "reject", "accept": "approve", "ceas": "end", "stop": "end",
+    "allow": "allow", "permit": "allow", "bar": "ban",
 }  # fmt: skip
 _I = re.IGNORECASE
 # "A third" is an ordinal before these ("a third consecutive meeting", "a fifth term"), else a fraction ("a third of
@@ -239,7 +254,10 @@ PHRASES = [
     ),
     # Bounds: "more than 600" and "fewer than 600" are different claims about the same number.
     (re.compile(r"\bno more than\b|\b(fewer|less) than\b|\bunder\b|\bbelow\b|\bup to\b|\bat most\b", _I), " cmplt "),
-    (re.compile(r"\bmore than\b|\bover\b|\babove\b|\bat least\b|\bin excess of\b", _I), " cmpgt "),
+    (
+        re.compile(r"\bmore than\b|\bover\b|\babove\b|\bat least\b|\bin excess of\b|\bexceed(?:s|ed|ing)?\b", _I),
+        " cmpgt ",
+    ),
     (re.compile(r"\bstep(ped|ping|s)? down\b", _I), " resign "),
     # Troops leaving a place retreat from it; pushing deeper into it is an advance. Holding on to power keeps it.
     (re.compile(r"\b(pulled|pull|pulls|pulling) out (of|from)\b", _I), " retreat from "),
@@ -334,6 +352,7 @@ MODALITIES = [
             r"|consider(?:s|ed)?\s+\w+ing|mull(?:s|ed)?|weigh(?:s|ed)?\s+(?:\w+\s+)?(?:charges?|options?|whether|plans?)"
             rf"|(?:{_BE}\s+)?(?<!than )expected\s+to|expects?\s+to|(?<!more )(?<!less )(?:un)?likely\s+to"
             r"|propos(?:e|es|ed|ing)\s+(?:to\s+)?\w+|threat(?:en|ens|ened|ening)\s+to"
+            r"|in\s+(?:advanced\s+|early\s+|final\s+)?(?:talks|negotiations|discussions)\s+(?:to|on|over|about|with)"
             r"|den(?:y|ies|ied|ying)\s+(?:any\s+)?(?:plans?|planning|intending|considering))\b",
             _I,
         ),
@@ -365,17 +384,22 @@ def _modalities_differ(a: str, b: str) -> bool:
 # Who did it to whom: "Real Madrid beat Barcelona" and "Barcelona beat Real Madrid" share every word. A name, up to
 # two lower-case words ("Russian forces"), an act done to someone and the name it was done to. Passive voice and
 # "lost to" turn the roles round. Symmetric acts ("met", "talked to") are not listed.
-_NAME = r"((?:[A-Z][\w'.-]*)(?:\s+(?:[A-Z][\w'.-]*))*)"
+_NAME = r"((?:\d+(?:st|nd|rd|th)\s+)?(?:[A-Z][\w'.-]*)(?:\s+(?:[A-Z][\w'.-]*))*)"
 _ACTS = {
     "win": r"beat|beats|defeated|defeats|overcame|overcomes|thrashed|edged|crushed|routed|knocked out|eliminated",
     "attack": r"attacked|attacks|invaded|invades|struck|strikes|shelled|shells|bombed|bombs",
     "accuse": r"accused|accuses|blamed|blames|sued|sues|sanctioned|sanctions|expelled|expels",
+    "overtake": r"overtook|overtakes|overtaken|overtake|surpassed|surpasses|outstripped|outstrips|outpaced|outpaces",
+    "buy": r"bought|buys|buy|acquired|acquires|acquire|purchased|purchases|purchase|took over|takes over|take over",
 }
 _LEAD = r"(?:\s+(?!and\b|or\b|by\b|to\b|of\b)[a-z]+){0,2}"
 _PASSIVE = r"(?:was|were|has been|have been|had been|is|are)"
 ROLE_PATTERNS = [
     # (act, pattern, group of who did it, group of to whom; 0 when the claim does not say)
-    *((act, re.compile(rf"{_NAME}{_LEAD}\s+(?:{verbs})\s+(?:the\s+)?{_NAME}"), 1, 2) for act, verbs in _ACTS.items()),
+    *(
+        (act, re.compile(rf"{_NAME}{_LEAD}\s+(?:to\s+)?(?:{verbs})\s+(?:the\s+)?{_NAME}"), 1, 2)
+        for act, verbs in _ACTS.items()
+    ),
     *(
         (act, re.compile(rf"{_NAME}{_LEAD}\s+{_PASSIVE}\s+(?:beaten|{verbs})\s+by\s+(?:the\s+)?{_NAME}"), 2, 1)
         for act, verbs in _ACTS.items()
@@ -550,7 +574,17 @@ def claim_features(text: str) -> ClaimFeatures:
             figure_at = i
             continue
         value = _number(token)
-        if value is not None and token[:1].isdigit() and identifier == i - 1 and tokens[i - 1] not in TIME_WORDS:
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if (
+            value is not None
+            and token[:1].isdigit()
+            and identifier == i - 1
+            and tokens[i - 1] not in TIME_WORDS
+            # "Fined Meta 1.2 billion euros" gives an amount.
+            and following not in SCALE_WORDS
+            and following not in AMOUNT_WORDS
+            and not units.unit(following)
+        ):
             # A number right after a name names a thing, it counts nothing: "Boeing 737-800", "Chapter 11", "Apollo 11".
             words.add(token)
             identifier = i if i + 1 < len(found) and text[found[i].end() : found[i + 1].start()] == "-" else -2
@@ -562,7 +596,9 @@ def claim_features(text: str) -> ClaimFeatures:
                 bounds.add((len(numbers) - 1, comparator))
             comparator = ""
             continue
-        comparator = ""
+        if token not in ("the", "a", "an"):
+            # "Stayed below the 1.5C threshold": the bound is on the next figure.
+            comparator = ""
         if token in LOCATIVE or (locative and token in LOCATIVE_SKIP):
             locative = True
             if token in LOCATIVE:
@@ -578,7 +614,11 @@ def claim_features(text: str) -> ClaimFeatures:
         # A capital marks a name, except on the first word where it only starts the sentence (unless an acronym).
         place = places.place_of(token) if raw[:1].isupper() else None
         holder = places.officeholders().get(token) if raw[:1].isupper() else None
-        is_name = raw[:1].isupper() and (i > 0 or raw.isupper() or place is not None or holder is not None)
+        is_name = (
+            raw[:1].isupper()
+            and (i > 0 or raw.isupper() or place is not None or holder is not None)
+            and token not in TITLES
+        )
         if holder:
             # "Zelensky" is also "the Ukrainian president": the office and country join the claim's words.
             country, office = holder
@@ -598,7 +638,7 @@ def claim_features(text: str) -> ClaimFeatures:
             else:
                 stem = _stem(part)
                 canonical = SYNONYMS.get(stem, SYNONYMS.get(part, stem))
-                following = tokens[i + 1] if i + 1 < len(tokens) else ""
+                following = _next_act(tokens, i)
                 # "Declined to testify" negates; "declined to 3,000" is a fall.
                 after = tokens[i + 2] if i + 2 < len(tokens) else ""
                 to_act = stem != "declin" or (after.isalpha() and after not in NUMBER_WORDS)
@@ -650,6 +690,20 @@ def claim_features(text: str) -> ClaimFeatures:
         acronyms=frozenset(spelled),
         spelled=frozenset(spelled.items()),
     )
+
+
+# Between a negating verb and its "to": when and how often ("failed on Tuesday to pass", "failed again to").
+_BEFORE_ACT = frozenset({"on", "in", "again", "once", "yet", "last", "this", "late", "early"})
+
+
+def _next_act(tokens: list[str], i: int) -> str:
+    """The token after tokens[i], past words that only say when ("on December 14, 2024")."""
+    j = i + 1
+    while j < len(tokens) and (
+        tokens[j] in _BEFORE_ACT or tokens[j] in TIME_WORDS or tokens[j].startswith("year") or tokens[j].isdigit()
+    ):
+        j += 1
+    return tokens[j] if j < len(tokens) else ""
 
 
 def _format_number(value: float) -> str:
@@ -807,6 +861,21 @@ def _same_number(x: str, y: str) -> bool:
     return abs(fx - fy) <= NUMBER_TOLERANCE * abs(fx)
 
 
+# How far past "more than N" ("fewer than N") a figure may lie and still be what the bound says of it: "a 41-year high"
+# is "the highest in over four decades", 2,000 is not "more than 600".
+BOUND_REACH = 1.5
+
+
+def _within_bound(x: str, y: str, bounds: frozenset[tuple[str, str]]) -> bool:
+    """Whether figure x (given as it is) is what "more than y" or "fewer than y" (a bound in `bounds`) says, near y."""
+    value, limit = float(x), float(y)
+    if (y, "cmpgt") in bounds:
+        return limit < value <= limit * BOUND_REACH
+    if (y, "cmplt") in bounds:
+        return limit / BOUND_REACH <= value < limit
+    return False
+
+
 def _numbers_differ(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     def same(x: str, y: str, measure_x: tuple[str, str] | None, measure_y: tuple[str, str] | None) -> bool:
         """Two measures compare in the base unit of their kind ("3 days" is "72 hours", not "3 weeks"); a number
@@ -816,13 +885,19 @@ def _numbers_differ(a: ClaimFeatures, b: ClaimFeatures) -> bool:
         return _same_number(x, y)
 
     def alone(left: ClaimFeatures, right: ClaimFeatures) -> set[str]:
-        """Numbers of `left` that `right` does not give, in this unit or another of the same kind."""
+        """Numbers of `left` that `right` does not give, in this unit or another of the same kind, nor as a bound
+        close to it."""
         left_measures = {number: (base, kind) for number, base, kind in left.measures}
         right_measures = {number: (base, kind) for number, base, kind in right.measures}
+        left_bounded = {number for number, _ in left.bounds}
         return {
             x
             for x in left.numbers
-            if not any(same(x, y, left_measures.get(x), right_measures.get(y)) for y in right.numbers)
+            if not any(
+                same(x, y, left_measures.get(x), right_measures.get(y))
+                or (x not in left_bounded and _within_bound(x, y, right.bounds))
+                for y in right.numbers
+            )
         }
 
     if alone(a, b) and alone(b, a):

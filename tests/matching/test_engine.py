@@ -577,3 +577,35 @@ def test_covid_19_is_covid_not_a_model_number():
     )
     assert not result.conflicts
     assert "names" in text_score("Ukraine received F-16 jets", "Ukraine received F-35 jets").conflicts
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        ("the IOC allowed Russian athletes to compete", "the IOC barred Russian athletes from competing", "polarity"),
+        ("2024 was the first year to exceed 1.5C of warming", "2024 stayed below the 1.5C mark of warming", "numbers"),
+        ("Microsoft agreed to invest $10 billion in OpenAI", "Microsoft is in talks to put $10 billion into OpenAI",
+         "modality"),
+        ("lawmakers voted to impeach President Yoon on December 14",
+         "lawmakers failed on December 14 to pass a motion to impeach President Yoon", "negation"),
+        ("Ireland fined Meta 1.2 billion euros over data", "Ireland fined Meta 1.2 million euros over data", "numbers"),
+        ("China overtook Japan as the largest car exporter", "Japan overtook China as the largest car exporter",
+         "polarity"),
+        ("Disney agreed to buy 21st Century Fox's studios", "21st Century Fox agreed to acquire Disney's studios",
+         "polarity"),
+        ("the Games sold more than 9.5 million tickets", "the Games sold more than 8.5 million tickets", "numbers"),
+    ],
+)  # fmt: skip
+def test_permission_exceeding_talks_failing_later_amounts_overtaking_and_buying_tell_claims_apart(a, b, conflict):
+    assert conflict in text_score(a, b).conflicts
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("President Zelensky met Pope Francis at the Vatican", "the Pontiff Francis received Zelensky at the Vatican"),
+        ("inflation hit 11.1% in October, a 41-year high", "inflation hit 11.1%, the most in over four decades"),
+    ],
+)  # fmt: skip
+def test_titles_are_no_names_and_a_figure_just_past_a_bound_is_what_the_bound_says(a, b):
+    assert not text_score(a, b).conflicts
