@@ -392,6 +392,9 @@ _ACTS = {
     "overtake": r"overtook|overtakes|overtaken|overtake|surpassed|surpasses|outstripped|outstrips|outpaced|outpaces",
     "buy": r"bought|buys|buy|acquired|acquires|acquire|purchased|purchases|purchase|took over|takes over|take over",
 }
+_SUPPLY = (
+    r"supply|supplies|supplied|sell|sells|sold|export|exports|exported|ship|ships|shipped|deliver|delivers|delivered"
+)
 _LEAD = r"(?:\s+(?!and\b|or\b|by\b|to\b|of\b)[a-z]+){0,2}"
 _PASSIVE = r"(?:was|were|has been|have been|had been|is|are)"
 ROLE_PATTERNS = [
@@ -423,6 +426,14 @@ ROLE_PATTERNS = [
         1,
     ),
     ("win", re.compile(rf"{_NAME}{_LEAD}\s+(?:lost|loses)\b(?!(?:\s+[\w-]+){{0,4}}?\s+to\s+[A-Z])"), 0, 1),
+    # Goods sent one way: "Qatar signed a deal to supply gas to Sinopec" / "Sinopec agreed to supply Qatar with gas".
+    (
+        "supply",
+        re.compile(rf"{_NAME}(?:\s+[a-z0-9][\w'-]*){{0,8}}?\s+(?:{_SUPPLY})(?:\s+[a-z][\w'-]*){{1,5}}?\s+to\s+{_NAME}"),
+        1,
+        2,
+    ),
+    ("supply", re.compile(rf"{_NAME}(?:\s+[a-z0-9][\w'-]*){{0,8}}?\s+(?:{_SUPPLY})\s+{_NAME}\s+with\b"), 1, 2),
 ]
 # Compass words tell places apart ("east coast", "west coast") like names do.
 COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western"})
@@ -493,7 +504,7 @@ def _fold(token: str) -> str:
 
 
 def _role_name(name: str) -> str:
-    words = [w[:-2] if w.lower().endswith("'s") else w for w in name.split()]
+    words = [w[:-2] if w.lower().endswith("'s") else w for w in name.rstrip(".").split()]
     if words and words[0] in {"The", "A", "An"}:
         words = words[1:]
     if len(words) == 1 and (place := places.place_of(_fold(words[0]).lower())):

@@ -609,3 +609,10 @@ def test_permission_exceeding_talks_failing_later_amounts_overtaking_and_buying_
 )  # fmt: skip
 def test_titles_are_no_names_and_a_figure_just_past_a_bound_is_what_the_bound_says(a, b):
     assert not text_score(a, b).conflicts
+
+
+def test_who_supplies_whom_is_a_role():
+    a = "Qatar signed a deal to supply liquefied gas to China's Sinopec."
+    assert "polarity" in text_score(a, "China's Sinopec agreed to supply Qatar with liquefied gas.").conflicts
+    assert "polarity" in text_score("India exported rice to Bangladesh", "Bangladesh exported rice to India").conflicts
+    assert not text_score("Germany will send tanks to Ukraine", "Berlin will deliver tanks to Kyiv").conflicts
