@@ -512,8 +512,25 @@ def _role_name(name: str) -> str:
     return " ".join(_fold(w).lower() for w in words)
 
 
+# Every verb some role pattern needs: a claim with none of them (most claims) skips the patterns.
+_ROLE_VERBS = re.compile(
+    r"\b(?:re)?(?:"
+    + "|".join(
+        [
+            *_ACTS.values(),
+            _SUPPLY,
+            r"beaten|lost|loses|lose|fell|won|wins|win|captured|captures|seized|seizes|took|takes|overran",
+            r"retook|retakes|liberated|liberates|ceded|cedes",
+        ]
+    )
+    + r")\b"
+)
+
+
 def _roles(text: str) -> frozenset[tuple[str, str, str]]:
     found = set()
+    if not _ROLE_VERBS.search(text):
+        return frozenset()
     for act, pattern, agent, patient in ROLE_PATTERNS:
         for match in pattern.finditer(text):
             found.add(
