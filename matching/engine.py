@@ -73,12 +73,29 @@ STOPWORDS = _words(
     """
 )
 NEGATIONS = frozenset(
-    {"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot", "without", "unless", "unable"}
+    {
+        "not",
+        "no",
+        "never",
+        "none",
+        "nobody",
+        "nothing",
+        "neither",
+        "nor",
+        "cannot",
+        "without",
+        "unless",
+        "unable",
+        "absent",
+    }
 )
 # Stemmed verbs that negate what follows ("failed to meet", "denied attacking", "refused to", "excluded sending"),
 # only when a verb follows: "rejected the proposal" states an act, it does not negate one.
-NEGATING_STEMS = frozenset({"fail", "deni", "refus", "reject", "miss", "exclud", "declin"})
-NEGATED_NEXT = frozenset({"to", "that"})
+NEGATING_STEMS = frozenset({"fail", "deni", "refus", "reject", "miss", "exclud", "declin", "avoid", "avert"})
+NEGATED_NEXT = frozenset({"to", "that", "any", "responsibility", "involvement", "wrongdoing", "claims", "allegations",
+                          "accusations", "reports"})  # fmt: skip
+# Stems that negate whatever follows: "missed the deadline", "avoided relegation", "averted a strike".
+ALWAYS_NEGATING = frozenset({"miss", "avoid", "avert"})
 # Titles name an office, not a party: "President Zelensky" is "the Ukrainian leader Zelenskiy", "Pope Francis" "the
 # Pontiff Francis". They stay words; the name after them tells people apart.
 TITLES = _words(
@@ -196,12 +213,14 @@ SYNONYMS = {
     "negoti": "talk", "talk": "talk", "deal": "agreement", "agreement": "agreement", "past": "last", "last": "last",
     "higher": "rise", "block": "reject", "accept": "approve", "ceas": "end", "stop": "end",
     "allow": "allow", "permit": "allow", "bar": "ban",
+    "southern": "south", "northern": "north", "eastern": "east", "western": "west",
 }  # fmt: skip
 _I = re.IGNORECASE
 # "A third" is an ordinal before these ("a third consecutive meeting", "a fifth term"), else a fraction ("a third of
 # voters", "a third said").
 _ORDINAL_NEXT = (
-    r"(consecutive|straight|successive|term|time|round|day|night|week|month|year|meeting|wave|attempt|season)"
+    r"(?:[a-z-]+\s+)?(consecutive|straight|successive|term|time|round|day|night|week|month|year|meeting|wave|attempt|season"
+    r"|mandate|title|victory|place)"
 )
 _SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                   "ten": 10}  # fmt: skip
@@ -362,7 +381,7 @@ MODALITIES = [
         re.compile(
             rf"\b(?:plan(?:s|ned|ning)?\s+to|plans\s+(?:for|of)|intend(?:s|ed|ing)?\s+to|intention\s+(?:of|to)"
             rf"|aim(?:s|ed|ing)?\s+to|seek(?:s|ing)?\s+to|{_BE}\s+seeking|sought\s+to|hop(?:es|ed|ing)\s+to|prepar(?:es|ed|ing)\s+to"
-            rf"|{_BE}\s+(?:set|poised|due)\s+to)\b",
+            rf"|{_BE}\s+(?:set|poised|due)\s+to|{_BE}\s+preparing)\b",
             _I,
         ),
     ),
@@ -404,8 +423,51 @@ ROLE_PATTERNS = [
         for act, verbs in _ACTS.items()
     ),
     *(
-        (act, re.compile(rf"{_NAME}{_LEAD}\s+{_PASSIVE}\s+(?:beaten|{verbs})\s+by\s+(?:the\s+)?{_NAME}"), 2, 1)
+        # "South Africa were defeated by seven runs by India": a margin may come first.
+        (
+            act,
+            re.compile(
+                rf"{_NAME}{_LEAD}\s+{_PASSIVE}\s+(?:beaten|{verbs})(?:\s+by\s+[\w-]+(?:\s+[a-z-]+)?)?\s+by\s+(?:the\s+)?{_NAME}"
+            ),
+            2,
+            1,
+        )
         for act, verbs in _ACTS.items()
+    ),
+    # Nouns for the acts: "Broadcom completed its acquisition of VMware", "OpenAI filed a lawsuit against Musk", "Iran
+    # fired missiles at Israel" (and "missiles were launched by Israel against Iran").
+    (
+        "buy",
+        re.compile(
+            rf"{_NAME}(?:\s+[a-z0-9$][\w'$.-]*){{0,6}}?\s+(?:acquisition|takeover|purchase|buyout)\s+of\s+(?:the\s+)?"
+            rf"(?:[a-z][\w-]*\s+){{0,2}}?{_NAME}"
+        ),
+        1,
+        2,
+    ),
+    (
+        "accuse",
+        re.compile(
+            rf"{_NAME}{_LEAD}\s+(?:filed|files|brought|brings|launched|launches)\s+(?:a\s+)?(?:[a-z]+\s+)?"
+            rf"(?:lawsuit|suit|complaint|case)\s+against\s+(?:the\s+)?{_NAME}"
+        ),
+        1,
+        2,
+    ),
+    (
+        "attack",
+        re.compile(
+            rf"{_NAME}{_LEAD}\s+(?:fired|fires|launched|launches)(?:\s+[\w-]+){{0,5}}?\s+(?:at|against|on|into)\s+"
+            rf"(?:the\s+)?{_NAME}"
+        ),
+        1,
+        2,
+    ),
+    (
+        "attack",
+        re.compile(rf"\b(?:fired|launched)\s+by\s+(?:the\s+)?{_NAME}\s+(?:at|against|on|into)\s+(?:the\s+)?{_NAME}"),
+        1,
+        2,
     ),
     (
         "win",
@@ -520,6 +582,7 @@ _ROLE_VERBS = re.compile(
             *_ACTS.values(),
             _SUPPLY,
             r"beaten|lost|loses|lose|fell|won|wins|win|captured|captures|seized|seizes|took|takes|overran",
+            r"acquisition|takeover|purchase|buyout|filed|files|brought|brings|launched|launches|fired|fires",
             r"retook|retakes|liberated|liberates|ceded|cedes",
         ]
     )
@@ -598,6 +661,9 @@ def claim_features(text: str) -> ClaimFeatures:
             times.add(token)
             continue
         if token in SCALE_WORDS and numbers and i > 0 and _number(tokens[i - 1]) is not None:
+            if token == "m":
+                # "6.25m" is metres as often as millions ("a 6.25m vault", "$2.5m"): the metres stay a measure.
+                measures[len(numbers) - 1] = (numbers[-1], "distance")
             numbers[-1] *= SCALE_WORDS[token]
             figure_at = i
             continue
@@ -671,7 +737,7 @@ def claim_features(text: str) -> ClaimFeatures:
                 after = tokens[i + 2] if i + 2 < len(tokens) else ""
                 to_act = stem != "declin" or (after.isalpha() and after not in NUMBER_WORDS)
                 if stem in NEGATING_STEMS and (
-                    stem == "miss" or (following in NEGATED_NEXT and to_act) or following.endswith("ing")
+                    stem in ALWAYS_NEGATING or (following in NEGATED_NEXT and to_act) or following.endswith("ing")
                 ):
                     negations += 1
             if canonical == STAND_IN and _places(words):

@@ -616,3 +616,35 @@ def test_who_supplies_whom_is_a_role():
     assert "polarity" in text_score(a, "China's Sinopec agreed to supply Qatar with liquefied gas.").conflicts
     assert "polarity" in text_score("India exported rice to Bangladesh", "Bangladesh exported rice to India").conflicts
     assert not text_score("Germany will send tanks to Ukraine", "Berlin will deliver tanks to Kyiv").conflicts
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        ("Broadcom completed its acquisition of VMware", "VMware closed its takeover of Broadcom", "polarity"),
+        ("Elon Musk sued OpenAI over its mission", "Sam Altman filed a lawsuit against Elon Musk over its mission",
+         "polarity"),
+        ("Iran fired 180 missiles at Israel", "180 missiles were launched by Israel against Iran", "polarity"),
+        ("Prigozhin was among those killed in the crash", "Prigozhin was absent from the jet that crashed", "negation"),
+        ("Israel confirmed it carried out the strike", "Israel denied any role in the strike", "negation"),
+        ("the army recaptured the palace", "the army is preparing an assault to retake the palace",
+         "modality"),
+        ("Leicester were relegated from the league", "Leicester avoided relegation from the league", "negation"),
+        ("Duplantis cleared 6.25m for the record", "Duplantis cleared 6.15m for the record", "numbers"),
+    ],
+)  # fmt: skip
+def test_acts_said_as_nouns_absence_denied_roles_preparations_avoidance_and_heights_tell_claims_apart(a, b, conflict):
+    assert conflict in text_score(a, b).conflicts
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("a quake struck southern Turkey and northern Syria", "a quake hit the south of Turkey and Syria's north"),
+        ("Sisi won a third term with 89.6% of the vote", "Sisi obtained a third presidential mandate with 89.6%"),
+        ("India won, beating South Africa by seven runs", "South Africa were defeated by seven runs by India"),
+        ("Duplantis cleared 6.25 metres for the record", "Duplantis cleared 6.25m for the record"),
+    ],
+)  # fmt: skip
+def test_compass_adjectives_ordinals_before_an_adjective_passive_margins_and_metres_agree(a, b):
+    assert not text_score(a, b).conflicts
