@@ -72,25 +72,11 @@ STOPWORDS = _words(
     believes think thinks going now still already yet another per cent percent rt via mr mrs ms dr
     """
 )
-NEGATIONS = frozenset(
-    {
-        "not",
-        "no",
-        "never",
-        "none",
-        "nobody",
-        "nothing",
-        "neither",
-        "nor",
-        "cannot",
-        "without",
-        "unless",
-        "unable",
-        "absent",
-    }
-)
+NEGATIONS = frozenset({"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot", "without",
+                       "unless", "unable", "absent"})  # fmt: skip
 # Stemmed verbs that negate what follows ("failed to meet", "denied attacking", "refused to", "excluded sending"),
-# only when a verb follows: "rejected the proposal" states an act, it does not negate one.
+# only when a verb or a claim follows ("denied any role", "rejected claims that"): "rejected the proposal" states an
+# act, it does not negate one.
 NEGATING_STEMS = frozenset({"fail", "deni", "refus", "reject", "miss", "exclud", "declin", "avoid", "avert"})
 NEGATED_NEXT = frozenset({"to", "that", "any", "responsibility", "involvement", "wrongdoing", "claims", "allegations",
                           "accusations", "reports"})  # fmt: skip
