@@ -136,6 +136,8 @@ POLARITY = {
     # What is let happen or barred: "allowed Russian athletes to compete" / "barred all Russian athletes".
     "permission": (frozenset({"allow"}), frozenset({"ban"})),
 }
+# Canonical words of change -> their side, for the figures they come before.
+MOVES = {word: side for side, words in enumerate(POLARITY["change"]) for word in words}
 # Outcome kinds that `roles` tells better when both claims say who won: "Spain beat England" and "England lost to
 # Spain" both say Spain won, though one says "win" and the other "lose".
 ROLE_KINDS = frozenset({"outcome"})
@@ -294,7 +296,10 @@ PHRASES = [
     ),
     # What no longer holds has ended: "will no longer be required" / "will end the requirement".
     (re.compile(r"\bno longer\b", _I), " ended "),
-    (re.compile(r"\bdecided against\b", _I), " not "),
+    (re.compile(r"\bdecided\s+(?:(?:in|on|last)\s+\w+(?:\s+\w+)?\s+)?against\b", _I), " not "),
+    # Courts strike laws down as they overturn rulings; voters turn proposals down.
+    (re.compile(r"\bstr(?:uck|ike|ikes|iking) down\b", _I), " overturned "),
+    (re.compile(r"\bturn(?:ed|s|ing)? down\b", _I), " rejected "),
     (re.compile(r"\bnothing but\b", _I), " only "),
     # "No-confidence vote", "no-fly zone", "no-deal Brexit" are things, not negations.
     (re.compile(r"\bno[- ](confidence|fly)\b|\bno-(deal|go)\b", _I), r" no\1\2 "),
@@ -356,7 +361,7 @@ MODALITIES = [
             rf"|{_BE}\s+(?:\w+\s+)?(?:considering|weighing|mulling|exploring|eyeing|studying|discussing|debating)"
             r"|consider(?:s|ed)?\s+\w+ing|mull(?:s|ed)?|weigh(?:s|ed)?\s+(?:\w+\s+)?(?:charges?|options?|whether|plans?)"
             rf"|(?:{_BE}\s+)?(?<!than )expected\s+to|expects?\s+to|(?<!more )(?<!less )(?:un)?likely\s+to"
-            r"|propos(?:e|es|ed|ing)\s+(?:to\s+)?\w+|threat(?:en|ens|ened|ening)\s+to"
+            r"|(?<!\ba )(?<!\bthe )(?<!\ban )propos(?:e|es|ed|ing)\s+(?:to\s+)?\w+|threat(?:en|ens|ened|ening)\s+to"
             r"|in\s+(?:advanced\s+|early\s+|final\s+)?(?:talks|negotiations|discussions)\s+(?:to|on|over|about|with)"
             r"|den(?:y|ies|ied|ying)\s+(?:any\s+)?(?:plans?|planning|intending|considering))\b",
             _I,
@@ -434,9 +439,16 @@ ROLE_PATTERNS = [
     (
         "accuse",
         re.compile(
-            rf"{_NAME}{_LEAD}\s+(?:filed|files|brought|brings|launched|launches)\s+(?:a\s+)?(?:[a-z]+\s+)?"
+            rf"{_NAME}{_LEAD}\s+(?:filed|files|brought|brings|launched|launches)\s+(?:an?\s+)?(?:[$\w.-]+\s+){{0,3}}?"
             rf"(?:lawsuit|suit|complaint|case)\s+against\s+(?:the\s+)?{_NAME}"
         ),
+        1,
+        2,
+    ),
+    # "Stability AI took Getty Images to the High Court" sued it.
+    (
+        "accuse",
+        re.compile(rf"{_NAME}{_LEAD}\s+(?:took|takes|take)\s+{_NAME}\s+to\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)*?[Cc]ourt\b"),
         1,
         2,
     ),
@@ -523,6 +535,8 @@ class ClaimFeatures:
     spelled: frozenset[tuple[str, frozenset[str]]] = frozenset()
     # Numbers followed by a unit, also in the base unit of its kind: ("45", "3888000", "duration") for "45 days".
     measures: frozenset[tuple[str, str, str]] = frozenset()
+    # Figures a word of change comes just before, with its side: ("5", 0) for "grew 5%", ("5", 1) for "shrank by 5%".
+    moves: frozenset[tuple[str, int]] = frozenset()
 
 
 @lru_cache(maxsize=50_000)
@@ -622,15 +636,18 @@ def claim_features(text: str) -> ClaimFeatures:
     identifier = -2  # index of the last token read as part of a name or a model number
     figure_at = -2  # index of the last token that gave or scaled the last number
     measures: dict[int, tuple[float, str]] = {}  # number index -> (value in the base unit, kind of quantity)
+    moves: dict[int, int] = {}  # number index -> the side of POLARITY["change"] the word before it gives
+    moved = (-9, 0)  # (index, side) of the last word of change read
     for i, token in enumerate(tokens):
         raw = raw_tokens[i]
         token = token.strip("'-")
         if token.endswith("'s"):
             token, raw = token[:-2], raw[:-2]
-        if figure_at == i - 1 and (unit := units.unit(token)):
-            # "45 days" and "six and a half weeks": also one figure in one unit ("in" the base unit of its kind).
-            factor, kind = unit
-            measures[len(numbers) - 1] = (numbers[-1] * factor, kind)
+        if figure_at == i - 1 and token in ("degree", "degrees"):
+            figure_at = i  # "48.8 degrees Celsius": the unit is the next word.
+        elif figure_at == i - 1 and units.is_unit(token):
+            # "45 days" and "six and a half weeks": also one figure in one unit (the base unit of its kind).
+            measures[len(numbers) - 1] = units.in_base_unit(numbers[-1], token)
         if token.endswith("n't"):
             negations += 1
             token, raw = token[:-3], raw[:-3]
@@ -663,7 +680,7 @@ def claim_features(text: str) -> ClaimFeatures:
             # "Fined Meta 1.2 billion euros" gives an amount.
             and following not in SCALE_WORDS
             and following not in AMOUNT_WORDS
-            and not units.unit(following)
+            and not units.is_unit(following)
         ):
             # A number right after a name names a thing, it counts nothing: "Boeing 737-800", "Chapter 11", "Apollo 11".
             words.add(token)
@@ -672,6 +689,9 @@ def claim_features(text: str) -> ClaimFeatures:
         if value is not None and not (token == "one" and (i + 1 == len(tokens) or tokens[i + 1] in {"of", "'s"})):
             numbers.append(value)
             figure_at = i
+            if moved[0] >= i - 3:
+                # "Grew 5%" / "shrank by 5%": which way the figure moved.
+                moves[len(numbers) - 1] = moved[1]
             if comparator:
                 bounds.add((len(numbers) - 1, comparator))
             comparator = ""
@@ -730,6 +750,8 @@ def claim_features(text: str) -> ClaimFeatures:
                 # "Kenya will vote in the country": the country named before is the one meant.
                 continue
             words.add(canonical)
+            if canonical in MOVES:
+                moved = (i, MOVES[canonical])
             surfaces.setdefault(canonical, part)
             if is_name or part in COMPASS or part_place:
                 names.add(canonical)
@@ -748,6 +770,7 @@ def claim_features(text: str) -> ClaimFeatures:
     return ClaimFeatures(
         words=frozenset(words | {f"#{n}" for n in number_words} | {f"~{t}" for t in times}),
         numbers=frozenset(number_words),
+        moves=frozenset((number_words[index], side) for index, side in moves.items()),
         measures=frozenset(
             (number_words[index], _format_measure(value), kind) for index, (value, kind) in measures.items()
         ),
@@ -1012,6 +1035,12 @@ def _names_swapped(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     return len(order_a) >= 2 and order_a != order_b
 
 
+def _moved_apart(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """One figure said to move one way in one claim and the other way in the other: "the economy grew 5% after two
+    years of contraction" / "GDP shrank by 5% after two years of contraction"."""
+    return any(x_side != y_side and _same_number(x, y) for x, x_side in a.moves for y, y_side in b.moves)
+
+
 def _comparison_reversed(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     """ "House prices rose faster than wages" / "wages rose faster than house prices": what one claim compares with
     is what the other compares (words both compare with, "last year", aside)."""
@@ -1112,6 +1141,7 @@ def _guards(a: ClaimFeatures, b: ClaimFeatures, overlap: float = 1.0) -> tuple[l
         "modality": (_modalities_differ(a.modality, b.modality), bool(a.modality and b.modality)),
         "polarity": (
             roles_differ
+            or _moved_apart(a, b)
             or _names_swapped(a, b)
             or _comparison_reversed(a, b)
             or any(

@@ -31,6 +31,9 @@ UNIT_WORDS = {
     **dict.fromkeys(("barrel", "barrels"), "oil_barrel"),
     "mph": "mile / hour",
     "kph": "kilometer / hour",
+    # Temperatures (after "degrees" or right after the number: "48.8C"); converted with their offsets.
+    **dict.fromkeys(("c", "celsius", "centigrade"), "degree_Celsius"),
+    **dict.fromkeys(("f", "fahrenheit"), "degree_Fahrenheit"),
     # engine.PHRASES writes "percentage points" and "basis points" as these.
     "pp": "percentage_point",
     "bp": "basis_point",
@@ -45,6 +48,7 @@ KINDS = {
     "meter / second": "speed",
     "dimensionless": "points",
 }
+TEMPERATURES = frozenset({"degree_Celsius", "degree_Fahrenheit"})
 
 
 @cache
@@ -57,11 +61,16 @@ def _registry():
     return registry
 
 
-@cache
-def unit(word: str) -> tuple[float, str] | None:
-    """(factor to the base unit, kind of quantity) for a unit word, or None: "weeks" -> (604800, "duration")."""
-    name = UNIT_WORDS.get(word)
-    if name is None:
-        return None
-    base = _registry().Quantity(1, name).to_base_units()
+def is_unit(word: str) -> bool:
+    return word in UNIT_WORDS
+
+
+def in_base_unit(value: float, word: str) -> tuple[float, str]:
+    """(the value in the base unit of its kind, the kind) for a value in a unit word: (45, "days") -> (3888000,
+    "duration"), (119.8, "fahrenheit") -> (48.8, "temperature")."""
+    quantity = _registry().Quantity(value, UNIT_WORDS[word])
+    if UNIT_WORDS[word] in TEMPERATURES:
+        # In Celsius, not kelvin: figures compare within a share of themselves, and 2% of 313 K would make 35C 40C.
+        return float(quantity.to("degree_Celsius").magnitude), "temperature"
+    base = quantity.to_base_units()
     return float(base.magnitude), KINDS[str(base.units)]

@@ -2,7 +2,8 @@
 "approved", a dismissed case is cleared, "no longer" is "ended", "lost its majority" is "failed to win" it, and a
 superlative said by denying any rival ("no year has been warmer than 2024") negates nothing, and "six and a half" is
 6.5, "Covid-19" is "Covid", "exceeded" is a bound ("more than"), "permitted" is "allowed" and "barred" "banned", and
-a figure after a name followed by "billion" or "euros" is an amount, not a model number, and "southern" is "south".
+a figure after a name followed by "billion" or "euros" is an amount, not a model number, "southern" is "south", and
+"struck down" is "overturned", "turned down" "rejected".
 MinHash keys of such
 claims change, and they share the table with the SimHash keys, so all are dropped.
 

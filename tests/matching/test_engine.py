@@ -481,41 +481,6 @@ def test_figures_given_to_the_same_decimals_must_be_equal_but_a_rounded_share_is
     assert "numbers" not in text_score("a third of flights were cancelled", "33% of flights were cancelled").conflicts
 
 
-@pytest.mark.parametrize(
-    ("a", "b", "conflict"),
-    [
-        ("Maxwell testified at her trial", "Maxwell declined to testify at her trial", "negation"),
-        ("workers voted against forming a union", "workers voted in favour of forming a union", "polarity"),
-        ("a judge dismissed the manslaughter case against Baldwin", "a jury convicted Baldwin of manslaughter",
-         "polarity"),
-        ("Ukrainian forces recaptured the city of Izium", "Ukrainian forces lost Izium to Russian troops", "polarity"),
-        ("Milan and Cortina were chosen to host the Olympics", "Stockholm and Are were chosen to host the Olympics",
-         "names"),
-    ],
-)  # fmt: skip
-def test_declining_votes_against_dismissed_cases_ground_lost_and_host_cities_tell_claims_apart(a, b, conflict):
-    assert conflict in text_score(a, b).conflicts
-
-
-@pytest.mark.parametrize(
-    ("a", "b"),
-    [
-        ("Russian forces captured the town of Avdiivka", "Ukrainian troops lost Avdiivka to Russian forces"),
-        ("last year was the hottest on record", "no year on record has been warmer than last year"),
-        ("the probe flew nearest to the Sun of any craft", "no spacecraft has ever flown nearer to it than the probe"),
-        ("China will end its quarantine rules for arrivals", "arrivals in China will no longer face quarantine rules"),
-        ("the ruling party lost its majority in parliament", "the ruling party fell short of a majority in parliament"),
-        (
-            "Bob Dylan was awarded the Nobel Prize in Literature",
-            "the Academy named the American Bob Dylan Nobel laureate",
-        ),
-        ("the workers declined to 3,000 after the cuts", "the workers fell to 3,000 after the cuts"),
-    ],
-)
-def test_ground_taken_by_the_other_side_superlatives_by_denial_ended_rules_and_added_nationalities_agree(a, b):
-    assert not text_score(a, b).conflicts
-
-
 def test_a_denial_that_anyone_ever_did_it_still_negates():
     assert claim_features("no one has ever been charged over the killing").negated
     assert claim_features("there is no evidence that the vaccine was ever tested").negated
@@ -579,38 +544,6 @@ def test_covid_19_is_covid_not_a_model_number():
     assert "names" in text_score("Ukraine received F-16 jets", "Ukraine received F-35 jets").conflicts
 
 
-@pytest.mark.parametrize(
-    ("a", "b", "conflict"),
-    [
-        ("the IOC allowed Russian athletes to compete", "the IOC barred Russian athletes from competing", "polarity"),
-        ("2024 was the first year to exceed 1.5C of warming", "2024 stayed below the 1.5C mark of warming", "numbers"),
-        ("Microsoft agreed to invest $10 billion in OpenAI", "Microsoft is in talks to put $10 billion into OpenAI",
-         "modality"),
-        ("lawmakers voted to impeach President Yoon on December 14",
-         "lawmakers failed on December 14 to pass a motion to impeach President Yoon", "negation"),
-        ("Ireland fined Meta 1.2 billion euros over data", "Ireland fined Meta 1.2 million euros over data", "numbers"),
-        ("China overtook Japan as the largest car exporter", "Japan overtook China as the largest car exporter",
-         "polarity"),
-        ("Disney agreed to buy 21st Century Fox's studios", "21st Century Fox agreed to acquire Disney's studios",
-         "polarity"),
-        ("the Games sold more than 9.5 million tickets", "the Games sold more than 8.5 million tickets", "numbers"),
-    ],
-)  # fmt: skip
-def test_permission_exceeding_talks_failing_later_amounts_overtaking_and_buying_tell_claims_apart(a, b, conflict):
-    assert conflict in text_score(a, b).conflicts
-
-
-@pytest.mark.parametrize(
-    ("a", "b"),
-    [
-        ("President Zelensky met Pope Francis at the Vatican", "the Pontiff Francis received Zelensky at the Vatican"),
-        ("inflation hit 11.1% in October, a 41-year high", "inflation hit 11.1%, the most in over four decades"),
-    ],
-)  # fmt: skip
-def test_titles_are_no_names_and_a_figure_just_past_a_bound_is_what_the_bound_says(a, b):
-    assert not text_score(a, b).conflicts
-
-
 def test_who_supplies_whom_is_a_role():
     a = "Qatar signed a deal to supply liquefied gas to China's Sinopec."
     assert "polarity" in text_score(a, "China's Sinopec agreed to supply Qatar with liquefied gas.").conflicts
@@ -618,33 +551,79 @@ def test_who_supplies_whom_is_a_role():
     assert not text_score("Germany will send tanks to Ukraine", "Berlin will deliver tanks to Kyiv").conflicts
 
 
-@pytest.mark.parametrize(
-    ("a", "b", "conflict"),
-    [
-        ("Broadcom completed its acquisition of VMware", "VMware closed its takeover of Broadcom", "polarity"),
-        ("Elon Musk sued OpenAI over its mission", "Sam Altman filed a lawsuit against Elon Musk over its mission",
-         "polarity"),
-        ("Iran fired 180 missiles at Israel", "180 missiles were launched by Israel against Iran", "polarity"),
-        ("Prigozhin was among those killed in the crash", "Prigozhin was absent from the jet that crashed", "negation"),
-        ("Israel confirmed it carried out the strike", "Israel denied any role in the strike", "negation"),
-        ("the army recaptured the palace", "the army is preparing an assault to retake the palace",
-         "modality"),
-        ("Leicester were relegated from the league", "Leicester avoided relegation from the league", "negation"),
-        ("Duplantis cleared 6.25m for the record", "Duplantis cleared 6.15m for the record", "numbers"),
-    ],
-)  # fmt: skip
-def test_acts_said_as_nouns_absence_denied_roles_preparations_avoidance_and_heights_tell_claims_apart(a, b, conflict):
+# Constructions of the held-out rounds of this engine, each in sentences of its own: (a, b, the guard that tells them
+# apart).
+TOLD_APART = [
+    ("Maxwell testified at her trial", "Maxwell declined to testify at her trial", "negation"),
+    ("workers voted against forming a union", "workers voted in favour of forming a union", "polarity"),
+    ("a judge dismissed the manslaughter case against Baldwin", "a jury convicted Baldwin of manslaughter",
+     "polarity"),
+    ("Ukrainian forces recaptured the city of Izium", "Ukrainian forces lost Izium to Russian troops", "polarity"),
+    ("Milan and Cortina were chosen to host the Olympics", "Stockholm and Are were chosen to host the Olympics",
+     "names"),
+    ("the IOC allowed Russian athletes to compete", "the IOC barred Russian athletes from competing", "polarity"),
+    ("2024 was the first year to exceed 1.5C of warming", "2024 stayed below the 1.5C mark of warming", "numbers"),
+    ("Microsoft agreed to invest $10 billion in OpenAI", "Microsoft is in talks to put $10 billion into OpenAI",
+     "modality"),
+    ("lawmakers voted to impeach President Yoon on December 14",
+     "lawmakers failed on December 14 to pass a motion to impeach President Yoon", "negation"),
+    ("Ireland fined Meta 1.2 billion euros over data", "Ireland fined Meta 1.2 million euros over data", "numbers"),
+    ("China overtook Japan as the largest car exporter", "Japan overtook China as the largest car exporter",
+     "polarity"),
+    ("Disney agreed to buy 21st Century Fox's studios", "21st Century Fox agreed to acquire Disney's studios",
+     "polarity"),
+    ("the Games sold more than 9.5 million tickets", "the Games sold more than 8.5 million tickets", "numbers"),
+    ("Broadcom completed its acquisition of VMware", "VMware closed its takeover of Broadcom", "polarity"),
+    ("Elon Musk sued OpenAI over its mission", "Sam Altman filed a lawsuit against Elon Musk over its mission",
+     "polarity"),
+    ("Iran fired 180 missiles at Israel", "180 missiles were launched by Israel against Iran", "polarity"),
+    ("Prigozhin was among those killed in the crash", "Prigozhin was absent from the jet that crashed", "negation"),
+    ("Israel confirmed it carried out the strike", "Israel denied any role in the strike", "negation"),
+    ("the army recaptured the palace", "the army is preparing an assault to retake the palace", "modality"),
+    ("Leicester were relegated from the league", "Leicester avoided relegation from the league", "negation"),
+    ("Duplantis cleared 6.25m for the record", "Duplantis cleared 6.15m for the record", "numbers"),
+    ("the court upheld most of the law in April", "the court struck down the law in April", "polarity"),
+    ("Swiss voters approved a 13th pension payment", "Swiss voters turned down a 13th pension payment", "polarity"),
+    ("the economy grew 5% after two years of contraction", "GDP shrank by 5% after two years of contraction",
+     "polarity"),
+    ("Getty Images sued Stability AI in London", "Stability AI took Getty Images to the High Court in London",
+     "polarity"),
+    ("Niemann filed a $100 million defamation lawsuit against Carlsen", "Carlsen sued Niemann for $100 million",
+     "polarity"),
+    ("the WHO declared the outbreak an emergency", "the WHO decided in August against declaring an emergency",
+     "negation"),
+    ("temperatures in Sicily hit 40C", "temperatures in Sicily hit 35C", "numbers"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("a", "b", "conflict"), TOLD_APART)
+def test_claims_that_differ_in_a_guard_are_told_apart(a, b, conflict):
     assert conflict in text_score(a, b).conflicts
 
 
-@pytest.mark.parametrize(
-    ("a", "b"),
-    [
-        ("a quake struck southern Turkey and northern Syria", "a quake hit the south of Turkey and Syria's north"),
-        ("Sisi won a third term with 89.6% of the vote", "Sisi obtained a third presidential mandate with 89.6%"),
-        ("India won, beating South Africa by seven runs", "South Africa were defeated by seven runs by India"),
-        ("Duplantis cleared 6.25 metres for the record", "Duplantis cleared 6.25m for the record"),
-    ],
-)  # fmt: skip
-def test_compass_adjectives_ordinals_before_an_adjective_passive_margins_and_metres_agree(a, b):
+# And rewordings the same rules must leave alone: no guard differs.
+AGREEING = [
+    ("Russian forces captured the town of Avdiivka", "Ukrainian troops lost Avdiivka to Russian forces"),
+    ("last year was the hottest on record", "no year on record has been warmer than last year"),
+    ("the probe flew nearest to the Sun of any craft", "no spacecraft has ever flown nearer to it than the probe"),
+    ("China will end its quarantine rules for arrivals", "arrivals in China will no longer face quarantine rules"),
+    ("the ruling party lost its majority in parliament", "the ruling party fell short of a majority in parliament"),
+    ("Bob Dylan was awarded the Nobel Prize in Literature",
+     "the Academy named the American Bob Dylan Nobel laureate"),
+    ("the workers declined to 3,000 after the cuts", "the workers fell to 3,000 after the cuts"),
+    ("President Zelensky met Pope Francis at the Vatican", "the Pontiff Francis received Zelensky at the Vatican"),
+    ("inflation hit 11.1% in October, a 41-year high", "inflation hit 11.1%, the most in over four decades"),
+    ("a quake struck southern Turkey and northern Syria", "a quake hit the south of Turkey and Syria's north"),
+    ("Sisi won a third term with 89.6% of the vote", "Sisi obtained a third presidential mandate with 89.6%"),
+    ("India won, beating South Africa by seven runs", "South Africa were defeated by seven runs by India"),
+    ("Duplantis cleared 6.25 metres for the record", "Duplantis cleared 6.25m for the record"),
+    ("the heatwave pushed Sicily to 48.8C", "the heatwave pushed Sicily to 119.8 degrees Fahrenheit"),
+    ("voters rejected a proposed constitution", "voters refused the project of constitution"),
+    ("Ding Liren won the title in Astana", "Ding Liren won the title in the Kazakh capital"),
+    ("prices rose 5% after falling 2% last year", "prices rose 5% last year"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("a", "b"), AGREEING)
+def test_rewordings_of_one_claim_differ_in_no_guard(a, b):
     assert not text_score(a, b).conflicts
