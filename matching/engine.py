@@ -297,6 +297,15 @@ PHRASES = [
     # What no longer holds has ended: "will no longer be required" / "will end the requirement".
     (re.compile(r"\bno longer\b", _I), " ended "),
     (re.compile(r"\bdecided\s+(?:(?:in|on|last)\s+\w+(?:\s+\w+)?\s+)?against\b", _I), " not "),
+    # A regulator clearing a deal or a drug approves it; a court clearing a person acquits them.
+    (
+        re.compile(
+            r"\bclear(?:ed|s|ing)?\s+((?:the|a|an|its|their)\s+(?:[\w'-]+\s+){0,4}?)(merger|deal|takeover|acquisition"
+            r"|combination|sale|purchase|vaccine|drug|jab|treatment|therapy|bill|law|plan)s?\b",
+            _I,
+        ),
+        r" approved \1\2 ",
+    ),
     # Courts strike laws down as they overturn rulings; voters turn proposals down.
     (re.compile(r"\bstr(?:uck|ike|ikes|iking) down\b", _I), " overturned "),
     (re.compile(r"\bturn(?:ed|s|ing)? down\b", _I), " rejected "),

@@ -3,7 +3,7 @@
 superlative said by denying any rival ("no year has been warmer than 2024") negates nothing, and "six and a half" is
 6.5, "Covid-19" is "Covid", "exceeded" is a bound ("more than"), "permitted" is "allowed" and "barred" "banned", and
 a figure after a name followed by "billion" or "euros" is an amount, not a model number, "southern" is "south", and
-"struck down" is "overturned", "turned down" "rejected".
+"struck down" is "overturned", "turned down" "rejected", and a deal or drug "cleared" is "approved".
 MinHash keys of such
 claims change, and they share the table with the SimHash keys, so all are dropped.
 

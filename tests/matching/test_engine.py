@@ -554,6 +554,7 @@ def test_who_supplies_whom_is_a_role():
 # Constructions of the held-out rounds of this engine, each in sentences of its own: (a, b, the guard that tells them
 # apart).
 TOLD_APART = [
+    ("the Commission blocked the planned rail merger", "Brussels cleared the proposed rail merger", "polarity"),
     ("Maxwell testified at her trial", "Maxwell declined to testify at her trial", "negation"),
     ("workers voted against forming a union", "workers voted in favour of forming a union", "polarity"),
     ("a judge dismissed the manslaughter case against Baldwin", "a jury convicted Baldwin of manslaughter",
