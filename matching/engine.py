@@ -125,7 +125,7 @@ POLARITY = {
     "opening": (frozenset({"open"}), frozenset({"close"})),
     "custody": (frozenset({"arrest"}), frozenset({"releas"})),
     "stance": (frozenset({"defend", "prais"}), frozenset({"criticis", "condemn"})),
-    "survival": (frozenset({"surviv"}), frozenset({"kill", "remov", "oust", "toppl"})),
+    "survival": (frozenset({"surviv"}), frozenset({"kill", "remov", "oust", "toppl", "releg"})),
     # Who travels: "X will visit Beijing" and "X will host the Chinese minister" are two events.
     "travel": (frozenset({"visit"}), frozenset({"host"})),
     # Staff taken on or laid off; a seat, a majority or a title kept or lost.
@@ -135,6 +135,10 @@ POLARITY = {
     "trade": (frozenset({"export"}), frozenset({"import"})),
     # What is let happen or barred: "allowed Russian athletes to compete" / "barred all Russian athletes".
     "permission": (frozenset({"allow"}), frozenset({"ban"})),
+    # What goes on or stops: "will keep its partnership" / "ended its partnership", "revoked the agreement".
+    "continuity": (frozenset({"keep", "continu", "stay"}), frozenset({"end"})),
+    # Results: "a net profit of $16.6 billion" / "a net loss of $16.6 billion".
+    "earnings": (frozenset({"profit"}), frozenset({"lose"})),
 }
 # Canonical words of change -> their side, for the figures they come before.
 MOVES = {word: side for side, words in enumerate(POLARITY["change"]) for word in words}
@@ -202,6 +206,7 @@ SYNONYMS = {
     "higher": "rise", "block": "reject", "accept": "approve", "ceas": "end", "stop": "end",
     "allow": "allow", "permit": "allow", "bar": "ban",
     "southern": "south", "northern": "north", "eastern": "east", "western": "west",
+    "revok": "end", "terminat": "end",
 }  # fmt: skip
 _I = re.IGNORECASE
 # "A third" is an ordinal before these ("a third consecutive meeting", "a fifth term"), else a fraction ("a third of
@@ -306,6 +311,13 @@ PHRASES = [
         ),
         r" approved \1\2 ",
     ),
+    # Fractions of a point are figures in percentage points: "a quarter of a percentage point" is 25 basis points.
+    (re.compile(r"\ba quarter of a (?:percentage )?point\b", _I), " 0.25 pp "),
+    (re.compile(r"\bhalf (?:of )?a (?:percentage )?point\b", _I), " 0.5 pp "),
+    (re.compile(r"\bthree[- ]quarters of a (?:percentage )?point\b", _I), " 0.75 pp "),
+    # Finishing behind someone is losing to them; a government that falls is toppled.
+    (re.compile(r"\bfinish(?:ed|es|ing)? (?:behind|second|third|runner-up)\b", _I), " lost "),
+    (re.compile(r"\b(government|cabinet|coalition)(?:'s)? (?:fell|collapsed)\b", _I), r"\1 toppled"),
     # Courts strike laws down as they overturn rulings; voters turn proposals down.
     (re.compile(r"\bstr(?:uck|ike|ikes|iking) down\b", _I), " overturned "),
     (re.compile(r"\bturn(?:ed|s|ing)? down\b", _I), " rejected "),
@@ -371,6 +383,7 @@ MODALITIES = [
             r"|consider(?:s|ed)?\s+\w+ing|mull(?:s|ed)?|weigh(?:s|ed)?\s+(?:\w+\s+)?(?:charges?|options?|whether|plans?)"
             rf"|(?:{_BE}\s+)?(?<!than )expected\s+to|expects?\s+to|(?<!more )(?<!less )(?:un)?likely\s+to"
             r"|(?<!\ba )(?<!\bthe )(?<!\ban )propos(?:e|es|ed|ing)\s+(?:to\s+)?\w+|threat(?:en|ens|ened|ening)\s+to"
+            r"|unlikely"
             r"|in\s+(?:advanced\s+|early\s+|final\s+)?(?:talks|negotiations|discussions)\s+(?:to|on|over|about|with)"
             r"|den(?:y|ies|ied|ying)\s+(?:any\s+)?(?:plans?|planning|intending|considering))\b",
             _I,
@@ -381,7 +394,7 @@ MODALITIES = [
         re.compile(
             rf"\b(?:plan(?:s|ned|ning)?\s+to|plans\s+(?:for|of)|intend(?:s|ed|ing)?\s+to|intention\s+(?:of|to)"
             rf"|aim(?:s|ed|ing)?\s+to|seek(?:s|ing)?\s+to|{_BE}\s+seeking|sought\s+to|hop(?:es|ed|ing)\s+to|prepar(?:es|ed|ing)\s+to"
-            rf"|{_BE}\s+(?:set|poised|due)\s+to|{_BE}\s+preparing)\b",
+            rf"|{_BE}\s+(?:set|poised|due)\s+to|{_BE}\s+preparing|want(?:s|ed)?\s+to)\b",
             _I,
         ),
     ),
@@ -414,7 +427,11 @@ _ACTS = {
 _SUPPLY = (
     r"supply|supplies|supplied|sell|sells|sold|export|exports|exported|ship|ships|shipped|deliver|delivers|delivered"
 )
-_LEAD = r"(?:\s+(?!and\b|or\b|by\b|to\b|of\b)[a-z]+){0,2}"
+# Up to two lower-case words after the name, then perhaps when: "US Steel agreed in December 2023 to acquire ...".
+_LEAD = (
+    r"(?:\s+(?!and\b|or\b|by\b|to\b|of\b)[a-z]+){0,2}"
+    r"(?:\s+(?:in|on)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2}\s+)?(?:year\d{4})?)?"
+)
 _PASSIVE = r"(?:was|were|has been|have been|had been|is|are)"
 ROLE_PATTERNS = [
     # (act, pattern, group of who did it, group of to whom; 0 when the claim does not say)
@@ -451,6 +468,13 @@ ROLE_PATTERNS = [
             rf"{_NAME}{_LEAD}\s+(?:filed|files|brought|brings|launched|launches)\s+(?:an?\s+)?(?:[$\w.-]+\s+){{0,3}}?"
             rf"(?:lawsuit|suit|complaint|case)\s+against\s+(?:the\s+)?{_NAME}"
         ),
+        1,
+        2,
+    ),
+    # "Caracas charged that Georgetown was threatening to annex..." accused it.
+    (
+        "accuse",
+        re.compile(rf"{_NAME}{_LEAD}\s+(?:charged|charges|alleged|alleges)\s+(?:that\s+)?(?:the\s+)?{_NAME}"),
         1,
         2,
     ),
@@ -1238,8 +1262,16 @@ class Decision:
 
 
 def _share_a_figure(a: ClaimFeatures, b: ClaimFeatures) -> bool:
-    """Whether both claims give one figure that is no small count: above ten, or with decimals."""
-    return any(float(n) > 10 or "." in n for n in a.numbers & b.numbers)
+    """Whether both claims give one figure that is no small count (above ten, or with decimals), as it is or in
+    another unit ("50 basis points" / "half a percentage point")."""
+    if any(float(n) > 10 or "." in n for n in a.numbers & b.numbers):
+        return True
+    measured = {(kind, base) for _, base, kind in b.measures}
+    return any(
+        kind == other_kind and _same_number(base, other_base) and (float(raw) > 10 or "." in raw)
+        for raw, base, kind in a.measures
+        for other_kind, other_base in measured
+    )
 
 
 def may_relate(similarity: float) -> bool:

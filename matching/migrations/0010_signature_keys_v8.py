@@ -3,7 +3,8 @@
 superlative said by denying any rival ("no year has been warmer than 2024") negates nothing, and "six and a half" is
 6.5, "Covid-19" is "Covid", "exceeded" is a bound ("more than"), "permitted" is "allowed" and "barred" "banned", and
 a figure after a name followed by "billion" or "euros" is an amount, not a model number, "southern" is "south", and
-"struck down" is "overturned", "turned down" "rejected", and a deal or drug "cleared" is "approved".
+"struck down" is "overturned", "turned down" "rejected", a deal or drug "cleared" is "approved", "revoked" is "ended",
+"finished behind" is "lost" and "a quarter of a percentage point" is 0.25 of them.
 MinHash keys of such
 claims change, and they share the table with the SimHash keys, so all are dropped.
 

@@ -554,6 +554,16 @@ def test_who_supplies_whom_is_a_role():
 # Constructions of the held-out rounds of this engine, each in sentences of its own: (a, b, the guard that tells them
 # apart).
 TOLD_APART = [
+    ("Nippon Steel agreed to buy US Steel", "US Steel agreed in December 2023 to acquire Nippon Steel", "polarity"),
+    ("Adidas ended its partnership with Kanye West", "Adidas said it would keep its partnership with Kanye West",
+     "polarity"),
+    ("Luton were relegated from the Premier League", "Luton survived in the Premier League", "polarity"),
+    ("Intel reported a net loss of $16.6 billion", "Intel posted a net profit of $16.6 billion", "polarity"),
+    ("the bank cut its rate by 50 basis points", "the bank cut its rate by a quarter of a percentage point", "numbers"),
+    ("Smer won the parliamentary election", "Smer finished behind Progressive Slovakia in the parliamentary election",
+     "polarity"),
+    ("Powell said a rate cut in March was unlikely", "Powell said the Fed will cut rates in March", "modality"),
+    ("New Zealand repealed its smoking ban", "New Zealand's government wants to repeal its smoking ban", "modality"),
     ("the Commission blocked the planned rail merger", "Brussels cleared the proposed rail merger", "polarity"),
     ("Maxwell testified at her trial", "Maxwell declined to testify at her trial", "negation"),
     ("workers voted against forming a union", "workers voted in favour of forming a union", "polarity"),
@@ -604,6 +614,7 @@ def test_claims_that_differ_in_a_guard_are_told_apart(a, b, conflict):
 
 # And rewordings the same rules must leave alone: no guard differs.
 AGREEING = [
+    ("the bank raised rates by 50 basis points", "the bank raised rates by half a percentage point"),
     ("Russian forces captured the town of Avdiivka", "Ukrainian troops lost Avdiivka to Russian forces"),
     ("last year was the hottest on record", "no year on record has been warmer than last year"),
     ("the probe flew nearest to the Sun of any craft", "no spacecraft has ever flown nearer to it than the probe"),
