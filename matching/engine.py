@@ -116,7 +116,7 @@ TIME_WORDS = _words(
 POLARITY = {
     "change": (frozenset({"rise"}), frozenset({"fall"})),
     "front": (frozenset({"advance", "capture"}), frozenset({"retreat"})),
-    "decision": (frozenset({"approve"}), frozenset({"reject"})),
+    "decision": (frozenset({"approve"}), frozenset({"reject", "abolish"})),
     "service": (frozenset({"resume"}), frozenset({"suspend"})),
     "pace": (frozenset({"faster"}), frozenset({"slower"})),
     "outcome": (frozenset({"win"}), frozenset({"lose"})),
@@ -264,6 +264,15 @@ PHRASES = [
         re.compile(rf"\b({_SMALL}) ({_PARTS})\b|\b({_SMALL}|\d+) (?:in|out of) ({_SMALL}|\d+)\b(?! (?:percent|%))", _I),
         _share,
     ),
+    # A figure given as about so much is near it: "nearly six in ten" is "about 58%".
+    (
+        re.compile(
+            r"\b(?:about|around|roughly|approximately|nearly|almost|some|close to|an estimated)\s+"
+            r"(?=[$£€]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a dozen|a hundred)\b)",
+            _I,
+        ),
+        " cmpabt ",
+    ),
     # Bounds: "more than 600" and "fewer than 600" are different claims about the same number.
     (re.compile(r"\bno more than\b|\b(fewer|less) than\b|\bunder\b|\bbelow\b|\bup to\b|\bat most\b", _I), " cmplt "),
     (
@@ -312,12 +321,25 @@ PHRASES = [
         r" approved \1\2 ",
     ),
     # Fractions of a point are figures in percentage points: "a quarter of a percentage point" is 25 basis points.
-    (re.compile(r"\ba quarter of a (?:percentage )?point\b", _I), " 0.25 pp "),
+    (re.compile(r"\ba quarter(?: of a)? (?:percentage )?point\b", _I), " 0.25 pp "),
     (re.compile(r"\bhalf (?:of )?a (?:percentage )?point\b", _I), " 0.5 pp "),
     (re.compile(r"\bthree[- ]quarters of a (?:percentage )?point\b", _I), " 0.75 pp "),
     # Finishing behind someone is losing to them; a government that falls is toppled.
     (re.compile(r"\bfinish(?:ed|es|ing)? (?:behind|second|third|runner-up)\b", _I), " lost "),
     (re.compile(r"\b(government|cabinet|coalition)(?:'s)? (?:fell|collapsed)\b", _I), r"\1 toppled"),
+    # What a court finds unconstitutional it strikes down; a bill signed into law is approved, one withdrawn scrapped.
+    (re.compile(r"\bunconstitutional\b", _I), " overturned "),
+    (re.compile(r"\bsign(?:ed|s|ing)? ((?:[\w'-]+ ){0,5}?)into law\b", _I), r" approved \1"),
+    (
+        re.compile(
+            r"\bwithdr(?:ew|aw|awn|aws|awing) ((?:the|a|its|his|her|their) (?:[\w'-]+ ){0,3}?)"
+            r"(bill|law|proposal|plan)\b",
+            _I,
+        ),
+        r" scrapped \1\2",
+    ),
+    # What still holds goes on: "still constitutes an emergency" / "no longer an emergency".
+    (re.compile(r"\bstill\b", _I), " continues "),
     # Courts strike laws down as they overturn rulings; voters turn proposals down.
     (re.compile(r"\bstr(?:uck|ike|ikes|iking) down\b", _I), " overturned "),
     (re.compile(r"\bturn(?:ed|s|ing)? down\b", _I), " rejected "),
@@ -358,13 +380,20 @@ PHRASES = [
     ),
     (re.compile(r"(\d),(\d{3})\b"), r"\1\2"),
     (re.compile(r"(\d),(\d{3})\b"), r"\1\2"),
+    # A comma before one or two digits is a decimal comma ("0,3 percent", "48,8 degrees").
+    (re.compile(r"(\d),(\d{1,2})\b"), r"\1.\2"),
+    # A range gives its scale once: "between 32 and 36 billion" is 32 billion to 36 billion.
+    (
+        re.compile(r"\b(\d+(?:\.\d+)?) (and|to|-) (\d+(?:\.\d+)?) (thousand|million|billion|trillion)\b", _I),
+        r"\1 \4 \2 \3 \4",
+    ),
     (re.compile(r"(\d)(bn|tn|m|mn|k)\b"), r"\1 \2"),
     (re.compile(r"(\d)-?fold\b"), r"\1 fold"),
     # Units in more than one word, as the one word matching.units knows.
     (re.compile(r"\bpercentage[- ]points?\b", _I), " pp "),
     (re.compile(r"\bbasis[- ]points?\b", _I), " bp "),
-    (re.compile(r"\bkm ?/ ?h\b|\bkilomet(?:re|er)s? (?:per|an) hour\b", _I), " kph "),
-    (re.compile(r"\bmiles? (?:per|an) hour\b", _I), " mph "),
+    (re.compile(r"\bkm ?/ ?h\b|\bkilomet(?:re|er)s? (?:per|an|by|a) hour\b", _I), " kph "),
+    (re.compile(r"\bmiles? (?:per|an|by|a) hour\b", _I), " mph "),
 ]
 # Modality: a claim that states an act as possible, considered, expected or proposed (or denies plans for it) is another
 # claim than one stating it as done or as what will be done: "the bank will cut rates" / "could cut rates", "has
@@ -478,10 +507,22 @@ ROLE_PATTERNS = [
         1,
         2,
     ),
+    # "Niger's junta ordered the French ambassador to leave" expelled France's envoy.
+    (
+        "accuse",
+        re.compile(
+            rf"{_NAME}{_LEAD}\s+(?:ordered|orders|told|tells|asked)\s+(?:the\s+)?{_NAME}\s+"
+            r"(?:ambassador|envoy|diplomats?|embassy)\s+to\s+leave\b"
+        ),
+        1,
+        2,
+    ),
     # "Stability AI took Getty Images to the High Court" sued it.
     (
         "accuse",
-        re.compile(rf"{_NAME}{_LEAD}\s+(?:took|takes|take)\s+{_NAME}\s+to\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)*?[Cc]ourt\b"),
+        re.compile(
+            rf"{_NAME}{_LEAD}\s+(?:took|takes|take)\s+{_NAME}\s+to\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)*?(?:[Cc]ourt|ICJ|ICC|[Tt]ribunal)\b"
+        ),
         1,
         2,
     ),
@@ -616,6 +657,7 @@ _ROLE_VERBS = re.compile(
             _SUPPLY,
             r"beaten|lost|loses|lose|fell|won|wins|win|captured|captures|seized|seizes|took|takes|overran",
             r"acquisition|takeover|purchase|buyout|filed|files|brought|brings|launched|launches|fired|fires",
+            r"charged|charges|alleged|alleges|ordered|orders|told|tells|asked|took|takes|take",
             r"retook|retakes|liberated|liberates|ceded|cedes",
         ]
     )
@@ -684,7 +726,7 @@ def claim_features(text: str) -> ClaimFeatures:
         if token.endswith("n't"):
             negations += 1
             token, raw = token[:-3], raw[:-3]
-        if token in ("cmpgt", "cmplt"):
+        if token in ("cmpgt", "cmplt", "cmpabt"):
             comparator = token
             continue
         if token in NEGATIONS:
@@ -1002,6 +1044,14 @@ def _same_number(x: str, y: str) -> bool:
 BOUND_REACH = 1.5
 
 
+# How far a figure said to be "about", "nearly" or "roughly" so much may be from another.
+ABOUT_TOLERANCE = 0.05
+
+
+def _about(x: str, y: str) -> bool:
+    return abs(float(x) - float(y)) <= ABOUT_TOLERANCE * max(abs(float(x)), abs(float(y)))
+
+
 def _within_bound(x: str, y: str, bounds: frozenset[tuple[str, str]]) -> bool:
     """Whether figure x (given as it is) is what "more than y" or "fewer than y" (a bound in `bounds`) says, near y."""
     value, limit = float(x), float(y)
@@ -1017,12 +1067,19 @@ def _numbers_differ(a: ClaimFeatures, b: ClaimFeatures) -> bool:
         """Two measures compare in the base unit of their kind ("3 days" is "72 hours", not "3 weeks"); a number
         with a unit and one without compare as numbers ("aged 91" / "91 years")."""
         if measure_x and measure_y:
-            return measure_x[1] == measure_y[1] and _same_number(measure_x[0], measure_y[0])
+            if measure_x[1] != measure_y[1]:
+                return False
+            # A converted figure has decimals no one wrote (165 mph is 73.7616 m/s): within NUMBER_TOLERANCE is the
+            # same. Figures as written (6.25 m / 6.15 m) keep the same-decimals rule of `_same_number`.
+            if max(len(measure_x[0].partition(".")[2]), len(measure_y[0].partition(".")[2])) <= 2:
+                return _same_number(measure_x[0], measure_y[0])
+            base_x, base_y = float(measure_x[0]), float(measure_y[0])
+            return abs(base_x - base_y) <= NUMBER_TOLERANCE * max(abs(base_x), abs(base_y))
         return _same_number(x, y)
 
     def alone(left: ClaimFeatures, right: ClaimFeatures) -> set[str]:
         """Numbers of `left` that `right` does not give, in this unit or another of the same kind, nor as a bound
-        close to it."""
+        close to it, nor about as much ("nearly six in ten" / "about 58%")."""
         left_measures = {number: (base, kind) for number, base, kind in left.measures}
         right_measures = {number: (base, kind) for number, base, kind in right.measures}
         left_bounded = {number for number, _ in left.bounds}
@@ -1032,6 +1089,7 @@ def _numbers_differ(a: ClaimFeatures, b: ClaimFeatures) -> bool:
             if not any(
                 same(x, y, left_measures.get(x), right_measures.get(y))
                 or (x not in left_bounded and _within_bound(x, y, right.bounds))
+                or (((x, "cmpabt") in left.bounds or (y, "cmpabt") in right.bounds) and _about(x, y))
                 for y in right.numbers
             )
         }

@@ -4,7 +4,8 @@ superlative said by denying any rival ("no year has been warmer than 2024") nega
 6.5, "Covid-19" is "Covid", "exceeded" is a bound ("more than"), "permitted" is "allowed" and "barred" "banned", and
 a figure after a name followed by "billion" or "euros" is an amount, not a model number, "southern" is "south", and
 "struck down" is "overturned", "turned down" "rejected", a deal or drug "cleared" is "approved", "revoked" is "ended",
-"finished behind" is "lost" and "a quarter of a percentage point" is 0.25 of them.
+"finished behind" is "lost", "a quarter of a percentage point" is 0.25 of them, a decimal comma is a decimal point,
+a range gives its scale to both ends, "unconstitutional" overturns and "still" continues.
 MinHash keys of such
 claims change, and they share the table with the SimHash keys, so all are dropped.
 

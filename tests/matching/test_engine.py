@@ -554,6 +554,15 @@ def test_who_supplies_whom_is_a_role():
 # Constructions of the held-out rounds of this engine, each in sentences of its own: (a, b, the guard that tells them
 # apart).
 TOLD_APART = [
+    ("the court ruled that criminalising abortion was unconstitutional", "the court upheld laws criminalising abortion",
+     "polarity"),
+    ("Ruto withdrew the Finance Bill after protests", "Ruto signed the Finance Bill into law despite protests",
+     "polarity"),
+    ("Niger's junta ordered the French ambassador to leave", "France ordered Niger's ambassador to leave", "polarity"),
+    ("Guyana filed a case against Venezuela at the ICJ", "Venezuela took Guyana to the ICJ", "polarity"),
+    ("the WHO said mpox was no longer a global emergency", "the WHO said mpox still constituted a global emergency",
+     "polarity"),
+    ("about 400 people were evacuated", "over 4,000 people were evacuated", "numbers"),
     ("Nippon Steel agreed to buy US Steel", "US Steel agreed in December 2023 to acquire Nippon Steel", "polarity"),
     ("Adidas ended its partnership with Kanye West", "Adidas said it would keep its partnership with Kanye West",
      "polarity"),
@@ -614,6 +623,11 @@ def test_claims_that_differ_in_a_guard_are_told_apart(a, b, conflict):
 
 # And rewordings the same rules must leave alone: no guard differs.
 AGREEING = [
+    ("Otis struck Acapulco with winds of 165 mph", "Otis hit Acapulco with winds of some 265 kilometres by hour"),
+    ("Germany's economy shrank 0.3% in 2023", "the economy of Germany contracted in 0,3 percent during 2023"),
+    ("TSMC expects to spend $32 billion to $36 billion", "TSMC expects to spend between 32 and 36 billion dollars"),
+    ("Prabowo won with about 58% of the vote", "nearly six in ten ballots went to Prabowo"),
+    ("the bank raised rates by 25 basis points", "the bank lifted rates by a quarter point"),
     ("the bank raised rates by 50 basis points", "the bank raised rates by half a percentage point"),
     ("Russian forces captured the town of Avdiivka", "Ukrainian troops lost Avdiivka to Russian forces"),
     ("last year was the hottest on record", "no year on record has been warmer than last year"),
