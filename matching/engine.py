@@ -462,19 +462,25 @@ _LEAD = (
     r"(?:\s+(?:in|on)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2}\s+)?(?:year\d{4})?)?"
 )
 _PASSIVE = r"(?:was|were|has been|have been|had been|is|are)"
+
+
+def _role(act: str, verbs: str, pattern: str, agent: int, patient: int) -> tuple[str, str, re.Pattern[str], int, int]:
+    """One role pattern: `VERBS` in `pattern` stands for `verbs`, which `_ROLE_VERBS` also looks for."""
+    return act, verbs, re.compile(pattern.replace("VERBS", verbs)), agent, patient
+
+
 ROLE_PATTERNS = [
-    # (act, pattern, group of who did it, group of to whom; 0 when the claim does not say)
+    # (act, its verbs, pattern, group of who did it, group of to whom; 0 when the claim does not say)
     *(
-        (act, re.compile(rf"{_NAME}{_LEAD}\s+(?:to\s+)?(?:{verbs})\s+(?:the\s+)?{_NAME}"), 1, 2)
+        _role(act, verbs, rf"{_NAME}{_LEAD}\s+(?:to\s+)?(?:VERBS)\s+(?:the\s+)?{_NAME}", 1, 2)
         for act, verbs in _ACTS.items()
     ),
     *(
         # "South Africa were defeated by seven runs by India": a margin may come first.
-        (
+        _role(
             act,
-            re.compile(
-                rf"{_NAME}{_LEAD}\s+{_PASSIVE}\s+(?:beaten|{verbs})(?:\s+by\s+[\w-]+(?:\s+[a-z-]+)?)?\s+by\s+(?:the\s+)?{_NAME}"
-            ),
+            f"beaten|{verbs}",
+            rf"{_NAME}{_LEAD}\s+{_PASSIVE}\s+(?:VERBS)(?:\s+by\s+[\w-]+(?:\s+[a-z-]+)?)?\s+by\s+(?:the\s+)?{_NAME}",
             2,
             1,
         )
@@ -482,93 +488,92 @@ ROLE_PATTERNS = [
     ),
     # Nouns for the acts: "Broadcom completed its acquisition of VMware", "OpenAI filed a lawsuit against Musk", "Iran
     # fired missiles at Israel" (and "missiles were launched by Israel against Iran").
-    (
+    _role(
         "buy",
-        re.compile(
-            rf"{_NAME}(?:\s+[a-z0-9$][\w'$.-]*){{0,6}}?\s+(?:acquisition|takeover|purchase|buyout)\s+of\s+(?:the\s+)?"
-            rf"(?:[a-z][\w-]*\s+){{0,2}}?{_NAME}"
-        ),
+        "acquisition|takeover|purchase|buyout",
+        rf"{_NAME}(?:\s+[a-z0-9$][\w'$.-]*){{0,6}}?\s+(?:VERBS)\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}}?{_NAME}",
         1,
         2,
     ),
-    (
+    _role(
         "accuse",
-        re.compile(
-            rf"{_NAME}{_LEAD}\s+(?:filed|files|brought|brings|launched|launches)\s+(?:an?\s+)?(?:[$\w.-]+\s+){{0,3}}?"
-            rf"(?:lawsuit|suit|complaint|case)\s+against\s+(?:the\s+)?{_NAME}"
-        ),
+        "filed|files|brought|brings|launched|launches",
+        rf"{_NAME}{_LEAD}\s+(?:VERBS)\s+(?:an?\s+)?(?:[$\w.-]+\s+){{0,3}}?(?:lawsuit|suit|complaint|case)\s+against"
+        rf"\s+(?:the\s+)?{_NAME}",
         1,
         2,
     ),
     # "Caracas charged that Georgetown was threatening to annex..." accused it.
-    (
+    _role(
         "accuse",
-        re.compile(rf"{_NAME}{_LEAD}\s+(?:charged|charges|alleged|alleges)\s+(?:that\s+)?(?:the\s+)?{_NAME}"),
+        "charged|charges|alleged|alleges",
+        rf"{_NAME}{_LEAD}\s+(?:VERBS)\s+(?:that\s+)?(?:the\s+)?{_NAME}",
         1,
         2,
     ),
     # "Niger's junta ordered the French ambassador to leave" expelled France's envoy.
-    (
+    _role(
         "accuse",
-        re.compile(
-            rf"{_NAME}{_LEAD}\s+(?:ordered|orders|told|tells|asked)\s+(?:the\s+)?{_NAME}\s+"
-            r"(?:ambassador|envoy|diplomats?|embassy)\s+to\s+leave\b"
-        ),
+        "ordered|orders|told|tells|asked",
+        rf"{_NAME}{_LEAD}\s+(?:VERBS)\s+(?:the\s+)?{_NAME}\s+(?:ambassador|envoy|diplomats?|embassy)\s+to\s+leave\b",
         1,
         2,
     ),
     # "Stability AI took Getty Images to the High Court" sued it.
-    (
+    _role(
         "accuse",
-        re.compile(
-            rf"{_NAME}{_LEAD}\s+(?:took|takes|take)\s+{_NAME}\s+to\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)*?(?:[Cc]ourt|ICJ|ICC|[Tt]ribunal)\b"
-        ),
+        "took|takes|take",
+        rf"{_NAME}{_LEAD}\s+(?:VERBS)\s+{_NAME}\s+to\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)*?(?:[Cc]ourt|ICJ|ICC|[Tt]ribunal)\b",
         1,
         2,
     ),
-    (
+    _role(
         "attack",
-        re.compile(
-            rf"{_NAME}{_LEAD}\s+(?:fired|fires|launched|launches)(?:\s+[\w-]+){{0,5}}?\s+(?:at|against|on|into)\s+"
-            rf"(?:the\s+)?{_NAME}"
-        ),
+        "fired|fires|launched|launches",
+        rf"{_NAME}{_LEAD}\s+(?:VERBS)(?:\s+[\w-]+){{0,5}}?\s+(?:at|against|on|into)\s+(?:the\s+)?{_NAME}",
         1,
         2,
     ),
-    (
+    _role(
         "attack",
-        re.compile(rf"\b(?:fired|launched)\s+by\s+(?:the\s+)?{_NAME}\s+(?:at|against|on|into)\s+(?:the\s+)?{_NAME}"),
+        "fired|launched",
+        rf"\b(?:VERBS)\s+by\s+(?:the\s+)?{_NAME}\s+(?:at|against|on|into)\s+(?:the\s+)?{_NAME}",
         1,
         2,
     ),
-    (
+    _role(
         "win",
-        re.compile(rf"{_NAME}{_LEAD}\s+(?:lost|loses|lose|fell)(?:\s+[\w-]+){{0,4}}?\s+to\s+(?:the\s+)?{_NAME}"),
+        "lost|loses|lose|fell",
+        rf"{_NAME}{_LEAD}\s+(?:VERBS)(?:\s+[\w-]+){{0,4}}?\s+to\s+(?:the\s+)?{_NAME}",
         2,
         1,
     ),
-    ("win", re.compile(rf"{_NAME}{_LEAD}\s+(?:won|wins|win)\b"), 1, 0),
+    _role("win", "won|wins|win", rf"{_NAME}{_LEAD}\s+(?:VERBS)\b", 1, 0),
     # Ground taken: "Ukrainian forces recaptured Izium" / "Ukrainian forces lost Izium to Russian troops".
-    ("capture", re.compile(rf"{_NAME}{_LEAD}\s+(?:re)?(?:captured|captures|seized|seizes|took|takes|overran)\b"), 1, 0),
-    ("capture", re.compile(rf"{_NAME}{_LEAD}\s+(?:retook|retakes|liberated|liberates)\b"), 1, 0),
-    (
+    _role(
+        "capture", "captured|captures|seized|seizes|took|takes|overran", rf"{_NAME}{_LEAD}\s+(?:re)?(?:VERBS)\b", 1, 0
+    ),
+    _role("capture", "retook|retakes|liberated|liberates", rf"{_NAME}{_LEAD}\s+(?:VERBS)\b", 1, 0),
+    _role(
         "capture",
-        re.compile(
-            rf"{_NAME}{_LEAD}\s+(?:lost|loses|lose|ceded|cedes)(?:\s+[\w'-]+){{0,8}}?\s+to\s+(?:the\s+)?{_NAME}"
-        ),
+        "lost|loses|lose|ceded|cedes",
+        rf"{_NAME}{_LEAD}\s+(?:VERBS)(?:\s+[\w'-]+){{0,8}}?\s+to\s+(?:the\s+)?{_NAME}",
         2,
         1,
     ),
-    ("win", re.compile(rf"{_NAME}{_LEAD}\s+(?:lost|loses)\b(?!(?:\s+[\w-]+){{0,4}}?\s+to\s+[A-Z])"), 0, 1),
+    _role("win", "lost|loses", rf"{_NAME}{_LEAD}\s+(?:VERBS)\b(?!(?:\s+[\w-]+){{0,4}}?\s+to\s+[A-Z])", 0, 1),
     # Goods sent one way: "Qatar signed a deal to supply gas to Sinopec" / "Sinopec agreed to supply Qatar with gas".
-    (
+    _role(
         "supply",
-        re.compile(rf"{_NAME}(?:\s+[a-z0-9][\w'-]*){{0,8}}?\s+(?:{_SUPPLY})(?:\s+[a-z][\w'-]*){{1,5}}?\s+to\s+{_NAME}"),
+        _SUPPLY,
+        rf"{_NAME}(?:\s+[a-z0-9][\w'-]*){{0,8}}?\s+(?:VERBS)(?:\s+[a-z][\w'-]*){{1,5}}?\s+to\s+{_NAME}",
         1,
         2,
     ),
-    ("supply", re.compile(rf"{_NAME}(?:\s+[a-z0-9][\w'-]*){{0,8}}?\s+(?:{_SUPPLY})\s+{_NAME}\s+with\b"), 1, 2),
+    _role("supply", _SUPPLY, rf"{_NAME}(?:\s+[a-z0-9][\w'-]*){{0,8}}?\s+(?:VERBS)\s+{_NAME}\s+with\b", 1, 2),
 ]
+# Every verb some role pattern needs ("re" for "recaptured"): a claim with none of them (most claims) skips them.
+_ROLE_VERBS = re.compile(r"\b(?:re)?(?:" + "|".join(verbs for _, verbs, _, _, _ in ROLE_PATTERNS) + r")\b")
 # Compass words tell places apart ("east coast", "west coast") like names do.
 COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western"})
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_](?:[^\W_]|['’-](?=[^\W_]))*", re.UNICODE)
@@ -618,6 +623,12 @@ def _stem(word: str) -> str:
     return _stemmer.stemWord(word)
 
 
+def _canonical(word: str) -> str:
+    """A word as a claim keeps it: the synonym its stem (or the word itself) stands for, else its stem."""
+    stem = _stem(word)
+    return SYNONYMS.get(stem, SYNONYMS.get(word, stem))
+
+
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'").replace("—", " ").replace("–", "-")
     return text
@@ -648,28 +659,11 @@ def _role_name(name: str) -> str:
     return " ".join(_fold(w).lower() for w in words)
 
 
-# Every verb some role pattern needs: a claim with none of them (most claims) skips the patterns.
-_ROLE_VERBS = re.compile(
-    r"\b(?:re)?(?:"
-    + "|".join(
-        [
-            *_ACTS.values(),
-            _SUPPLY,
-            r"beaten|lost|loses|lose|fell|won|wins|win|captured|captures|seized|seizes|took|takes|overran",
-            r"acquisition|takeover|purchase|buyout|filed|files|brought|brings|launched|launches|fired|fires",
-            r"charged|charges|alleged|alleges|ordered|orders|told|tells|asked|took|takes|take",
-            r"retook|retakes|liberated|liberates|ceded|cedes",
-        ]
-    )
-    + r")\b"
-)
-
-
 def _roles(text: str) -> frozenset[tuple[str, str, str]]:
     found = set()
     if not _ROLE_VERBS.search(text):
         return frozenset()
-    for act, pattern, agent, patient in ROLE_PATTERNS:
+    for act, _, pattern, agent, patient in ROLE_PATTERNS:
         for match in pattern.finditer(text):
             found.add(
                 (
@@ -812,7 +806,7 @@ def claim_features(text: str) -> ClaimFeatures:
                 canonical = part_place
             else:
                 stem = _stem(part)
-                canonical = SYNONYMS.get(stem, SYNONYMS.get(part, stem))
+                canonical = _canonical(part)
                 following = _next_act(tokens, i)
                 # "Declined to testify" negates; "declined to 3,000" is a fall.
                 after = tokens[i + 2] if i + 2 < len(tokens) else ""
@@ -1166,12 +1160,9 @@ def _acronyms(raw_tokens: list[str]) -> dict[str, frozenset[str]]:
 
 
 def _canonical_name(raw: str) -> str:
-    """A capitalised word as `claim_features` keeps it: its place, or its stem (or the synonym the stem stands for)."""
+    """A capitalised word as `claim_features` keeps it: its place, or `_canonical` of it."""
     token = raw.lower().removesuffix("'s")
-    if place := places.place_of(token):
-        return place
-    stem = _stem(token)
-    return SYNONYMS.get(stem, SYNONYMS.get(token, stem))
+    return places.place_of(token) or _canonical(token)
 
 
 def _spelled_out(claim: ClaimFeatures, other: ClaimFeatures) -> set[str]:
