@@ -30,7 +30,7 @@ from matching import places, units
 BANDS = 16
 ROWS = 2
 # Changing the tokeniser, synonyms or the constants above changes every key: run `manage.py match_claims --rebuild`.
-SIGNATURE_VERSION = 8
+SIGNATURE_VERSION = 9
 # A claim needs this many content words to be matched: "Not at all" or "Tanks, aircraft" match everything.
 MIN_FEATURES = 3
 THRESHOLD = 0.65
@@ -245,6 +245,15 @@ _ING_NOUNS = r"(heating|funding|housing|clothing|lighting|bedding|schooling|trai
 PHRASES = [
     # (pattern, replacement) applied before tokenising; names are replaced by capitalised names, so they stay names.
     (re.compile(r"\bper ?cent\b|%", _I), " percent "),
+    # "A 20-billion-dollar plant" is a $20bn one.
+    (
+        re.compile(r"\b(\d+(?:\.\d+)?)-(million|billion|trillion)-(dollar|euro|pound|yuan|yen|rupee)\b", _I),
+        r"\1 \2 \3s",
+    ),
+    # "A low not seen since 1985" is the lowest since 1985: no negation.
+    (re.compile(r"\bnot seen since\b", _I), " unseen since "),
+    # Defaulting on a debt is failing to pay it ("failed to service its borrowing", "missed a payment").
+    (re.compile(r"\bdefault(?:ed|s|ing)? on\b", _I), " failed to pay "),
     (
         re.compile(r"\b(seized|gained|took|taken|take|takes|taking) (full |complete )?control (of|over)\b", _I),
         " captured ",
@@ -261,7 +270,9 @@ PHRASES = [
     (re.compile(rf"\b(a|one) fifth\b(?!\s+{_ORDINAL_NEXT})", _I), " 20 percent "),
     # Any other share in words: "two fifths", "one in three", "four in ten", "three out of four".
     (
-        re.compile(rf"\b({_SMALL}) ({_PARTS})\b|\b({_SMALL}|\d+) (?:in|out of) ({_SMALL}|\d+)\b(?! (?:percent|%))", _I),
+        re.compile(
+            rf"\b({_SMALL})[- ]({_PARTS})\b|\b({_SMALL}|\d+) (?:in|out of) ({_SMALL}|\d+)\b(?! (?:percent|%))", _I
+        ),
         _share,
     ),
     # A figure given as about so much is near it: "nearly six in ten" is "about 58%".
@@ -421,7 +432,9 @@ MODALITIES = [
     (
         PLAN,
         re.compile(
-            rf"\b(?:plan(?:s|ned|ning)?\s+to|plans\s+(?:for|of)|intend(?:s|ed|ing)?\s+to|intention\s+(?:of|to)"
+            # "The plan to send asylum seekers to Rwanda was illegal": a plan as a noun states no plan of the claim.
+            r"\b(?:(?<!\bthe )(?<!\ba )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )plan(?:s|ned|ning)?\s+to"
+            rf"|plans\s+(?:for|of)|intend(?:s|ed|ing)?\s+to|intention\s+(?:of|to)"
             rf"|aim(?:s|ed|ing)?\s+to|seek(?:s|ing)?\s+to|{_BE}\s+seeking|sought\s+to|hop(?:es|ed|ing)\s+to|prepar(?:es|ed|ing)\s+to"
             rf"|{_BE}\s+(?:set|poised|due)\s+to|{_BE}\s+preparing|want(?:s|ed)?\s+to)\b",
             _I,
@@ -429,6 +442,7 @@ MODALITIES = [
     ),
     (WILL, re.compile(r"\b(?:will|shall|won't)\b|'ll\b", _I)),
 ]
+_CONDITIONAL = re.compile(r"\b(?:could|might|(?-i:may))\b(?! not)", _I)
 _NO_POSSIBILITY = re.compile(r"\bbefore\s+\w+\s+could\b", _I)
 
 
@@ -599,6 +613,8 @@ class ClaimFeatures:
     where: frozenset[str] = frozenset()
     # POSSIBLE ("could cut", "is considering"), PLAN ("plans to"), WILL or "" (stated as done): see MODALITIES.
     modality: str = ""
+    # Whether the possibility is said with "could", "may" or "might" (what may happen), not "is weighing" (a choice).
+    conditional: bool = False
     # The words before and after the first "than": what is compared with what ("prices rose faster than wages").
     compared: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
     # What is missing said with "without" ("without heating"): the same absence as "no heating".
@@ -702,6 +718,7 @@ def claim_features(text: str) -> ClaimFeatures:
     raw_tokens = [_fold(m.group()) for m in found]
     tokens = [t.lower() for t in raw_tokens]
     name_order: list[str] = []
+    name_at: list[int] = []  # the index of the token each of name_order came from
     identifier = -2  # index of the last token read as part of a name or a model number
     figure_at = -2  # index of the last token that gave or scaled the last number
     measures: dict[int, tuple[float, str]] = {}  # number index -> (value in the base unit, kind of quantity)
@@ -794,6 +811,7 @@ def claim_features(text: str) -> ClaimFeatures:
             words.add(country)
             names.add(country)
             name_order.append(country)
+            name_at.append(i)
             for office_word in office.split():
                 stem = _stem(office_word)
                 words.add(SYNONYMS.get(stem, stem))
@@ -825,6 +843,7 @@ def claim_features(text: str) -> ClaimFeatures:
             if is_name or part in COMPASS or part_place:
                 names.add(canonical)
                 name_order.append(canonical)
+                name_at.append(i)
                 identifier = i
     spelled = _acronyms(raw_tokens)
     lead = ""
@@ -852,11 +871,12 @@ def claim_features(text: str) -> ClaimFeatures:
         roles=roles,
         where=frozenset(where),
         modality=modality,
+        conditional=modality == POSSIBLE and bool(_CONDITIONAL.search(text)),
         compared=(frozenset(before_than), frozenset(words - before_than))
         if before_than
         else (frozenset(), frozenset()),
         lacking="lacking" in tokens,
-        name_order=tuple(dict.fromkeys([lead, *name_order] if lead else name_order)),
+        name_order=tuple(dict.fromkeys(([lead] if lead else []) + _coordinated(name_order, name_at, tokens))),
         passive="by" in tokens,
         lead=lead,
         acronyms=frozenset(spelled),
@@ -865,6 +885,19 @@ def claim_features(text: str) -> ClaimFeatures:
 
 
 # Between a negating verb and its "to": when and how often ("failed on Tuesday to pass", "failed again to").
+def _coordinated(order: list[str], at: list[int], tokens: list[str]) -> list[str]:
+    """The names in the order the claim names them, names joined by "and" or a comma in one order whichever way the
+    claim joins them: "Israel and Hamas agreed" / "agreed between Hamas and Israel" name no one first."""
+    runs: list[list[str]] = []
+    for k, (name, i) in enumerate(zip(order, at, strict=True)):
+        joined = k and all(token in ("and", "&", "") for token in tokens[at[k - 1] + 1 : i])
+        if joined:
+            runs[-1].append(name)
+        else:
+            runs.append([name])
+    return [name for run in runs for name in sorted(run)]
+
+
 _BEFORE_ACT = frozenset({"on", "in", "again", "once", "yet", "last", "this", "late", "early"})
 
 
@@ -951,6 +984,9 @@ def _trigrams(word: str) -> frozenset[str]:
 # Raisi, Navalnyi / Navalny, Aleksei / Alexei, Aqtau / Aktau. Niger / Nigeria sound alike too, but places are compared
 # by their country, never by spelling.
 SOUNDS_ALIKE = 0.88
+# Spelled this much alike and said with the same consonants (see `_consonants`): Redzhep / Recep (0.83), not Ryazan /
+# region (0.56).
+TRANSLITERATED = 0.8
 
 
 def _same_word(a: str, b: str) -> bool:
@@ -963,12 +999,31 @@ def _same_word(a: str, b: str) -> bool:
     if min(len(a), len(b)) < 5 or a[0] != b[0] or a[0] in "#~@":
         return False
     ta, tb = _trigrams(a), _trigrams(b)
-    if len(ta & tb) / len(ta | tb) >= 0.5:
+    if len(ta & tb) / len(ta | tb) >= 0.5 or a.startswith(b) or b.startswith(a):
         return True
-    return jellyfish.jaro_winkler_similarity(a, b) >= SOUNDS_ALIKE and (
+    alike = jellyfish.jaro_winkler_similarity(a, b)
+    if alike >= TRANSLITERATED and len(skeleton := _consonants(a)) >= 3 and skeleton == _consonants(b):
+        return True
+    return alike >= SOUNDS_ALIKE and (
         _sound(jellyfish.metaphone, a) == _sound(jellyfish.metaphone, b)
         or _sound(jellyfish.nysiis, a) == _sound(jellyfish.nysiis, b)
     )
+
+
+# Letters that transliterations of one sound differ by: Redzhep / Recep / Rejep, Sindzo / Shinzo, Kylychdaroglu /
+# Kilicdaroglu, Kadhafi / Gaddafi.
+_DIGRAPHS = re.compile(r"dzh|zh|kh|sh|ch|ts|dz|ph|th|dh|gh|rh|ck")
+_DIGRAPH_SOUNDS = {"dzh": "j", "zh": "j", "kh": "h", "sh": "s", "ch": "c", "ts": "c", "dz": "z", "ph": "f", "th": "t",
+                   "dh": "d", "gh": "g", "rh": "r", "ck": "k"}  # fmt: skip
+# Consonants by where they are said (Soundex's classes); vowels, h, w and y are left out.
+_CONSONANT_CLASS = str.maketrans("bfpvcgjkqsxzdtlmnr", "111122222222334556", "aeiouhwy")
+
+
+@lru_cache(maxsize=50_000)
+def _consonants(word: str) -> str:
+    """The word's consonants as sounds, each run of one sound once: "redzhep", "recep" and "rejep" are all "216"."""
+    sounds = _DIGRAPHS.sub(lambda match: _DIGRAPH_SOUNDS[match.group()], word).translate(_CONSONANT_CLASS)
+    return re.sub(r"(.)\1+", r"\1", sounds)
 
 
 def _sound(code: Callable[[str], str], word: str) -> str:
@@ -1094,6 +1149,16 @@ def _numbers_differ(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     return any((number, "cmplt" if bound == "cmpgt" else "cmpgt") in b.bounds for number, bound in a.bounds)
 
 
+def _capped(fact: ClaimFeatures, possible: ClaimFeatures) -> bool:
+    """A figure stated as a cap is what could happen: "prison terms of up to three years" / "could face as much as
+    three years in jail", "to process up to 36,000 migrants a year" / "36,000 could be handled"."""
+    return (
+        fact.modality == ""
+        and possible.conditional
+        and any(bound == "cmplt" and number in possible.numbers for number, bound in fact.bounds)
+    )
+
+
 def _roles_differ(a: ClaimFeatures, b: ClaimFeatures) -> tuple[bool, set[str]]:
     """(whether the claims give an act's roles to different parties, the acts both name roles for)."""
     acts = {act for act, _, _ in a.roles} & {act for act, _, _ in b.roles}
@@ -1101,11 +1166,22 @@ def _roles_differ(a: ClaimFeatures, b: ClaimFeatures) -> tuple[bool, set[str]]:
         for other_act, other_agent, other_patient in b.roles:
             if act != other_act:
                 continue
-            if (agent and agent in (other_patient,)) or (patient and patient == other_agent):
+            if (agent and _same_party(agent, other_patient)) or (patient and _same_party(patient, other_agent)):
                 return True, acts
-            if agent and other_agent and agent != other_agent and patient and patient == other_patient:
+            if agent and other_agent and not _same_party(agent, other_agent) and _same_party(patient, other_patient):
                 return True, acts
     return False, acts
+
+
+def _same_party(x: str, y: str) -> bool:
+    """Whether two role names name one party: the same words, one's words among the other's ("Putin" / "Vladimir
+    Putin"), or one word spelled alike ("Exxon" / "ExxonMobil")."""
+    if not x or not y:
+        return False
+    words_x, words_y = set(x.split()), set(y.split())
+    if words_x <= words_y or words_y <= words_x:
+        return True
+    return len(words_x) == len(words_y) == 1 and _same_word(x, y)
 
 
 def _names_swapped(a: ClaimFeatures, b: ClaimFeatures) -> bool:
@@ -1185,6 +1261,9 @@ def _names_differ(a: ClaimFeatures, b: ClaimFeatures, overlap: float) -> bool:
         return True
     names_a = _unmatched(a.names, b.words | b.acronyms) - _spelled_out(a, b)
     names_b = _unmatched(b.names, a.words | a.acronyms) - _spelled_out(b, a)
+    # What a rewording calls a body by what it is ("the Royal Tribunal", "the Swedish Academy", "an East African
+    # nation"), or a unit with a capital ("Celsius"), names no other actor.
+    names_a, names_b = _proper(names_a, a, names_b), _proper(names_b, b, names_a)
     if overlap >= LEAD_MIN_OVERLAP:
         names_a |= _unmatched(frozenset({a.lead}), b.words) if a.lead else set()
         names_b |= _unmatched(frozenset({b.lead}), a.words) if b.lead else set()
@@ -1197,6 +1276,35 @@ def _names_differ(a: ClaimFeatures, b: ClaimFeatures, overlap: float) -> bool:
     # a capital: "Stockholm" against "Milan" places the event elsewhere.
     described = _described(names_a, a) != _described(names_b, b)
     return overlap >= (LEAD_MIN_OVERLAP if described else NAMES_MIN_OVERLAP)
+
+
+# Capitalised words that name what a body, an award or a region is rather than which one it is: "the Supreme Tribunal",
+# "the Federal Penitentiary Service", "the Swedish Academy", "West African". Against one of them a rewording names the
+# body itself ("Spain's Supreme Court", "the Nobel committee"), so they tell claims apart only against each other.
+GENERIC_NAME_WORDS = frozenset(map(_canonical, _words(
+    """
+    academy agency alliance assembly association authority award bank board bureau cabinet central chamber circle
+    commission committee community council court democratic department economic federal federation foundation fund
+    general government health high institute international judicial justice laboratory lab league ministry national
+    office organization organisation penitentiary people power presidential prize public republic reserve
+    royal service state statistics supreme tribunal union university world polar
+    african asian arab latin pacific atlantic
+    """
+)))  # fmt: skip
+
+
+def _proper(names: set[str], claim: ClaimFeatures, other: set[str]) -> set[str]:
+    """The names that say which one: places, names that are no generic word or unit, and compass words where the other
+    claim has one too ("east coast" / "west coast"; not "the East African nation" / "Kenya")."""
+    surfaces = dict(claim.surfaces)
+    compass = bool(names & COMPASS and other & COMPASS)
+    return {
+        name
+        for name in names
+        if name in _places(names)
+        or (compass if name in COMPASS else name not in GENERIC_NAME_WORDS)
+        and not units.is_unit(surfaces.get(name, name).lower())
+    }
 
 
 def _described(names: set[str], claim: ClaimFeatures) -> bool:
@@ -1220,7 +1328,10 @@ def _guards(a: ClaimFeatures, b: ClaimFeatures, overlap: float = 1.0) -> tuple[l
             (a.negated or (a.lacking and b.negated)) != (b.negated or (b.lacking and a.negated)),
             True,
         ),
-        "modality": (_modalities_differ(a.modality, b.modality), bool(a.modality and b.modality)),
+        "modality": (
+            _modalities_differ(a.modality, b.modality) and not _capped(a, b) and not _capped(b, a),
+            bool(a.modality and b.modality),
+        ),
         "polarity": (
             roles_differ
             or _moved_apart(a, b)

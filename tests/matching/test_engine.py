@@ -613,6 +613,10 @@ TOLD_APART = [
     ("the WHO declared the outbreak an emergency", "the WHO decided in August against declaring an emergency",
      "negation"),
     ("temperatures in Sicily hit 40C", "temperatures in Sicily hit 35C", "numbers"),
+    ("the EU imposed tariffs of up to 35% on cars", "the EU is weighing tariffs of up to 35% on cars", "modality"),
+    ("drones struck a refinery in the Ryazan region", "drones struck a refinery in the Volgograd region", "names"),
+    ("the Senate passed the budget bill on Friday", "the House passed the budget bill on Friday", "names"),
+    ("Spain beat Italy and England in the group", "Italy beat Spain and England in the group", "polarity"),
 ]  # fmt: skip
 
 
@@ -647,6 +651,19 @@ AGREEING = [
     ("voters rejected a proposed constitution", "voters refused the project of constitution"),
     ("Ding Liren won the title in Astana", "Ding Liren won the title in the Kazakh capital"),
     ("prices rose 5% after falling 2% last year", "prices rose 5% last year"),
+    ("Kenya's top court annulled the presidential vote", "the East African nation's Supreme Court annulled the vote"),
+    ("the Court of Spain upheld the sentence", "the Royal Tribunal of Spain confirmed the sentence"),
+    ("the heat hit 40 degrees Celsius in Seville", "the heat hit 104 degrees Fahrenheit in Seville"),
+    ("Kilicdaroglu conceded defeat to Recep Erdogan", "Kylychdaroglu conceded defeat to Redzhep Erdogan"),
+    ("Exxon agreed to buy Pioneer for $60 billion", "ExxonMobil agreed to buy Pioneer for $60 billion"),
+    ("Israel and Hamas agreed to a four-day truce", "a four-day truce was agreed between Hamas and Israel"),
+    ("Intel will build a $20bn plant in Ohio", "a 20-billion-dollar plant will be built in Ohio by Intel"),
+    ("the pound fell to its lowest since 1985", "the pound fell to a level not seen since 1985"),
+    ("Sri Lanka defaulted on its foreign debt", "Sri Lanka failed to pay its foreign debt"),
+    ("the court ruled that deporting migrants to Rwanda was unlawful",
+     "the court ruled the plan to deport migrants to Rwanda unlawful"),
+    ("the law imposes prison terms of up to ten years", "offenders could face as much as ten years in prison"),
+    ("Nauseda won 75% of the vote in the runoff", "Nauseda won three-quarters of the vote in the runoff"),
 ]  # fmt: skip
 
 
