@@ -30,7 +30,7 @@ from matching import places, units
 BANDS = 16
 ROWS = 2
 # Changing the tokeniser, synonyms or the constants above changes every key: run `manage.py match_claims --rebuild`.
-SIGNATURE_VERSION = 9
+SIGNATURE_VERSION = 10
 # A claim needs this many content words to be matched: "Not at all" or "Tanks, aircraft" match everything.
 MIN_FEATURES = 3
 THRESHOLD = 0.65
@@ -79,7 +79,13 @@ NEGATIONS = frozenset({"not", "no", "never", "none", "nobody", "nothing", "neith
 # act, it does not negate one.
 NEGATING_STEMS = frozenset({"fail", "deni", "refus", "reject", "miss", "exclud", "declin", "avoid", "avert"})
 NEGATED_NEXT = frozenset({"to", "that", "any", "responsibility", "involvement", "wrongdoing", "claims", "allegations",
-                          "accusations", "reports"})  # fmt: skip
+                          "accusations", "reports",
+                          # A request turned down is the act not done: "rejected a petition to dissolve the party".
+                          "petition", "request", "bid", "motion", "plea", "call", "calls", "attempt",
+                          # What is denied is not granted: "denied parole" / "granted parole".
+                          "parole", "bail", "entry", "access", "asylum", "permission", "visa", "approval"})  # fmt: skip
+# Words between a negating verb and what it negates: "rejected a petition", "denied him parole".
+_OBJECT_LEAD = frozenset({"a", "an", "the", "its", "his", "her", "their", "him", "them"})
 # Stems that negate whatever follows: "missed the deadline", "avoided relegation", "averted a strike".
 ALWAYS_NEGATING = frozenset({"miss", "avoid", "avert"})
 # Titles name an office, not a party: "President Zelensky" is "the Ukrainian leader Zelenskiy", "Pope Francis" "the
@@ -252,8 +258,21 @@ PHRASES = [
     ),
     # "A low not seen since 1985" is the lowest since 1985: no negation.
     (re.compile(r"\bnot seen since\b", _I), " unseen since "),
-    # Defaulting on a debt is failing to pay it ("failed to service its borrowing", "missed a payment").
-    (re.compile(r"\bdefault(?:ed|s|ing)? on\b", _I), " failed to pay "),
+    # Failing to pay a debt is defaulting on it, a default stated, not a payment denied: "failed to service its
+    # borrowing", "missed a payment to foreign creditors", "defaulted on its debt", "its first sovereign default".
+    (
+        re.compile(
+            r"\b(?:fail(?:ed|s|ing)? to (?:pay|repay|service|make (?:\w+ )?payments? on)"
+            r"|miss(?:ed|es|ing)? (?:a |an |its |their )?(?:\w+ )?(?:payments?|coupons?|repayments?))\b",
+            _I,
+        ),
+        " defaulted on ",
+    ),
+    # "Defeating Dallas" beats it; "were defeated by" and "a defeat" are losses.
+    (
+        re.compile(r"\bdefeat(?:ed|ing|s)?\b(?= (?:the )?(?-i:[A-Z]))(?<!\bwere defeated)(?<!\bwas defeated)", _I),
+        "beat",
+    ),
     (
         re.compile(r"\b(seized|gained|took|taken|take|takes|taking) (full |complete )?control (of|over)\b", _I),
         " captured ",
@@ -306,7 +325,11 @@ PHRASES = [
     (re.compile(r"\bfell short of\b|\bfall(s|ing)? short of\b", _I), " failed to win "),
     # A majority lost in a vote is one not won: "lost its majority" / "fell short of a majority".
     (
-        re.compile(r"\blos(?:t|e|es|ing) (?:its|their|his|her|the) ((?:[\w-]+ ){0,2}?)majority\b", _I),
+        re.compile(
+            r"\b(?:los(?:t|e|es|ing)|no longer (?:has|have|holds?|commands?)) (?:its|their|his|her|the|a|an)"
+            r" ((?:[\w-]+ ){0,2}?)majority\b",
+            _I,
+        ),
         r" failed to win \1majority ",
     ),
     # A superlative said by denying any rival: "no year on record has been warmer than 2024", "no player had ever...".
@@ -377,6 +400,7 @@ PHRASES = [
     (re.compile(r"\b(covid)[- ]?19\b", _I), r"\1"),
     # "Six and a half weeks" is 6.5 of them.
     (re.compile(rf"\b(\d+|{_SMALL}|eleven|twelve) and a half\b", _I), _and_a_half),
+    (re.compile(r"\ban? (hour|day|week|month|year) and a half\b", _I), r" 1.5 \1s "),
     (re.compile(r"\b(?<!\d )an? (thousand|million|billion)\b", _I), r" 1 \1 "),
     (re.compile(r"\bvot(e|ed|es|ing) down\b|\bvot(e|ed|es|ing) against\b", _I), " rejected "),
     (re.compile(r"\bvot(e|ed|es|ing) (for|in favou?r of)\b", _I), " approved "),
@@ -422,7 +446,8 @@ MODALITIES = [
             rf"|{_BE}\s+(?:\w+\s+)?(?:considering|weighing|mulling|exploring|eyeing|studying|discussing|debating)"
             r"|consider(?:s|ed)?\s+\w+ing|mull(?:s|ed)?|weigh(?:s|ed)?\s+(?:\w+\s+)?(?:charges?|options?|whether|plans?)"
             rf"|(?:{_BE}\s+)?(?<!than )expected\s+to|expects?\s+to|(?<!more )(?<!less )(?:un)?likely\s+to"
-            r"|(?<!\ba )(?<!\bthe )(?<!\ban )propos(?:e|es|ed|ing)\s+(?:to\s+)?\w+|threat(?:en|ens|ened|ening)\s+to"
+            r"|(?<!\ba )(?<!\bthe )(?<!\ban )(?<!\bagainst )(?<!\bover )(?<!\bof )(?<!\bon )(?<!\bfor )(?<!\bits )"
+            r"(?<!\btheir )propos(?:e|es|ed|ing)\s+(?:to\s+)?\w+|threat(?:en|ens|ened|ening)\s+to"
             r"|unlikely"
             r"|in\s+(?:advanced\s+|early\s+|final\s+)?(?:talks|negotiations|discussions)\s+(?:to|on|over|about|with)"
             r"|den(?:y|ies|ied|ying)\s+(?:any\s+)?(?:plans?|planning|intending|considering))\b",
@@ -611,6 +636,9 @@ class ClaimFeatures:
     roles: frozenset[tuple[str, str, str]] = frozenset()
     # Countries the claim places its event in ("in Beijing", "at the White House").
     where: frozenset[str] = frozenset()
+    # The cities or sites it places it at ("in Mumbai", "near Acapulco"), a capital as "^" and its country ("in New
+    # Delhi": "^@india"); a country is no site.
+    sites: frozenset[str] = frozenset()
     # POSSIBLE ("could cut", "is considering"), PLAN ("plans to"), WILL or "" (stated as done): see MODALITIES.
     modality: str = ""
     # Whether the possibility is said with "could", "may" or "might" (what may happen), not "is weighing" (a choice).
@@ -692,8 +720,9 @@ def _roles(text: str) -> frozenset[tuple[str, str, str]]:
 
 
 # A place after "in" or "at" (past "the", compass words, "central") is where the event happened.
-LOCATIVE = frozenset({"in", "at"})
+LOCATIVE = frozenset({"in", "at", "near", "outside"})
 LOCATIVE_SKIP = COMPASS | {"the", "central"}
+CONTINENTS = frozenset({"africa", "europe", "asia", "america", "americas", "oceania", "antarctica"})
 
 
 def claim_features(text: str) -> ClaimFeatures:
@@ -712,6 +741,8 @@ def claim_features(text: str) -> ClaimFeatures:
     negations = 0
     comparator = ""
     where: set[str] = set()
+    sites: set[str] = set()
+    located_by = ""  # the last of LOCATIVE read
     locative = False
     before_than: set[str] | None = None
     found = list(_TOKEN.finditer(text))
@@ -745,9 +776,11 @@ def claim_features(text: str) -> ClaimFeatures:
             continue
         if token.startswith("year") and token[4:].isdigit():
             times.add(token[4:])
+            locative = False  # "in 2022, Addis Ababa said": a time, not a place.
             continue
         if token in TIME_WORDS and (raw[:1].isupper() or token != "may"):
             times.add(token)
+            locative = False
             continue
         if token in SCALE_WORDS and numbers and i > 0 and _number(tokens[i - 1]) is not None:
             if token == "m":
@@ -788,11 +821,22 @@ def claim_features(text: str) -> ClaimFeatures:
         if token in LOCATIVE or (locative and token in LOCATIVE_SKIP):
             locative = True
             if token in LOCATIVE:
-                continue
+                located_by = token
+                if token in STOPWORDS:
+                    continue
         elif locative:
             locative = False
             if raw[:1].isupper() and (place := places.place_of(token)):
-                where.add(place)
+                if token in places.capitals() or token.endswith(places.CAPITAL_MARK):
+                    sites.add(f"^{place}")
+                if located_by in ("in", "at"):
+                    where.add(place)
+            elif (
+                raw[:1].isupper()
+                and token not in STOPWORDS | TITLES | CONTINENTS
+                and (site := _canonical(token)) not in GENERIC_NAME_WORDS
+            ):
+                sites.add(site)
         if token == "than" and before_than is None:
             before_than = set(words)
         if not token or token in STOPWORDS or len(token) < 2:
@@ -826,6 +870,8 @@ def claim_features(text: str) -> ClaimFeatures:
                 stem = _stem(part)
                 canonical = _canonical(part)
                 following = _next_act(tokens, i)
+                if following in _OBJECT_LEAD and stem in NEGATING_STEMS:
+                    following = _next_act(tokens, i + 1)
                 # "Declined to testify" negates; "declined to 3,000" is a fall.
                 after = tokens[i + 2] if i + 2 < len(tokens) else ""
                 to_act = stem != "declin" or (after.isalpha() and after not in NUMBER_WORDS)
@@ -870,6 +916,7 @@ def claim_features(text: str) -> ClaimFeatures:
         surfaces=frozenset(surfaces.items()),
         roles=roles,
         where=frozenset(where),
+        sites=frozenset(sites),
         modality=modality,
         conditional=modality == POSSIBLE and bool(_CONDITIONAL.search(text)),
         compared=(frozenset(before_than), frozenset(words - before_than))
@@ -996,7 +1043,7 @@ def _same_word(a: str, b: str) -> bool:
         return True
     if 3 <= min(len(a), len(b)) <= 4 and (a.startswith(b) or b.startswith(a)):
         return True
-    if min(len(a), len(b)) < 5 or a[0] != b[0] or a[0] in "#~@":
+    if min(len(a), len(b)) < 5 or a[0] != b[0] or a[0] in "#~@^":
         return False
     ta, tb = _trigrams(a), _trigrams(b)
     if len(ta & tb) / len(ta | tb) >= 0.5 or a.startswith(b) or b.startswith(a):
@@ -1228,9 +1275,14 @@ def _acronyms(raw_tokens: list[str]) -> dict[str, frozenset[str]]:
             continue
         while run and run[-1].islower():
             run.pop()
-        capitals = [word for word in run if word[:1].isupper()]
-        if len(capitals) >= 3:
-            found["".join(word[0].lower() for word in capitals)] = frozenset(map(_canonical_name, capitals))
+        # "Bola Tinubu of the All Progressives Congress" is "APC" from its last name on.
+        starts = [0] + [
+            k + 1 for k, word in enumerate(run) if word.islower() and k + 1 < len(run) and run[k + 1][:1].isupper()
+        ]
+        for start in starts:
+            capitals = [word for word in run[start:] if word[:1].isupper()]
+            if len(capitals) >= 3:
+                found["".join(word[0].lower() for word in capitals)] = frozenset(map(_canonical_name, capitals))
         run = []
     return found
 
@@ -1258,6 +1310,10 @@ def _names_differ(a: ClaimFeatures, b: ClaimFeatures, overlap: float) -> bool:
     enough: a rewording names other details ("Judge Amit Mehta" / "a federal judge", "RSF" / "Rapid Support Forces")
     while a claim about another place or actor is the same sentence with one name changed."""
     if a.where and b.where and not a.where & b.where:
+        return True
+    # "In New Delhi" / "in Mumbai", "near Acapulco" / "near Cancun": the event at another site of one country. A site
+    # the other claim names elsewhere, or by its initials ("in the New England Journal" / "in the NEJM"), is no other.
+    if _unmatched(a.sites, b.sites | b.words | b.acronyms) and _unmatched(b.sites, a.sites | a.words | a.acronyms):
         return True
     names_a = _unmatched(a.names, b.words | b.acronyms) - _spelled_out(a, b)
     names_b = _unmatched(b.names, a.words | a.acronyms) - _spelled_out(b, a)

@@ -17,6 +17,8 @@ OFFICEHOLDERS_FILE = Path(__file__).resolve().parent / "data" / "officeholders.t
 PREFIX = "@"
 # Stands for a multi-word place until the text is split into words: one word, capitalised, in no dictionary.
 MARK = "Xplace"
+# Ends the folded token of a multi-word capital ("New Delhi" -> "Xplaceindiaxcapital"): it is India, in one city.
+CAPITAL_MARK = "xcapital"
 
 
 def slug(name: str) -> str:
@@ -133,7 +135,9 @@ def fold_multiword(text: str) -> str:
     def replace(match: re.Match[str]) -> str:
         # Capitalised only: "The Valley" is Anguilla's capital, "the valley" is not.
         found = match.group()
-        return f" {MARK}{table[found.lower()][1:]} " if found[:1].isupper() else found
+        if not found[:1].isupper():
+            return found
+        return f" {MARK}{table[found.lower()][1:]}{CAPITAL_MARK if found.lower() in capitals() else ''} "
 
     return multiword_pattern().sub(replace, text)
 
@@ -183,5 +187,5 @@ def fold_officeholders(text: str) -> str:
 def place_of(token: str) -> str | None:
     """The canonical place token of one lower-cased word (or a folded multi-word alias), or None."""
     if token.startswith(MARK.lower()):
-        return PREFIX + token[len(MARK) :]
+        return PREFIX + token[len(MARK) :].removesuffix(CAPITAL_MARK)
     return places().get(token)

@@ -617,6 +617,11 @@ TOLD_APART = [
     ("drones struck a refinery in the Ryazan region", "drones struck a refinery in the Volgograd region", "names"),
     ("the Senate passed the budget bill on Friday", "the House passed the budget bill on Friday", "names"),
     ("Spain beat Italy and England in the group", "Italy beat Spain and England in the group", "polarity"),
+    ("India hosted the summit in New Delhi in 2023", "India hosted the summit in Mumbai in 2023", "names"),
+    ("Tesla opened its first plant near Berlin", "Tesla opened its first plant outside Munich", "names"),
+    ("the court dissolved the opposition party", "the court rejected a petition to dissolve the opposition party",
+     "negation"),
+    ("the board granted Pistorius parole", "Pistorius was denied parole by the board", "negation"),
 ]  # fmt: skip
 
 
@@ -664,6 +669,13 @@ AGREEING = [
      "the court ruled the plan to deport migrants to Rwanda unlawful"),
     ("the law imposes prison terms of up to ten years", "offenders could face as much as ten years in prison"),
     ("Nauseda won 75% of the vote in the runoff", "Nauseda won three-quarters of the vote in the runoff"),
+    ("the ANC lost its majority in parliament", "the ANC no longer holds a majority in parliament"),
+    ("Sri Lanka defaulted on its debt for the first time", "Sri Lanka missed a payment on its debt for the first time"),
+    ("the drug slowed decline by 27% over 18 months", "the drug slowed decline by 27% over a year and a half"),
+    ("Boston won the NBA title, beating Dallas", "Boston won the NBA title by defeating Dallas"),
+    ("Tinubu of the All Progressives Congress won the vote", "APC candidate Tinubu won the vote"),
+    ("protests against proposed tax rises forced a U-turn", "protests over planned tax rises forced a U-turn"),
+    ("the summit was held in New Delhi in 2023", "the summit was held in the Indian capital in 2023"),
 ]  # fmt: skip
 
 
