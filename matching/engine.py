@@ -931,7 +931,6 @@ def claim_features(text: str) -> ClaimFeatures:
     )
 
 
-# Between a negating verb and its "to": when and how often ("failed on Tuesday to pass", "failed again to").
 def _coordinated(order: list[str], at: list[int], tokens: list[str]) -> list[str]:
     """The names in the order the claim names them, names joined by "and" or a comma in one order whichever way the
     claim joins them: "Israel and Hamas agreed" / "agreed between Hamas and Israel" name no one first."""
@@ -945,6 +944,7 @@ def _coordinated(order: list[str], at: list[int], tokens: list[str]) -> list[str
     return [name for run in runs for name in sorted(run)]
 
 
+# Between a negating verb and its "to": when and how often ("failed on Tuesday to pass", "failed again to").
 _BEFORE_ACT = frozenset({"on", "in", "again", "once", "yet", "last", "this", "late", "early"})
 
 
@@ -1335,8 +1335,9 @@ def _names_differ(a: ClaimFeatures, b: ClaimFeatures, overlap: float) -> bool:
 
 
 # Capitalised words that name what a body, an award or a region is rather than which one it is: "the Supreme Tribunal",
-# "the Federal Penitentiary Service", "the Swedish Academy", "West African". Against one of them a rewording names the
-# body itself ("Spain's Supreme Court", "the Nobel committee"), so they tell claims apart only against each other.
+# "the Federal Penitentiary Service", "the Swedish Academy", "West African". A rewording names the body by what it is
+# where the other claim names it ("Spain's Supreme Court", "the Nobel committee"), so these words are no names to the
+# names guard (see `_proper`); the price: "the Supreme Court" / "the Constitutional Court" are not told apart by it.
 GENERIC_NAME_WORDS = frozenset(map(_canonical, _words(
     """
     academy agency alliance assembly association authority award bank board bureau cabinet central chamber circle
@@ -1357,7 +1358,7 @@ def _proper(names: set[str], claim: ClaimFeatures, other: set[str]) -> set[str]:
     return {
         name
         for name in names
-        if name in _places(names)
+        if name.startswith(places.PREFIX)
         or (compass if name in COMPASS else name not in GENERIC_NAME_WORDS)
         and not units.is_unit(surfaces.get(name, name).lower())
     }
