@@ -30,7 +30,7 @@ from matching import places, units
 BANDS = 16
 ROWS = 2
 # Changing the tokeniser, synonyms or the constants above changes every key: run `manage.py match_claims --rebuild`.
-SIGNATURE_VERSION = 10
+SIGNATURE_VERSION = 11
 # A claim needs this many content words to be matched: "Not at all" or "Tanks, aircraft" match everything.
 MIN_FEATURES = 3
 THRESHOLD = 0.65
@@ -86,6 +86,10 @@ NEGATED_NEXT = frozenset({"to", "that", "any", "responsibility", "involvement", 
                           "parole", "bail", "entry", "access", "asylum", "permission", "visa", "approval"})  # fmt: skip
 # Words between a negating verb and what it negates: "rejected a petition", "denied him parole".
 _OBJECT_LEAD = frozenset({"a", "an", "the", "its", "his", "her", "their", "him", "them"})
+# What is asked for or granted, negated by a negating verb though a word stands between: "turned down full approval",
+# "rejected a fresh bid".
+_DENIED_OBJECTS = frozenset({"petition", "request", "bid", "motion", "plea", "call", "calls", "attempt", "parole",
+                             "bail", "entry", "access", "asylum", "permission", "visa", "approval"})  # fmt: skip
 # Stems that negate whatever follows: "missed the deadline", "avoided relegation", "averted a strike".
 ALWAYS_NEGATING = frozenset({"miss", "avoid", "avert"})
 # Titles name an office, not a party: "President Zelensky" is "the Ukrainian leader Zelenskiy", "Pope Francis" "the
@@ -127,7 +131,8 @@ POLARITY = {
     "pace": (frozenset({"faster"}), frozenset({"slower"})),
     "outcome": (frozenset({"win"}), frozenset({"lose"})),
     "ruling": (frozenset({"uphold"}), frozenset({"overturn"})),
-    "verdict": (frozenset({"acquit"}), frozenset({"convict"})),
+    # Removed from office by a trial is the verdict an acquittal is not.
+    "verdict": (frozenset({"acquit"}), frozenset({"convict", "remov"})),
     "opening": (frozenset({"open"}), frozenset({"close"})),
     "custody": (frozenset({"arrest"}), frozenset({"releas"})),
     "stance": (frozenset({"defend", "prais"}), frozenset({"criticis", "condemn"})),
@@ -136,6 +141,10 @@ POLARITY = {
     "travel": (frozenset({"visit"}), frozenset({"host"})),
     # Staff taken on or laid off; a seat, a majority or a title kept or lost.
     "staffing": (frozenset({"recruit"}), frozenset({"layoff"})),
+    # A post filled or its holder dismissed: "appointed opposition figures to his cabinet" / "dismissed his cabinet".
+    "appointment": (frozenset({"appoint", "recruit"}), frozenset({"fire"})),
+    # An order obeyed or defied: "complied with the back-to-work order" / "defied the back-to-work order".
+    "compliance": (frozenset({"compli", "obey", "heed"}), frozenset({"defi", "flout", "disobey", "violat"})),
     "holding": (frozenset({"keep"}), frozenset({"lose"})),
     # Goods sold abroad or bought from abroad.
     "trade": (frozenset({"export"}), frozenset({"import"})),
@@ -241,6 +250,12 @@ def _share(match: re.Match) -> str:
     return f" {share * 100:.2f} percent " if 0 < share < 1 else match.group(0)
 
 
+def _score(match: re.Match) -> str:
+    """ "7-4" and "seven sets to four" as " score7to4 "."""
+    won, lost = (int(word) if word.isdigit() else _SMALL_NUMBERS[word.lower()] for word in match.groups())
+    return f" score{won}to{lost} "
+
+
 def _and_a_half(match: re.Match) -> str:
     word = match.group(1).lower()
     whole = float(word) if word.isdigit() else NUMBER_WORDS[word]
@@ -249,6 +264,16 @@ def _and_a_half(match: re.Match) -> str:
 
 _ING_NOUNS = r"(heating|funding|housing|clothing|lighting|bedding|schooling|training|building|parking|ceiling)"
 PHRASES = [
+    # A score is one word, counting nothing: "beat Littler 7-4" / "seven sets to four" (not "Boeing 737-800"). It
+    # tells rewordings apart by overlap only: "won 4-1" is "won in five games".
+    (re.compile(r"(?<![\w.-])(\d{1,2})-(\d{1,2})(?![\w.-])"), _score),
+    (
+        re.compile(
+            rf"(?<![\w.,])(\d{{1,2}}|{_SMALL})\s+(?:sets?|games?|goals?|races?|frames?|legs?)\s+to\s+(\d{{1,2}}|{_SMALL})\b(?![.,]\d)",
+            _I,
+        ),
+        _score,
+    ),
     # (pattern, replacement) applied before tokenising; names are replaced by capitalised names, so they stay names.
     (re.compile(r"\bper ?cent\b|%", _I), " percent "),
     # "A 20-billion-dollar plant" is a $20bn one.
@@ -305,11 +330,25 @@ PHRASES = [
     ),
     # Bounds: "more than 600" and "fewer than 600" are different claims about the same number.
     (re.compile(r"\bno more than\b|\b(fewer|less) than\b|\bunder\b|\bbelow\b|\bup to\b|\bat most\b", _I), " cmplt "),
+    # "As many as 8.9 million" is a cap like "up to": against "up to 9.8 million" the two caps differ.
+    (
+        re.compile(
+            r"\bas (?:many|much) as(?=\s+(?:[$£€]?\d|one|two|three|four|five|six|seven|eight|nine|ten|a)\b)", _I
+        ),
+        " cmplt ",
+    ),
     (
         re.compile(r"\bmore than\b|\bover\b|\babove\b|\bat least\b|\bin excess of\b|\bexceed(?:s|ed|ing)?\b", _I),
         " cmpgt ",
     ),
     (re.compile(r"\bstep(ped|ping|s)? down\b", _I), " resign "),
+    (re.compile(r"\b(?:turn|vot)(?:ed|s|ing)? down\b", _I), " rejected "),
+    # "Penal colony No. 3" numbers a thing; it negates nothing.
+    (re.compile(r"(?-i:\bNo)\.?\s*(?=\d)", _I), " number "),
+    # Who was not vaccinated is unvaccinated: "an unvaccinated child" / "a child who had not been vaccinated".
+    (re.compile(r"\bun(vaccinated|armed|licensed|registered|authori[sz]ed)\b", _I), r" not \1 "),
+    # The upper house is the Senate ("Mexico's Senate" / "the upper house of Congress").
+    (re.compile(r"\bthe upper house(?: of (?:the )?(?:Congress|[Pp]arliament))?\b", _I), " the Senate "),
     # Troops leaving a place retreat from it; pushing deeper into it is an advance. Holding on to power keeps it.
     (re.compile(r"\b(pulled|pull|pulls|pulling) out (of|from)\b", _I), " retreat from "),
     (
@@ -436,6 +475,11 @@ PHRASES = [
 # "plans to build") but the claim "will" states ("will double" / "plans to double"). "May" is the month with a
 # capital; "than expected", "more likely to", "could not" and "before it could" state no possibility.
 _BE = r"(?:is|are|was|were|be|been|being|'s|'re)"
+# When, between a verb of intent and its "to": "threatened in November 2023 to close", "plans on Monday to".
+_WHEN = (
+    r"(?:\s+(?:in|on|last|this|earlier|later)"
+    r"(?:\s+(?:(?-i:[A-Z][a-z]+)|\d{1,2}(?:st|nd|rd|th)?,?|year\d{4}|week|month|year)){1,3})?"
+)
 POSSIBLE, PLAN, WILL = "possible", "plan", "will"
 MODALITIES = [
     # (modality, pattern), the first that matches names the claim's modality; none: stated as a fact.
@@ -447,7 +491,7 @@ MODALITIES = [
             r"|consider(?:s|ed)?\s+\w+ing|mull(?:s|ed)?|weigh(?:s|ed)?\s+(?:\w+\s+)?(?:charges?|options?|whether|plans?)"
             rf"|(?:{_BE}\s+)?(?<!than )expected\s+to|expects?\s+to|(?<!more )(?<!less )(?:un)?likely\s+to"
             r"|(?<!\ba )(?<!\bthe )(?<!\ban )(?<!\bagainst )(?<!\bover )(?<!\bof )(?<!\bon )(?<!\bfor )(?<!\bits )"
-            r"(?<!\btheir )propos(?:e|es|ed|ing)\s+(?:to\s+)?\w+|threat(?:en|ens|ened|ening)\s+to"
+            rf"(?<!\btheir )propos(?:e|es|ed|ing)\s+(?:to\s+)?\w+|threat(?:en|ens|ened|ening){_WHEN}\s+to"
             r"|unlikely"
             r"|in\s+(?:advanced\s+|early\s+|final\s+)?(?:talks|negotiations|discussions)\s+(?:to|on|over|about|with)"
             r"|den(?:y|ies|ied|ying)\s+(?:any\s+)?(?:plans?|planning|intending|considering))\b",
@@ -458,8 +502,8 @@ MODALITIES = [
         PLAN,
         re.compile(
             # "The plan to send asylum seekers to Rwanda was illegal": a plan as a noun states no plan of the claim.
-            r"\b(?:(?<!\bthe )(?<!\ba )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )plan(?:s|ned|ning)?\s+to"
-            rf"|plans\s+(?:for|of)|intend(?:s|ed|ing)?\s+to|intention\s+(?:of|to)"
+            rf"\b(?:(?<!\bthe )(?<!\ba )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )plan(?:s|ned|ning)?{_WHEN}\s+to"
+            rf"|plans\s+(?:for|of)|intend(?:s|ed|ing)?{_WHEN}\s+to|intention\s+(?:of|to)"
             rf"|aim(?:s|ed|ing)?\s+to|seek(?:s|ing)?\s+to|{_BE}\s+seeking|sought\s+to|hop(?:es|ed|ing)\s+to|prepar(?:es|ed|ing)\s+to"
             rf"|{_BE}\s+(?:set|poised|due)\s+to|{_BE}\s+preparing|want(?:s|ed)?\s+to)\b",
             _I,
@@ -486,7 +530,8 @@ def _modalities_differ(a: str, b: str) -> bool:
 # "lost to" turn the roles round. Symmetric acts ("met", "talked to") are not listed.
 _NAME = r"((?:\d+(?:st|nd|rd|th)\s+)?(?:[A-Z][\w'.-]*)(?:\s+(?:[A-Z][\w'.-]*))*)"
 _ACTS = {
-    "win": r"beat|beats|defeated|defeats|overcame|overcomes|thrashed|edged|crushed|routed|knocked out|eliminated",
+    "win": r"beat|beats|defeated|defeats|overcame|overcomes|thrashed|edged|crushed|routed|swept|sweeps|knocked out"
+    r"|eliminated",
     "attack": r"attacked|attacks|invaded|invades|struck|strikes|shelled|shells|bombed|bombs",
     "accuse": r"accused|accuses|blamed|blames|sued|sues|sanctioned|sanctions|expelled|expels",
     "overtake": r"overtook|overtakes|overtaken|overtake|surpassed|surpasses|outstripped|outstrips|outpaced|outpaces",
@@ -501,6 +546,8 @@ _LEAD = (
     r"(?:\s+(?:in|on)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2}\s+)?(?:year\d{4})?)?"
 )
 _PASSIVE = r"(?:was|were|has been|have been|had been|is|are)"
+# What a report says of a party before its name: "beat 16-year-old Luke Littler", "defeated defending champion X".
+_DESCRIBED = r"(?:(?:\d+|[a-z]+)-year-old\s+|(?:defending|reigning)\s+(?:champions?\s+)?|top-seeded\s+)?"
 
 
 def _role(act: str, verbs: str, pattern: str, agent: int, patient: int) -> tuple[str, str, re.Pattern[str], int, int]:
@@ -511,7 +558,7 @@ def _role(act: str, verbs: str, pattern: str, agent: int, patient: int) -> tuple
 ROLE_PATTERNS = [
     # (act, its verbs, pattern, group of who did it, group of to whom; 0 when the claim does not say)
     *(
-        _role(act, verbs, rf"{_NAME}{_LEAD}\s+(?:to\s+)?(?:VERBS)\s+(?:the\s+)?{_NAME}", 1, 2)
+        _role(act, verbs, rf"{_NAME}{_LEAD}\s+(?:to\s+)?(?:VERBS)\s+(?:the\s+)?{_DESCRIBED}{_NAME}", 1, 2)
         for act, verbs in _ACTS.items()
     ),
     *(
@@ -519,7 +566,7 @@ ROLE_PATTERNS = [
         _role(
             act,
             f"beaten|{verbs}",
-            rf"{_NAME}{_LEAD}\s+{_PASSIVE}\s+(?:VERBS)(?:\s+by\s+[\w-]+(?:\s+[a-z-]+)?)?\s+by\s+(?:the\s+)?{_NAME}",
+            rf"{_NAME}{_LEAD}\s+{_PASSIVE}\s+(?:VERBS)(?:\s+(?:by\s+)?[\w-]+(?:\s+[a-z-]+){{0,3}})?\s+by\s+(?:the\s+)?{_NAME}",
             2,
             1,
         )
@@ -554,7 +601,8 @@ ROLE_PATTERNS = [
     _role(
         "accuse",
         "ordered|orders|told|tells|asked",
-        rf"{_NAME}{_LEAD}\s+(?:VERBS)\s+(?:the\s+)?{_NAME}\s+(?:ambassador|envoy|diplomats?|embassy)\s+to\s+leave\b",
+        rf"{_NAME}{_LEAD}\s+(?:VERBS)\s+(?:the\s+)?{_NAME}\s+(?:ambassador|envoy|diplomats?|embassy)"
+        rf"(?:\s+[A-Z][\w'.-]*){{0,3}}\s+to\s+leave\b",
         1,
         2,
     ),
@@ -869,9 +917,15 @@ def claim_features(text: str) -> ClaimFeatures:
             else:
                 stem = _stem(part)
                 canonical = _canonical(part)
-                following = _next_act(tokens, i)
-                if following in _OBJECT_LEAD and stem in NEGATING_STEMS:
-                    following = _next_act(tokens, i + 1)
+                at = _next_at(tokens, i)
+                following = tokens[at] if at < len(tokens) else ""
+                if stem in NEGATING_STEMS:
+                    if following in _OBJECT_LEAD:
+                        at += 1
+                        following = tokens[at] if at < len(tokens) else ""
+                    # "Turned down full approval", "denied him early parole": one word before what is turned down.
+                    if following not in NEGATED_NEXT and at + 1 < len(tokens) and tokens[at + 1] in _DENIED_OBJECTS:
+                        following = tokens[at + 1]
                 # "Declined to testify" negates; "declined to 3,000" is a fall.
                 after = tokens[i + 2] if i + 2 < len(tokens) else ""
                 to_act = stem != "declin" or (after.isalpha() and after not in NUMBER_WORDS)
@@ -948,14 +1002,14 @@ def _coordinated(order: list[str], at: list[int], tokens: list[str]) -> list[str
 _BEFORE_ACT = frozenset({"on", "in", "again", "once", "yet", "last", "this", "late", "early"})
 
 
-def _next_act(tokens: list[str], i: int) -> str:
-    """The token after tokens[i], past words that only say when ("on December 14, 2024")."""
+def _next_at(tokens: list[str], i: int) -> int:
+    """The index of the token after tokens[i], past words that only say when ("on December 14, 2024")."""
     j = i + 1
     while j < len(tokens) and (
         tokens[j] in _BEFORE_ACT or tokens[j] in TIME_WORDS or tokens[j].startswith("year") or tokens[j].isdigit()
     ):
         j += 1
-    return tokens[j] if j < len(tokens) else ""
+    return j
 
 
 def _format_number(value: float) -> str:
@@ -1267,7 +1321,7 @@ def _acronyms(raw_tokens: list[str]) -> dict[str, frozenset[str]]:
     found: dict[str, frozenset[str]] = {}
     run: list[str] = []
     for raw in [*raw_tokens, ""]:
-        if raw[:1].isupper() and not raw.isupper() and (run or raw.lower() not in STOPWORDS):
+        if raw[:1].isupper() and (not raw.isupper() or len(raw) <= 3) and (run or raw.lower() not in STOPWORDS):
             run.append(raw)
             continue
         if raw.lower() in _ACRONYM_INSIDE and run:
@@ -1276,13 +1330,17 @@ def _acronyms(raw_tokens: list[str]) -> dict[str, frozenset[str]]:
         while run and run[-1].islower():
             run.pop()
         # "Bola Tinubu of the All Progressives Congress" is "APC" from its last name on.
+        # "US Food and Drug Administration" is "FDA" and "USFDA".
         starts = [0] + [
-            k + 1 for k, word in enumerate(run) if word.islower() and k + 1 < len(run) and run[k + 1][:1].isupper()
+            k + 1
+            for k, word in enumerate(run)
+            if (word.islower() or word.isupper()) and k + 1 < len(run) and run[k + 1][:1].isupper()
         ]
         for start in starts:
             capitals = [word for word in run[start:] if word[:1].isupper()]
             if len(capitals) >= 3:
-                found["".join(word[0].lower() for word in capitals)] = frozenset(map(_canonical_name, capitals))
+                initials = "".join(word.lower() if word.isupper() else word[0].lower() for word in capitals)
+                found[initials] = frozenset(map(_canonical_name, capitals))
         run = []
     return found
 

@@ -40,6 +40,7 @@ def test_claim_features_tell_years_from_counts():
         ("the White House said", "the United States said"),
         ("a ruling in the EU", "a ruling in the European Union"),
         ("the Saudis will pump less oil", "Saudi Arabia will pump less oil"),
+        ("the Anglo-Australian miner", "the British and Australian miner"),
     ],
 )
 def test_a_capital_a_demonym_and_a_metonym_name_their_country(a, b):
@@ -622,6 +623,18 @@ TOLD_APART = [
     ("the court dissolved the opposition party", "the court rejected a petition to dissolve the opposition party",
      "negation"),
     ("the board granted Pistorius parole", "Pistorius was denied parole by the board", "negation"),
+    ("the breach exposed the data of up to 9.8 million customers",
+     "the breach exposed the data of as many as 8.9 million customers", "numbers"),
+    ("Italy beat Serbia 3-0 in the final", "Serbia swept Italy in the final", "polarity"),
+    ("Carlsen beat 19-year-old Gukesh in the final", "Gukesh beat Carlsen in the final", "polarity"),
+    ("the mayor ordered the stadium closed in May", "the mayor threatened in May to close the stadium", "modality"),
+    ("Mali ordered France's ambassador Joel Meyer to leave", "France ordered Mali's ambassador to leave", "polarity"),
+    ("dockers defied the court order to return to work", "dockers complied with the court order to return to work",
+     "polarity"),
+    ("regulators granted full approval to the drug", "regulators turned down full approval for the drug", "negation"),
+    ("the Senate voted to remove the governor from office", "the Senate voted to acquit the governor", "polarity"),
+    ("the president dismissed his entire cabinet", "the president appointed opposition figures to his cabinet",
+     "polarity"),
 ]  # fmt: skip
 
 
@@ -676,6 +689,13 @@ AGREEING = [
     ("Tinubu of the All Progressives Congress won the vote", "APC candidate Tinubu won the vote"),
     ("protests against proposed tax rises forced a U-turn", "protests over planned tax rises forced a U-turn"),
     ("the summit was held in New Delhi in 2023", "the summit was held in the Indian capital in 2023"),
+    ("an unvaccinated child died of measles in Texas", "a child who had not been vaccinated died of measles in Texas"),
+    ("the USGS said a 7.8 quake struck", "the US Geological Survey said a 7.8 quake struck"),
+    ("the Senate approved the judicial reform", "the upper house of Congress approved the judicial reform"),
+    ("Navalny died in an Arctic penal colony", "Navalny died in the correctional colony No. 3"),
+    ("Humphries beat Littler 7-4 in the final", "Littler was beaten seven sets to four by Humphries in the final"),
+    ("the Celtics beat the Mavericks 4-1 to win the title",
+     "the Celtics won the title, defeating the Mavericks in five games"),
 ]  # fmt: skip
 
 
