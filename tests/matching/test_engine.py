@@ -422,7 +422,9 @@ def test_shares_in_words_are_the_percentages(words, digits):
 
 def test_a_number_after_a_name_names_a_thing_and_counts_nothing():
     assert claim_features("A Jeju Air Boeing 737-800 crashed, killing 179 people").numbers == {"179"}
-    assert claim_features("the Leopard 2 tanks arrived on October 7").numbers == {"7"}
+    # The day of a month is a time, not a figure.
+    assert claim_features("the Leopard 2 tanks arrived on October 7").numbers == frozenset()
+    assert "october7" in claim_features("the Leopard 2 tanks arrived on October 7").times
 
 
 def test_a_rewording_naming_other_details_is_no_names_conflict_but_one_name_changed_is():
@@ -635,6 +637,26 @@ TOLD_APART = [
     ("the Senate voted to remove the governor from office", "the Senate voted to acquit the governor", "polarity"),
     ("the president dismissed his entire cabinet", "the president appointed opposition figures to his cabinet",
      "polarity"),
+    ("the bus crash happened on April 6, 2018", "the bus crash happened on April 16, 2018", "time"),
+    ("voters approved Measure 5 in November", "voters defeated Measure 5 in November", "polarity"),
+    ("a judge cleared the merger of the two grocers", "a judge blocked the merger of the two grocers", "polarity"),
+    ("home prices climbed 12 percent in March", "home prices slid 12 percent in March", "polarity"),
+    ("the court upheld the law in April", "the court nullified the law in April", "polarity"),
+    ("the rupee weakened past 83 per dollar", "the rupee firmed past 83 per dollar", "polarity"),
+    ("Kickl formed a government in January", "Kickl was asked to form a government in January", "modality"),
+    ("Ethiopia paid the $33 million coupon on its bond", "Ethiopia failed to pay the $33 million coupon on its bond",
+     "polarity"),
+    ("the utility began releasing the water in August", "the utility halted the release of the water in August",
+     "polarity"),
+    ("voters chose to halt drilling in the park", "voters chose to keep drilling going in the park", "polarity"),
+    ("Vingegaard retained his title in 2023", "Vingegaard surrendered his title in 2023", "polarity"),
+    ("the court ruled the deportation plan unlawful", "the court upheld the legality of the deportation plan",
+     "polarity"),
+    ("a judge dismissed the lawsuit over the election", "a judge ruled in favour of the lawsuit over the election",
+     "polarity"),
+    ("a judge dismissed the charges against the actor", "a jury convicted the actor", "polarity"),
+    ("Kiptum ran the Chicago marathon in 2:00:35", "Kiptum ran the Chicago marathon in 2:03:35", "numbers"),
+    ("Djokovic beat Alcaraz in the final", "Djokovic was beaten in the final", "polarity"),
 ]  # fmt: skip
 
 
@@ -696,6 +718,19 @@ AGREEING = [
     ("Humphries beat Littler 7-4 in the final", "Littler was beaten seven sets to four by Humphries in the final"),
     ("the Celtics beat the Mavericks 4-1 to win the title",
      "the Celtics won the title, defeating the Mavericks in five games"),
+    ("the rocket launched at 8:59 p.m. on April 25", "the rocket launched on 25 April at 20:59"),
+    ("the curfew runs from 8 p.m. to 5 a.m.", "the curfew runs between 20h and 5h"),
+    ("the deal was worth $16.5 billion", "the deal was worth sixteen and a half billion dollars"),
+    ("LSU beat Clemson in the title game", "Clemson lost to Louisiana State University in the title game"),
+    ("Djokovic beat Alcaraz in two tie-break sets", "Alcaraz was defeated in two tie-break sets by the Serbian"),
+    ("an estimated 43,000 died, a UN-backed study found",
+     "an estimated 43,000 died, a study backed by the United Nations found"),
+    ("Chilean voters rejected the draft constitution", "voters in Chile said no to the draft constitution"),
+    ("Zambia defaulted after missing a $42.5 million Eurobond coupon payment",
+     "Zambia defaulted after failing to pay a $42.5 million Eurobond coupon"),
+    ("temperatures in Mecca reached 51.8C", "the temperature in Mekka reached 125 degrees Fahrenheit"),
+    ("thousands marched against Macron's plan to raise the pension age",
+     "thousands marched against raising the pension age"),
 ]  # fmt: skip
 
 
