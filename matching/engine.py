@@ -30,7 +30,7 @@ from matching import places, units
 BANDS = 16
 ROWS = 2
 # Changing the tokeniser, synonyms or the constants above changes every key: run `manage.py match_claims --rebuild`.
-SIGNATURE_VERSION = 12
+SIGNATURE_VERSION = 13
 # A claim needs this many content words to be matched: "Not at all" or "Tanks, aircraft" match everything.
 MIN_FEATURES = 3
 THRESHOLD = 0.65
@@ -793,7 +793,7 @@ class ClaimFeatures:
     passive: bool = False
     # The first word when it has a capital and is no name: "Antarctic", "Chevron" or "Thieves" (see `_names_differ`).
     lead: str = ""
-    # Initials of its names of three words or more ("snb" for "Swiss National Bank"): what the other claim's "SNB" is.
+    # Initials of its names of two words or more ("snb" for "Swiss National Bank"): what the other claim's "SNB" is.
     acronyms: frozenset[str] = frozenset()
     # Each of those initials with the words it stands for.
     spelled: frozenset[tuple[str, frozenset[str]]] = frozenset()
@@ -801,6 +801,18 @@ class ClaimFeatures:
     measures: frozenset[tuple[str, str, str]] = frozenset()
     # Figures a word of change comes just before, with its side: ("5", 0) for "grew 5%", ("5", 1) for "shrank by 5%".
     moves: frozenset[tuple[str, int]] = frozenset()
+    # Names said only as who reported it: ", the Xinhua agency reported", "according to the USGS".
+    sources: frozenset[str] = frozenset()
+
+
+# Who reported it, at the end or the start of a claim: ", the Suez Canal Authority said on 29 March", ", reported the
+# Xinhua agency", "According to the USGS, ...".
+_ATTRIBUTION = re.compile(
+    r",\s*(?:according\s+to|as\s+reported\s+by|reported|said|says|announced|informed|told|communicated)\b[^,]*$"
+    r"|,\s*[^,]{1,80}?\b(?:said|says|reported|announced|informed|confirmed|communicated|stated)\b[^,]*$"
+    r"|^\s*according\s+to\b[^,]*,",
+    _I,
+)
 
 
 @lru_cache(maxsize=50_000)
@@ -888,6 +900,8 @@ def claim_features(text: str) -> ClaimFeatures:
     before_than: set[str] | None = None
     found = list(_TOKEN.finditer(text))
     raw_tokens = [_fold(m.group()) for m in found]
+    attribution = _ATTRIBUTION.search(text.rstrip(" ."))
+    sources: set[str] = set()
     tokens = [t.lower() for t in raw_tokens]
     name_order: list[str] = []
     name_at: list[int] = []  # the index of the token each of name_order came from
@@ -1046,6 +1060,8 @@ def claim_features(text: str) -> ClaimFeatures:
                 moved = (i, MOVES[canonical])
             surfaces.setdefault(canonical, part)
             if part_is_name or part in COMPASS or part_place:
+                if attribution and attribution.start() <= found[i].start() < attribution.end():
+                    sources.add(canonical)
                 names.add(canonical)
                 name_order.append(canonical)
                 name_at.append(i)
@@ -1087,6 +1103,7 @@ def claim_features(text: str) -> ClaimFeatures:
         lead=lead,
         acronyms=frozenset(spelled),
         spelled=frozenset(spelled.items()),
+        sources=frozenset(sources),
     )
 
 
@@ -1298,11 +1315,22 @@ def _unmatched(left: frozenset[str], right: frozenset[str]) -> set[str]:
         rest.discard(STAND_IN)
     if STAND_IN in right and STAND_IN not in left and len(_places(rest)) == 1:
         rest -= _places(rest)
-    # Words spelled alike start alike (see `_same_word`): compare each word only with those of its first letter.
-    by_first: dict[str, list[str]] = {}
+    # Words spelled alike start alike (see `_same_word`): compare each word only with those of its first letter, or of
+    # its first sound ("Gaddafi" / "Kadhafi", "Zhomart" / "Jomart").
+    by_first: dict[str, set[str]] = {}
     for word in right:
-        by_first.setdefault(word[0], []).append(word)
-    return {w for w in rest if not any(_same_word(w, v) for v in by_first.get(w[0], ()))}
+        for first in _firsts(word):
+            by_first.setdefault(first, set()).add(word)
+    return {w for w in rest if not any(_same_word(w, v) for first in _firsts(w) for v in by_first.get(first, ()))}
+
+
+# First sounds that transliterations spell with other letters: Gaddafi / Kadhafi / Qaddafi, Claudia / Klaudia.
+_FIRST_SOUND = str.maketrans("cgq", "kkk")
+
+
+def _firsts(word: str) -> set[str]:
+    """The first letter of a word and the first letter of its `_spelling`, as `_unmatched` indexes them."""
+    return {word[0], _spelling(word)[:1].translate(_FIRST_SOUND)} if word[0].isalpha() else {word[0]}
 
 
 # Words found in claims on every subject weigh half: sharing them says little (a poor man's IDF, with no corpus).
@@ -1561,6 +1589,11 @@ def _names_differ(a: ClaimFeatures, b: ClaimFeatures, overlap: float) -> bool:
     # What a rewording calls a body by what it is ("the Royal Tribunal", "the Swedish Academy", "an East African
     # nation"), or a unit with a capital ("Celsius"), names no other actor.
     names_a, names_b = _proper(names_a, a, names_b), _proper(names_b, b, names_a)
+    # Who reported it names no other actor where the other claim says no one reported it.
+    if not b.sources:
+        names_a -= a.sources
+    if not a.sources:
+        names_b -= b.sources
     if overlap >= LEAD_MIN_OVERLAP:
         names_a |= _unmatched(frozenset({a.lead}), b.words) if a.lead else set()
         names_b |= _unmatched(frozenset({b.lead}), a.words) if b.lead else set()
@@ -1586,6 +1619,7 @@ GENERIC_NAME_WORDS = frozenset(map(_canonical, _words(
     general government health high institute international judicial justice laboratory lab league ministry national
     office organization organisation penitentiary people power presidential prize public republic reserve
     royal service state statistics supreme tribunal union university world polar
+    final finals championship championships tournament games series stadium
     african asian arab latin pacific atlantic
     """
 )))  # fmt: skip

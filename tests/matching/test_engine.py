@@ -731,6 +731,12 @@ AGREEING = [
     ("temperatures in Mecca reached 51.8C", "the temperature in Mekka reached 125 degrees Fahrenheit"),
     ("thousands marched against Macron's plan to raise the pension age",
      "thousands marched against raising the pension age"),
+    ("Libya's Saif Gaddafi registered as a presidential candidate",
+     "Libya's Saif Kadhafi registered as a presidential candidate"),
+    ("China launched Shenzhou-18 from the Jiuquan Satellite Launch Center on April 25",
+     "Shenzhou-18 was launched from the Jiuquan centre on 25 April, reported the Xinhua agency"),
+    ("a Philippine court convicted Maria Ressa of cyber libel",
+     "a court in the Philippines convicted Maria Ressa of cyber libel"),
 ]  # fmt: skip
 
 
