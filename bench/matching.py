@@ -141,6 +141,18 @@ SETS = {
     "held-out v22 (written blind during the sixteenth round, measured once; its misses are tuned on since)": (
         "matching_pairs_heldout_v22.jsonl"
     ),
+    # v23 to v25 were written blind later in the sixteenth round and each measured once after its third part
+    # (3295a7d): v23 P .850 R .850, 4 of 50 contradictions confirmed (outcome 3, place); v24 P .857 R .750, 5 of 50
+    # (outcome 3, negation 2); v25 P .800 R .700, 6 of 50 (outcome 3, modality 2, direction). Tuned on since.
+    "held-out v23 (written blind during the sixteenth round, measured once; its misses are tuned on since)": (
+        "matching_pairs_heldout_v23.jsonl"
+    ),
+    "held-out v24 (written blind during the sixteenth round, measured once; its misses are tuned on since)": (
+        "matching_pairs_heldout_v24.jsonl"
+    ),
+    "held-out v25 (written blind during the sixteenth round, measured once; its misses are tuned on since)": (
+        "matching_pairs_heldout_v25.jsonl"
+    ),
     "held-out v19 (written blind before the sixteenth round's rules, measured once after it, never tuned on)": (
         "matching_pairs_heldout_v19.jsonl"
     ),
