@@ -30,7 +30,7 @@ from matching import places, units
 BANDS = 16
 ROWS = 2
 # Changing the tokeniser, synonyms or the constants above changes every key: run `manage.py match_claims --rebuild`.
-SIGNATURE_VERSION = 13
+SIGNATURE_VERSION = 14
 # A claim needs this many content words to be matched: "Not at all" or "Tanks, aircraft" match everything.
 MIN_FEATURES = 3
 THRESHOLD = 0.65
@@ -78,18 +78,17 @@ NEGATIONS = frozenset({"not", "no", "never", "none", "nobody", "nothing", "neith
 # only when a verb or a claim follows ("denied any role", "rejected claims that"): "rejected the proposal" states an
 # act, it does not negate one.
 NEGATING_STEMS = frozenset({"fail", "deni", "refus", "reject", "miss", "exclud", "declin", "avoid", "avert"})
+# What is asked for or granted: a request turned down is the act not done ("rejected a petition to dissolve the
+# party"), what is denied is not granted ("denied parole" / "granted parole"). Negated also a word on ("turned down
+# full approval", "denied a humanitarian pardon").
+_DENIED_OBJECTS = frozenset({"petition", "request", "bid", "motion", "plea", "call", "calls", "attempt", "parole",
+                             "bail", "entry", "access", "asylum", "permission", "visa", "approval", "pardon",
+                             "clemency", "licence", "license", "permit", "exemption", "waiver",
+                             "citizenship"})  # fmt: skip
 NEGATED_NEXT = frozenset({"to", "that", "any", "responsibility", "involvement", "wrongdoing", "claims", "allegations",
-                          "accusations", "reports",
-                          # A request turned down is the act not done: "rejected a petition to dissolve the party".
-                          "petition", "request", "bid", "motion", "plea", "call", "calls", "attempt",
-                          # What is denied is not granted: "denied parole" / "granted parole".
-                          "parole", "bail", "entry", "access", "asylum", "permission", "visa", "approval"})  # fmt: skip
+                          "accusations", "reports"}) | _DENIED_OBJECTS  # fmt: skip
 # Words between a negating verb and what it negates: "rejected a petition", "denied him parole".
 _OBJECT_LEAD = frozenset({"a", "an", "the", "its", "his", "her", "their", "him", "them"})
-# What is asked for or granted, negated by a negating verb though a word stands between: "turned down full approval",
-# "rejected a fresh bid".
-_DENIED_OBJECTS = frozenset({"petition", "request", "bid", "motion", "plea", "call", "calls", "attempt", "parole",
-                             "bail", "entry", "access", "asylum", "permission", "visa", "approval"})  # fmt: skip
 # Stems that negate whatever follows: "missed the deadline", "avoided relegation", "averted a strike".
 ALWAYS_NEGATING = frozenset({"miss", "avoid", "avert"})
 # Titles name an office, not a party: "President Zelensky" is "the Ukrainian leader Zelenskiy", "Pope Francis" "the
@@ -127,7 +126,7 @@ POLARITY = {
     "change": (frozenset({"rise"}), frozenset({"fall"})),
     "front": (frozenset({"advance", "capture"}), frozenset({"retreat"})),
     # Cleared or blocked: "a judge cleared the merger" / "a judge blocked the merger".
-    "decision": (frozenset({"approve", "acquit"}), frozenset({"reject", "abolish"})),
+    "decision": (frozenset({"approve", "acquit"}), frozenset({"reject", "abolish", "suspend"})),
     # Started or resumed, or halted: "began releasing the water" / "halted the release".
     "service": (frozenset({"resume", "begin"}), frozenset({"suspend"})),
     "pace": (frozenset({"faster"}), frozenset({"slower"})),
@@ -153,7 +152,7 @@ POLARITY = {
     # What is let happen or barred: "allowed Russian athletes to compete" / "barred all Russian athletes".
     "permission": (frozenset({"allow"}), frozenset({"ban"})),
     # What goes on or stops: "will keep its partnership" / "ended its partnership", "revoked the agreement".
-    "continuity": (frozenset({"keep", "continu", "stay"}), frozenset({"end", "suspend", "resign"})),
+    "continuity": (frozenset({"keep", "continu", "stay"}), frozenset({"end", "suspend", "resign", "remov"})),
     # Results: "a net profit of $16.6 billion" / "a net loss of $16.6 billion".
     "earnings": (frozenset({"profit"}), frozenset({"lose"})),
     # "Ruled the plan unlawful" / "upheld the legality of the plan".
@@ -232,6 +231,7 @@ SYNONYMS = {
     "slip": "fall", "weaken": "fall", "depreci": "fall", "strengthen": "rise", "appreci": "rise",
     "annul": "overturn", "nullifi": "overturn", "invalid": "overturn", "surrend": "lose", "paid": "pay",
     "began": "begin", "begun": "begin", "start": "begin",
+    "aliv": "surviv", "prevail": "win", "valid": "uphold", "abandon": "suspend",
 }  # fmt: skip
 _I = re.IGNORECASE
 # "A third" is an ordinal before these ("a third consecutive meeting", "a fifth term"), else a fraction ("a third of
@@ -374,11 +374,31 @@ PHRASES = [
         "rejected ",
     ),
     (re.compile(r"\brul(?:ed|es|ing) in favou?r of\b", _I), " accepted "),
-    # "Defeating Dallas" beats it; "were defeated by" and "a defeat" are losses.
+    # "Defeating Dallas" and "having defeated the team of France" beat them; "were defeated by", "defeated in the
+    # final" and "a defeat" are losses.
     (
-        re.compile(r"\bdefeat(?:ed|ing|s)?\b(?= (?:the )?(?-i:[A-Z]))(?<!\bwere defeated)(?<!\bwas defeated)", _I),
+        re.compile(
+            r"\bdefeat(?:ed|ing|s)?\b(?= (?:the )?(?-i:[A-Z]))(?<!\bwere defeated)(?<!\bwas defeated)"
+            r"|\bdefeat(?:ed|ing)\b(?= (?:the|a|an|his|her|its|their|rival|reigning|defending) )"
+            r"(?<!\bwere defeated)(?<!\bwas defeated)(?<!\bbeen defeated)(?<!\bbe defeated)(?<!\bbeing defeated)",
+            _I,
+        ),
         "beat",
     ),
+    # A bill signed into law is approved; a referendum carried passed, one that went down to defeat was rejected.
+    (re.compile(r"\binto law\b", _I), " into law approved "),
+    (re.compile(r"\b(?:was|were|is|are|been) carried\b", _I), " approved "),
+    (re.compile(r"\b(?:went|go|goes|going|gone) down to (?:a )?defeat\b", _I), " rejected "),
+    # Going on with it continues it: "pressed on with their march" / "halted their march".
+    (re.compile(r"\bpress(?:ed|es|ing)? on with\b", _I), " continued "),
+    # "Must sell or face a ban" is a ban "unless" it sells ("if it does not sell").
+    (re.compile(r"\bor (?:face|risk)\b", _I), " unless facing "),
+    # "No later than early February" is by then: no negation.
+    (re.compile(r"\bno later than\b", _I), " by "),
+    # "Added 200,000 subscribers" grew by them ("he added" says who said it).
+    (re.compile(r"\badd(?:ed|s|ing)\s+(?=[$£€]?\d|some\b|about\b|nearly\b|more than\b|over\b|around\b)", _I), "grew "),
+    # "Formula One" is F1.
+    (re.compile(r"\bFormula (?:One|1)\b", _I), " F1 "),
     (
         re.compile(r"\b(seized|gained|took|taken|take|takes|taking) (full |complete )?control (of|over)\b", _I),
         " captured ",
@@ -803,6 +823,13 @@ class ClaimFeatures:
     moves: frozenset[tuple[str, int]] = frozenset()
     # Names said only as who reported it: ", the Xinhua agency reported", "according to the USGS".
     sources: frozenset[str] = frozenset()
+    # Stems of the acts a claim says "will" happen, and of those it says in the past tense ("released").
+    foretold: frozenset[str] = frozenset()
+    done: frozenset[str] = frozenset()
+
+
+_WILL_ACT = re.compile(r"\bwill\s+(?:\w+ly\s+)?(?!be\b|have\b)([a-z]{3,})\b", _I)
+_PAST_ACT = re.compile(r"(?<!\bbe )(?<!\bbeen )(?<!\bwill )(?<!\bto )\b([a-z]{3,}ed)\b", _I)
 
 
 # Who reported it, at the end or the start of a claim: ", the Suez Canal Authority said on 29 March", ", reported the
@@ -883,6 +910,9 @@ def claim_features(text: str) -> ClaimFeatures:
     text = places.fold_multiword(text)
     roles = _roles(text)
     modality = _modality(text)
+    # Acts said with "will" and acts said in the past ("will release" / "released"): see `_foretold`.
+    foretold = frozenset(_stem(verb.lower()) for verb in _WILL_ACT.findall(text)) if modality == WILL else frozenset()
+    done = frozenset(_stem(verb.lower()) for verb in _PAST_ACT.findall(text))
     for pattern, replacement in PHRASES:
         text = pattern.sub(replacement, text)
     words: set[str] = set()
@@ -1104,6 +1134,8 @@ def claim_features(text: str) -> ClaimFeatures:
         acronyms=frozenset(spelled),
         spelled=frozenset(spelled.items()),
         sources=frozenset(sources),
+        foretold=foretold,
+        done=done,
     )
 
 
@@ -1237,14 +1269,7 @@ def _same_word(a: str, b: str) -> bool:
     # One spelling of a name in two alphabets' conventions: Mecca/Mekka, Aleksey/Alexei, Kadhafi/Qaddafi, Zhomart/
     # Jomart, Claudia/Klaudia, Bayrut/Beirut.
     key_a, key_b = _spelling(a), _spelling(b)
-    if (
-        min(len(a), len(b)) >= 4
-        and len(key_a) >= 3
-        and (
-            key_a == key_b
-            or (min(len(key_a), len(key_b)) >= 6 and {key_a[0], key_b[0]} <= {"g", "k"} and key_a[1:] == key_b[1:])
-        )
-    ):
+    if min(len(a), len(b)) >= 3 and min(len(key_a), len(key_b)) >= 3 and _spelled_alike(key_a, key_b):
         return True
     if min(len(a), len(b)) < 5 or a[0] != b[0]:
         return False
@@ -1265,6 +1290,29 @@ _SPELLINGS = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("sch", "s"), ("sh", "s"),
               ("tz", "C"), ("ph", "f"), ("th", "t"), ("dh", "d"), ("gh", "g"), ("rh", "r"), ("ck", "k"), ("ay", "ei"),
               ("ey", "ei"), ("ai", "ei"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("x", "ks"), ("q", "k"), ("y", "i"),
               ("w", "v"))  # fmt: skip
+
+
+_VOWELS = re.compile(r"[aeiou]")
+
+
+def _spelled_alike(key_a: str, key_b: str) -> bool:
+    """Whether two `_spelling`s are one name: equal (Han / Khan), but for the first sound g/k (Gaddafi / Kadhafi), one
+    the other's start (Alexand[er] / Aleksandr), or the same consonants and close vowels (Morsi / Mursi, Lviv / Lvov).
+    """
+    if key_a == key_b:
+        return True
+    shorter = min(len(key_a), len(key_b))
+    if shorter >= 6 and {key_a[0], key_b[0]} <= {"g", "k"} and key_a[1:] == key_b[1:]:
+        return True
+    if shorter >= 5 and (key_a.startswith(key_b) or key_b.startswith(key_a)):
+        return True
+    consonants = _VOWELS.sub("", key_a)
+    return (
+        len(consonants) >= 3
+        and key_a[0] == key_b[0]
+        and consonants == _VOWELS.sub("", key_b)
+        and jellyfish.jaro_winkler_similarity(key_a, key_b) >= 0.85
+    )
 
 
 @lru_cache(maxsize=50_000)
@@ -1424,6 +1472,11 @@ def _numbers_differ(a: ClaimFeatures, b: ClaimFeatures) -> bool:
         return True
     # "more than 600" against "fewer than 600".
     return any((number, "cmplt" if bound == "cmpgt" else "cmpgt") in b.bounds for number, bound in a.bounds)
+
+
+def _foretold(future: ClaimFeatures, past: ClaimFeatures) -> bool:
+    """ "The Beatles will release the song" / "the Beatles released the song": the act foretold is the act done."""
+    return future.modality == WILL and not past.modality and bool(future.foretold & past.done)
 
 
 def _times_differ(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -1620,7 +1673,8 @@ GENERIC_NAME_WORDS = frozenset(map(_canonical, _words(
     office organization organisation penitentiary people power presidential prize public republic reserve
     royal service state statistics supreme tribunal union university world polar
     final finals championship championships tournament games series stadium
-    african asian arab latin pacific atlantic
+    african asian arab latin pacific atlantic himalayan baltic balkan caribbean nordic scandinavian mediterranean andean
+    cup
     """
 )))  # fmt: skip
 
@@ -1661,7 +1715,9 @@ def _guards(a: ClaimFeatures, b: ClaimFeatures, overlap: float = 1.0) -> tuple[l
             True,
         ),
         "modality": (
-            _modalities_differ(a.modality, b.modality) and not _capped(a, b) and not _capped(b, a),
+            (_modalities_differ(a.modality, b.modality) or _foretold(a, b) or _foretold(b, a))
+            and not _capped(a, b)
+            and not _capped(b, a),
             bool(a.modality and b.modality),
         ),
         "polarity": (

@@ -657,6 +657,19 @@ TOLD_APART = [
     ("a judge dismissed the charges against the actor", "a jury convicted the actor", "polarity"),
     ("Kiptum ran the Chicago marathon in 2:00:35", "Kiptum ran the Chicago marathon in 2:03:35", "numbers"),
     ("Djokovic beat Alcaraz in the final", "Djokovic was beaten in the final", "polarity"),
+    ("all twelve boys were found alive in the cave", "all twelve boys were found dead in the cave", "polarity"),
+    ("the governor vetoed the AI safety bill", "the governor signed the AI safety bill into law", "polarity"),
+    ("the court annulled the first round of the election", "the court validated the first round of the election",
+     "polarity"),
+    ("the referendum went down to defeat in October", "the referendum was carried in October", "polarity"),
+    ("the Senate removed the president from office", "the Senate kept the president in office", "polarity"),
+    ("regulators approved the takeover in February", "the takeover was abandoned in February", "polarity"),
+    ("Depp prevailed in his lawsuit against Heard", "Depp was defeated in his lawsuit against Heard", "polarity"),
+    ("Netflix shed 200,000 subscribers in the quarter", "Netflix added 200,000 subscribers in the quarter", "polarity"),
+    ("Fujimori received a pardon in December", "Fujimori was denied a humanitarian pardon in December", "negation"),
+    ("farmers halted their march toward the capital", "farmers pressed on with their march toward the capital",
+     "polarity"),
+    ("the Beatles released the song in November", "the Beatles will release the song in November", "modality"),
 ]  # fmt: skip
 
 
@@ -737,6 +750,17 @@ AGREEING = [
      "Shenzhou-18 was launched from the Jiuquan centre on 25 April, reported the Xinhua agency"),
     ("a Philippine court convicted Maria Ressa of cyber libel",
      "a court in the Philippines convicted Maria Ressa of cyber libel"),
+    ("Biden signed a law requiring ByteDance to sell TikTok or face a ban",
+     "Biden signed a law banning TikTok unless ByteDance sells it"),
+    ("Ardern said she would step down by early February", "Ardern said she would resign no later than early February"),
+    ("Argentina beat France on penalties in the final",
+     "Argentina won the final, having defeated the team of France on penalties"),
+    ("Alexander Lukashenko won 80.1 percent of the vote", "Aleksandr Lukashenko won 80.1 per cent of the vote"),
+    ("Verstappen won his first Formula One title in Abu Dhabi", "Verstappen clinched his first F1 title in Abu Dhabi"),
+    ("a quake killed nearly 9,000 people in Nepal in April 2015",
+     "a quake killed close to 9,000 people in the Himalayan nation in April 2015"),
+    ("police arrested Duterte in Manila on an ICC warrant",
+     "police arrested Duterte in Manila on a warrant from the Hague-based court"),
 ]  # fmt: skip
 
 
