@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from matching import engine
+from matching import embedding, engine
 from matching.engine import claim_features, is_candidate, lsh_keys, match_score, text_score
 
 
@@ -761,9 +761,59 @@ AGREEING = [
      "a quake killed close to 9,000 people in the Himalayan nation in April 2015"),
     ("police arrested Duterte in Manila on an ICC warrant",
      "police arrested Duterte in Manila on a warrant from the Hague-based court"),
+    # One word changed for a synonym, a number in figures or another spelling.
+    ("the firm admitted it had misled investors", "the company conceded it had misled investors"),
+    ("the minister quit after the scandal broke", "the minister resigned after the scandal broke"),
+    ("the storm killed two people in the north", "the storm killed 2 people in the north"),
+    ("Zelensky met Biden in Washington on Monday", "Zelenskiy met Biden in Washington on Monday"),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(("a", "b"), AGREEING)
 def test_rewordings_of_one_claim_differ_in_no_guard(a, b):
     assert not text_score(a, b).conflicts
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("the agency said the shortage of the drug has been resolved",
+         "the agency said the shortage of the drug has worsened"),
+        ("the club's revenue has doubled in the past year", "the club's losses have doubled in the past year"),
+        ("the senate confirmed the nominee for attorney general",
+         "the senate grilled the nominee for attorney general"),
+    ],
+)  # fmt: skip
+def test_the_same_sentence_with_one_word_changed_for_no_synonym_is_told_apart(a, b):
+    score = match_score(claim_features(a), claim_features(b), embedding.word_similarities)
+    assert score.conflicts == ("wording",)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("the firm admitted it had misled investors", "the company conceded it had misled investors"),
+        ("officials said the bridge was shut for repairs", "officials said the bridge was closed for repairs"),
+        ("the storm killed two people in the north", "the storm killed 2 people in the north"),
+        ("Boston won the NBA title, beating Dallas", "Boston won the NBA title by defeating Dallas"),
+        ("protests against proposed tax rises forced a U-turn", "protests over planned tax rises forced a U-turn"),
+    ],
+)
+def test_the_same_sentence_with_one_word_changed_for_a_synonym_agrees(a, b):
+    score = match_score(claim_features(a), claim_features(b), embedding.word_similarities)
+    assert "wording" not in score.conflicts
+    assert "wording" in score.held
+
+
+def test_a_changed_word_near_in_meaning_by_word_vectors_is_a_synonym():
+    a = claim_features("officials said the bridge over the river was fixed for repairs")
+    b = claim_features("officials said the bridge over the river was mended for repairs")
+
+    def near(left: list[str], right: list[str]) -> np.ndarray:
+        return np.full((len(left), len(right)), 0.6)
+
+    def far(left: list[str], right: list[str]) -> np.ndarray:
+        return np.full((len(left), len(right)), 0.1)
+
+    assert "wording" in match_score(a, b, far).conflicts
+    assert "wording" not in match_score(a, b, near).conflicts
