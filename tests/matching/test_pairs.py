@@ -18,8 +18,8 @@ ROWS = [json.loads(line) for line in PAIRS.read_text(encoding="utf-8").splitline
 # line (1-based): why it fails.
 KNOWN_FAILURES = {
     28: "different: same words, other event",
-    29: "different", 106: "different", 107: "different", 121: "different", 179: "different",
-    193: "paraphrase", 203: "place: 'south pole' / 'equator' not a name",
+    29: "different", 106: "different", 121: "different", 179: "different",
+    193: "paraphrase",
     215: "translation: 'organisation of health of the world' / 'WHO'",
     223: "paraphrase: Zelensky/Biden against their titles",
     # Added before tuning the embedding score: harder rewordings, translation-style phrasing, contradictions.
@@ -28,7 +28,6 @@ KNOWN_FAILURES = {
     # Added before the second round of tuning: low-overlap rewordings, titles against names, 'the country' against
     # its name, near-copies one key word apart, 'without' that negates nothing.
     334: "paraphrase: 'striker' / 'forward', 'club' / 'team'",
-    349: "different: 'growth' / 'inflation' forecast", 350: "different: 'confirmed' / 'questioned'",
     351: "different: 'called off' / 'announced'", 352: "different: 'returned' / 'put on display'",
     355: "paraphrase: 'without any opposition' / 'unanimously'",
     # Added after the third round of tuning (v3's constructions in other sentences): what those rules still miss.
