@@ -31,7 +31,7 @@ from matching import places, units
 BANDS = 16
 ROWS = 2
 # Changing the tokeniser, synonyms or the constants above changes every key: run `manage.py match_claims --rebuild`.
-SIGNATURE_VERSION = 15
+SIGNATURE_VERSION = 16
 # A claim needs this many content words to be matched: "Not at all" or "Tanks, aircraft" match everything.
 MIN_FEATURES = 3
 THRESHOLD = 0.65
@@ -486,6 +486,25 @@ PHRASES = [
             _I,
         ),
         " only ",
+    ),
+    # A first said by denying any before: "a feat no previous mission had achieved".
+    (
+        re.compile(
+            r"\bno\b(?=(?:\s+[\w'-]+){1,3}?\s+(?:has|have|had)\s+(?:ever\s+)?"
+            r"(?:achieved|done|managed|accomplished|pulled\s+off)\b)",
+            _I,
+        ),
+        " only ",
+    ),
+    # "At the end of her trial" says when, it ends nothing.
+    (re.compile(r"\b(?:at|by|until|before|towards?) the end of\b", _I), " after "),
+    # A green light approves; a party spared from dissolution was not dissolved.
+    (re.compile(r"\bg(?:ave|ive|ives|iven|iving) (?:the |a |its )?green light\b", _I), " approved "),
+    (re.compile(r"\bspar(?:ed|es|ing)\b(?=(?:\s+[\w'-]+){1,6}?\s+from\b)", _I), " did not punish "),
+    # Bodies recovered are of the dead: "recovered the bodies of all twelve boys" / "brought them out alive".
+    (
+        re.compile(r"\b(recovered|found|retrieved|pulled out|identified) the bod(?:y|ies) of\b", _I),
+        r" \1 the dead ",
     ),
     # What no longer holds has ended: "will no longer be required" / "will end the requirement".
     (re.compile(r"\bno longer\b", _I), " ended "),
@@ -1507,9 +1526,11 @@ def _times_differ(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def _capped(fact: ClaimFeatures, possible: ClaimFeatures) -> bool:
     """A figure stated as a cap is what could happen: "prison terms of up to three years" / "could face as much as
-    three years in jail", "to process up to 36,000 migrants a year" / "36,000 could be handled"."""
+    three years in jail", "to process up to 36,000 migrants a year" / "36,000 could be handled". Not what was agreed:
+    "agreed to pay up to $10.9 billion" / "could pay up to $10.9 billion"."""
     return (
         fact.modality == ""
+        and "agre" not in fact.words
         and possible.conditional
         and any(bound == "cmplt" and number in possible.numbers for number, bound in fact.bounds)
     )

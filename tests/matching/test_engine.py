@@ -670,6 +670,13 @@ TOLD_APART = [
     ("farmers halted their march toward the capital", "farmers pressed on with their march toward the capital",
      "polarity"),
     ("the Beatles released the song in November", "the Beatles will release the song in November", "modality"),
+    ("rescuers brought all the miners out alive", "rescuers recovered the bodies of all the miners", "polarity"),
+    ("the Senate removed the governor from office at the end of the trial",
+     "the Senate kept the governor in office at the end of the trial", "polarity"),
+    ("the firm agreed to pay up to $2 billion to settle the lawsuits",
+     "the firm could pay up to $2 billion to settle the lawsuits", "modality"),
+    ("the court dissolved the opposition party over its pledge",
+     "the court spared the opposition party from dissolution over its pledge", "negation"),
 ]  # fmt: skip
 
 
@@ -761,6 +768,9 @@ AGREEING = [
      "a quake killed close to 9,000 people in the Himalayan nation in April 2015"),
     ("police arrested Duterte in Manila on an ICC warrant",
      "police arrested Duterte in Manila on a warrant from the Hague-based court"),
+    ("the lander was the first mission to touch down near the pole",
+     "the lander touched down near the pole, a feat no previous mission had achieved"),
+    ("the court gave the green light to the merger", "the court approved the merger"),
     # One word changed for a synonym, a number in figures or another spelling.
     ("the firm admitted it had misled investors", "the company conceded it had misled investors"),
     ("the minister quit after the scandal broke", "the minister resigned after the scandal broke"),
