@@ -158,8 +158,20 @@ SETS = {
     "held-out v19 (written blind before the sixteenth round's rules, measured once after it; tuned on since)": (
         "matching_pairs_heldout_v19.jsonl"
     ),
+    # v27 and v28 were written blind after the sixteenth round and each measured once with the engine of 2752545: v27
+    # P .906 R .725, 3 of 50 contradictions confirmed (outcome 2, negation); v28 P .889 R .800, 4 of 50 (modality 2,
+    # negation, outcome). Tuned on since.
+    "held-out v27 (written blind after the sixteenth round, measured once; its misses are tuned on since)": (
+        "matching_pairs_heldout_v27.jsonl"
+    ),
+    "held-out v28 (written blind after the sixteenth round, measured once; its misses are tuned on since)": (
+        "matching_pairs_heldout_v28.jsonl"
+    ),
+    "held-out v26 (written blind before the seventeenth round's rules, measured once after it, never tuned on)": (
+        "matching_pairs_heldout_v26.jsonl"
+    ),
 }
-UNSEEN = {"matching_pairs_heldout_v5.jsonl"}
+UNSEEN = {"matching_pairs_heldout_v5.jsonl", "matching_pairs_heldout_v26.jsonl"}
 
 
 def _pairs(path: Path) -> list[dict]:
