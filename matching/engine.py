@@ -31,7 +31,7 @@ from matching import places, units
 BANDS = 16
 ROWS = 2
 # Changing the tokeniser, synonyms or the constants above changes every key: run `manage.py match_claims --rebuild`.
-SIGNATURE_VERSION = 16
+SIGNATURE_VERSION = 17
 # A claim needs this many content words to be matched: "Not at all" or "Tanks, aircraft" match everything.
 MIN_FEATURES = 3
 THRESHOLD = 0.65
@@ -86,8 +86,8 @@ _DENIED_OBJECTS = frozenset({"petition", "request", "bid", "motion", "plea", "ca
                              "bail", "entry", "access", "asylum", "permission", "visa", "approval", "pardon",
                              "clemency", "licence", "license", "permit", "exemption", "waiver",
                              "citizenship"})  # fmt: skip
-NEGATED_NEXT = frozenset({"to", "that", "any", "responsibility", "involvement", "wrongdoing", "claims", "allegations",
-                          "accusations", "reports"}) | _DENIED_OBJECTS  # fmt: skip
+NEGATED_NEXT = frozenset({"to", "that", "any", "responsibility", "involvement", "wrongdoing", "claim", "claims",
+                          "allegations", "accusations", "reports"}) | _DENIED_OBJECTS  # fmt: skip
 # Words between a negating verb and what it negates: "rejected a petition", "denied him parole".
 _OBJECT_LEAD = frozenset({"a", "an", "the", "its", "his", "her", "their", "him", "them"})
 # Stems that negate whatever follows: "missed the deadline", "avoided relegation", "averted a strike".
@@ -232,7 +232,7 @@ SYNONYMS = {
     "slip": "fall", "weaken": "fall", "depreci": "fall", "strengthen": "rise", "appreci": "rise",
     "annul": "overturn", "nullifi": "overturn", "invalid": "overturn", "surrend": "lose", "paid": "pay",
     "began": "begin", "begun": "begin", "start": "begin",
-    "aliv": "surviv", "prevail": "win", "valid": "uphold", "abandon": "suspend", "propos": "plan",
+    "aliv": "surviv", "prevail": "win", "valid": "uphold", "abandon": "suspend", "propos": "plan", "renew": "continu",
 }  # fmt: skip
 _I = re.IGNORECASE
 # "A third" is an ordinal before these ("a third consecutive meeting", "a fifth term"), else a fraction ("a third of
@@ -391,7 +391,13 @@ PHRASES = [
     (re.compile(r"\b(?:was|were|is|are|been) carried\b", _I), " approved "),
     (re.compile(r"\b(?:went|go|goes|going|gone) down to (?:a )?defeat\b", _I), " rejected "),
     # Going on with it continues it: "pressed on with their march" / "halted their march".
-    (re.compile(r"\bpress(?:ed|es|ing)? on with\b", _I), " continued "),
+    (re.compile(r"\b(?:press(?:ed|es|ing)?|go(?:es|ing)?|went|gone) (?:on|ahead) with\b", _I), " continued "),
+    # What is let expire or lapse has ended; what is renewed goes on.
+    (re.compile(r"\blet (?:[\w'-]+ ){0,6}?(?:expire|lapse)\b", _I), " ended "),
+    # "Instead of renewing it" did not renew it.
+    (re.compile(r"\binstead of (?=\w+ing\b)", _I), " not "),
+    # What "could have been prevented" was avoidable.
+    (re.compile(r"\bcould have been (?:prevented|avoided)\b", _I), " avoidable "),
     # "Must sell or face a ban" is a ban "unless" it sells ("if it does not sell").
     (re.compile(r"\bor (?:face|risk)\b", _I), " unless facing "),
     # "No later than early February" is by then: no negation.
@@ -413,7 +419,12 @@ PHRASES = [
     (re.compile(r"\btwo[- ]thirds\b", _I), " 66.67 percent "),
     # Not "a quarter of a percentage point".
     (re.compile(r"\b(a|one) quarter\b(?! of a)", _I), " 25 percent "),
-    (re.compile(rf"\b(a|one) fifth\b(?!\s+{_ORDINAL_NEXT})", _I), " 20 percent "),
+    # "A fifth of the reef" and "cut by a fifth" are shares; "a fifth mass bleaching" is the fifth one.
+    (re.compile(r"\bby (?:a|one) fifth\b", _I), " by 20 percent "),
+    (
+        re.compile(r"\b(a|one) fifth\b(?=\s+of\b|\s*[,.;]|\s*$|\s+(?:are|were|is|was|have|had|said|say)\b)", _I),
+        " 20 percent ",
+    ),
     # Any other share in words: "two fifths", "one in three", "four in ten", "three out of four".
     (
         re.compile(
@@ -617,10 +628,11 @@ MODALITIES = [
             r"|consider(?:s|ed)?\s+\w+ing|mull(?:s|ed)?|weigh(?:s|ed)?\s+(?:\w+\s+)?(?:charges?|options?|whether|plans?)"
             rf"|(?:{_BE}\s+)?(?<!than )expected\s+to|expects?\s+to|(?<!more )(?<!less )(?:un)?likely\s+to"
             r"|(?<!\ba )(?<!\bthe )(?<!\ban )(?<!\bagainst )(?<!\bover )(?<!\bof )(?<!\bon )(?<!\bfor )(?<!\bits )"
-            rf"(?<!\btheir )propos(?:e|es|ed|ing)\s+(?:to\s+)?\w+|threat(?:en|ens|ened|ening){_WHEN}\s+to"
+            r"(?<!\btheir )propos(?:e|es|ed|ing)\s+(?:to\s+)?\w+"
+            rf"|threat(?:en|ens|ened|ening){_WHEN}\s+(?:to|an?|more|further|fresh|new)\b"
             r"|unlikely"
             # Asked or urged to do it: not done yet ("was asked to form a government").
-            rf"|{_BE}\s+(?:asked|urged|invited|called\s+on)\s+to"
+            rf"|{_BE}\s+(?:asked|urged|invited|called\s+on)(?:\s+by\s+(?:[\w'-]+\s+){{1,4}}?)?\s*to"
             # "Detected the possible remains of 215 children" is what "may be the remains" says.
             r"|(?:the|a|an)\s+possible\s+(?!to\b)[a-z]+"
             r"|in\s+(?:advanced\s+|early\s+|final\s+)?(?:talks|negotiations|discussions)\s+(?:to|on|over|about|with)"
@@ -646,8 +658,15 @@ _CONDITIONAL = re.compile(r"\b(?:could|might|(?-i:may))\b(?! not)", _I)
 _NO_POSSIBILITY = re.compile(r"\bbefore\s+\w+\s+could\b", _I)
 
 
+_AVOIDABLE = re.compile(r"\bcould have been (?:prevented|avoided)\b", _I)
+# A plan as a noun after its determiner and a word or two: "a government plan to add places", "the new plan to".
+_NOUN_PLAN = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that)\s+(?:[\w-]+\s+){1,2}?plan\s+to\b", _I)
+
+
 def _modality(text: str) -> str:
-    text = _NO_POSSIBILITY.sub("before", text)
+    text = _NO_POSSIBILITY.sub("before", _NOUN_PLAN.sub(" scheme for ", text))
+    # "Could have been prevented" says it was avoidable, no possibility.
+    text = _AVOIDABLE.sub(" avoidable ", text)
     return next((modality for modality, pattern in MODALITIES if pattern.search(text)), "")
 
 
@@ -1099,14 +1118,18 @@ def claim_features(text: str) -> ClaimFeatures:
                     if following in _OBJECT_LEAD:
                         at += 1
                         following = tokens[at] if at < len(tokens) else ""
-                    # "Turned down full approval", "denied him early parole": one word before what is turned down.
-                    if following not in NEGATED_NEXT and at + 1 < len(tokens) and tokens[at + 1] in _DENIED_OBJECTS:
-                        following = tokens[at + 1]
+                    # "Turned down full approval", "denied a humanitarian pardon": up to two words before what is
+                    # turned down. (Not claims: "rejected US accusations that" and a later "refused to pay" would
+                    # cancel each other out.)
+                    if following not in NEGATED_NEXT:
+                        following = next((t for t in tokens[at + 1 : at + 3] if t in _DENIED_OBJECTS), following)
                 # "Declined to testify" negates; "declined to 3,000" is a fall.
                 after = tokens[i + 2] if i + 2 < len(tokens) else ""
                 to_act = stem != "declin" or (after.isalpha() and after not in NUMBER_WORDS)
-                if stem in NEGATING_STEMS and (
-                    stem in ALWAYS_NEGATING or (following in NEGATED_NEXT and to_act) or following.endswith("ing")
+                if (
+                    stem in NEGATING_STEMS
+                    and not part.endswith(("able", "ible"))
+                    and (stem in ALWAYS_NEGATING or (following in NEGATED_NEXT and to_act) or following.endswith("ing"))
                 ):
                     negations += 1
             if canonical == STAND_IN and _places(words):

@@ -677,6 +677,15 @@ TOLD_APART = [
      "the firm could pay up to $2 billion to settle the lawsuits", "modality"),
     ("the court dissolved the opposition party over its pledge",
      "the court spared the opposition party from dissolution over its pledge", "negation"),
+    ("the government halted plans to award mining licences",
+     "the government pressed ahead with plans to award mining licences", "polarity"),
+    ("pilots went ahead with a 48-hour strike over pay", "pilots called off a 48-hour strike over pay", "polarity"),
+    ("the union staged a strike that grounded most flights",
+     "the union threatened a strike that would ground most flights", "modality"),
+    ("the firm agreed to open its payment chip to rivals",
+     "the firm was asked by regulators to open its payment chip to rivals", "modality"),
+    ("the Commission renewed its approval of the weedkiller",
+     "the Commission let its approval of the weedkiller expire", "polarity"),
 ]  # fmt: skip
 
 
@@ -771,6 +780,13 @@ AGREEING = [
     ("the lander was the first mission to touch down near the pole",
      "the lander touched down near the pole, a feat no previous mission had achieved"),
     ("the court gave the green light to the merger", "the court approved the merger"),
+    ("all 72 deaths in the fire were avoidable, the inquiry found",
+     "all 72 deaths in the fire could have been prevented, the inquiry found"),
+    ("the reef is going through its fifth mass bleaching in eight years",
+     "a fifth mass coral bleaching in eight years is under way on the reef"),
+    ("doctors walked out over a government plan to add 2,000 places",
+     "doctors walked out over the plan of the government to add 2,000 places"),
+    ("the drug cut heart attacks by a fifth in the trial", "the drug cut heart attacks by 20% in the trial"),
     # One word changed for a synonym, a number in figures or another spelling.
     ("the firm admitted it had misled investors", "the company conceded it had misled investors"),
     ("the minister quit after the scandal broke", "the minister resigned after the scandal broke"),
