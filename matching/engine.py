@@ -31,7 +31,7 @@ from matching import places, units
 BANDS = 16
 ROWS = 2
 # Changing the tokeniser, synonyms or the constants above changes every key: run `manage.py match_claims --rebuild`.
-SIGNATURE_VERSION = 17
+SIGNATURE_VERSION = 18
 # A claim needs this many content words to be matched: "Not at all" or "Tanks, aircraft" match everything.
 MIN_FEATURES = 3
 THRESHOLD = 0.65
@@ -396,6 +396,12 @@ PHRASES = [
     (re.compile(r"\blet (?:[\w'-]+ ){0,6}?(?:expire|lapse)\b", _I), " ended "),
     # "Instead of renewing it" did not renew it.
     (re.compile(r"\binstead of (?=\w+ing\b)", _I), " not "),
+    # A figure that "edged down" fell and one that "crept up" rose ("up" and "down" are stopwords on their own).
+    (re.compile(r"\b(?:edged|edges|crept|creeps|inched|inches|ticked|ticks|went|goes|moved|moves) up\b", _I), " rose "),
+    (
+        re.compile(r"\b(?:edged|edges|crept|creeps|inched|inches|ticked|ticks|went|goes|moved|moves) down\b", _I),
+        " fell ",
+    ),
     # What "could have been prevented" was avoidable.
     (re.compile(r"\bcould have been (?:prevented|avoided)\b", _I), " avoidable "),
     # "Must sell or face a ban" is a ban "unless" it sells ("if it does not sell").
@@ -578,7 +584,7 @@ PHRASES = [
     (re.compile(rf"\b(\d+|{_CARDINALS}) and a half\b", _I), _and_a_half),
     (re.compile(r"\ban? (hour|day|week|month|year) and a half\b", _I), r" 1.5 \1s "),
     (re.compile(r"\b(?<!\d )an? (thousand|million|billion)\b", _I), r" 1 \1 "),
-    (re.compile(r"\bvot(e|ed|es|ing) down\b|\bvot(e|ed|es|ing) against\b", _I), " rejected "),
+    (re.compile(r"\bvot(e|ed|es|ing) down\b|\bvot(e|ed|es|ing)\s+(?:score\d+to\d+\s+)?against\b", _I), " rejected "),
     (re.compile(r"\bvot(e|ed|es|ing) (for|in favou?r of)\b", _I), " approved "),
     # A case thrown out clears the accused, as an acquittal does.
     (
@@ -967,7 +973,7 @@ def claim_features(text: str) -> ClaimFeatures:
     bounds: set[tuple[int, str]] = set()
     names: set[str] = set()
     times: set[str] = set()
-    negations = 0
+    negations: list[int] = []  # indexes of the tokens that negate
     comparator = ""
     where: set[str] = set()
     sites: set[str] = set()
@@ -999,13 +1005,13 @@ def claim_features(text: str) -> ClaimFeatures:
             # "45 days" and "six and a half weeks": also one figure in one unit (the base unit of its kind).
             measures[len(numbers) - 1] = units.in_base_unit(numbers[-1], token)
         if token.endswith("n't"):
-            negations += 1
+            negations.append(i)
             token, raw = token[:-3], raw[:-3]
         if token in ("cmpgt", "cmplt", "cmpabt"):
             comparator = token
             continue
         if token in NEGATIONS:
-            negations += 1
+            negations.append(i)
             continue
         if token.startswith("year") and token[4:].isdigit():
             times.add(token[4:])
@@ -1131,7 +1137,7 @@ def claim_features(text: str) -> ClaimFeatures:
                     and not part.endswith(("able", "ible"))
                     and (stem in ALWAYS_NEGATING or (following in NEGATED_NEXT and to_act) or following.endswith("ing"))
                 ):
-                    negations += 1
+                    negations.append(i)
             if canonical == STAND_IN and _places(words):
                 # "Kenya will vote in the country": the country named before is the one meant.
                 continue
@@ -1164,7 +1170,7 @@ def claim_features(text: str) -> ClaimFeatures:
             (number_words[index], _format_measure(value), kind) for index, (value, kind) in measures.items()
         ),
         names=frozenset(names),
-        negated=negations % 2 == 1,
+        negated=_negated(negations, tokens),
         polarity=polarity,
         times=frozenset(times),
         bounds=frozenset((number_words[index], comparator) for index, comparator in bounds),
@@ -1188,6 +1194,27 @@ def claim_features(text: str) -> ClaimFeatures:
         done=done,
         sequence=sequence,
     )
+
+
+# Two negations this close cancel ("did not fail to", "never refused", "not unable"), or anywhere in a clause the first
+# opens with "that" ("found no evidence that the bolts ... were missing"); further apart each negates its own clause
+# ("declined to endorse the bill, leaving couples unable to wed"), and the claim is negated.
+NEGATION_SCOPE = 4
+THAT_SCOPE = 15
+
+
+def _negated(at: list[int], tokens: list[str]) -> bool:
+    """Whether negations at these token indexes negate the claim: a pair within one scope cancels out."""
+    remaining = 0
+    i = 0
+    while i < len(at):
+        scope = THAT_SCOPE if "that" in tokens[at[i] + 1 : at[i] + 4] else NEGATION_SCOPE
+        if i + 1 < len(at) and at[i + 1] - at[i] <= scope:
+            i += 2
+            continue
+        remaining += 1
+        i += 1
+    return remaining > 0
 
 
 def _coordinated(order: list[str], at: list[int], tokens: list[str]) -> list[str]:

@@ -686,6 +686,11 @@ TOLD_APART = [
      "the firm was asked by regulators to open its payment chip to rivals", "modality"),
     ("the Commission renewed its approval of the weedkiller",
      "the Commission let its approval of the weedkiller expire", "polarity"),
+    # Negations far apart each negate their own clause; they do not cancel out.
+    ("the king endorsed the bill on Tuesday, clearing the way for couples to wed",
+     "the king declined to endorse the bill on Tuesday, leaving couples unable to wed", "negation"),
+    ("the jobless rate edged down to 12.3 percent", "the jobless rate crept up to 12.3 percent", "polarity"),
+    ("the court voted 5-2 to bar him from office", "the court voted 5-2 against barring him from office", "negation"),
 ]  # fmt: skip
 
 
@@ -787,6 +792,10 @@ AGREEING = [
     ("doctors walked out over a government plan to add 2,000 places",
      "doctors walked out over the plan of the government to add 2,000 places"),
     ("the drug cut heart attacks by a fifth in the trial", "the drug cut heart attacks by 20% in the trial"),
+    # Negations close together, or one inside the clause the other opens with "that", cancel out.
+    ("the bolts were not missing when the jet left the factory",
+     "investigators found no evidence that the bolts were missing when the jet left the factory"),
+    ("the minister did not fail to attend the summit", "the minister attended the summit"),
     # One word changed for a synonym, a number in figures or another spelling.
     ("the firm admitted it had misled investors", "the company conceded it had misled investors"),
     ("the minister quit after the scandal broke", "the minister resigned after the scandal broke"),
