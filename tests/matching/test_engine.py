@@ -817,6 +817,8 @@ def test_rewordings_of_one_claim_differ_in_no_guard(a, b):
         ("the club's revenue has doubled in the past year", "the club's losses have doubled in the past year"),
         ("the senate confirmed the nominee for attorney general",
          "the senate grilled the nominee for attorney general"),
+        ("the club sacked its coach after a defeat to the champions",
+         "the club signed a striker after a defeat to the champions"),
     ],
 )  # fmt: skip
 def test_the_same_sentence_with_one_word_changed_for_no_synonym_is_told_apart(a, b):
