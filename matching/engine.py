@@ -31,7 +31,7 @@ from matching import places, units
 BANDS = 16
 ROWS = 2
 # Changing the tokeniser, synonyms or the constants above changes every key: run `manage.py match_claims --rebuild`.
-SIGNATURE_VERSION = 18
+SIGNATURE_VERSION = 19
 # A claim needs this many content words to be matched: "Not at all" or "Tanks, aircraft" match everything.
 MIN_FEATURES = 3
 THRESHOLD = 0.65
@@ -232,7 +232,8 @@ SYNONYMS = {
     "slip": "fall", "weaken": "fall", "depreci": "fall", "strengthen": "rise", "appreci": "rise",
     "annul": "overturn", "nullifi": "overturn", "invalid": "overturn", "surrend": "lose", "paid": "pay",
     "began": "begin", "begun": "begin", "start": "begin",
-    "aliv": "surviv", "prevail": "win", "valid": "uphold", "abandon": "suspend", "propos": "plan", "renew": "continu",
+    "kalimantan": "borneo", "aliv": "surviv", "prevail": "win", "valid": "uphold", "abandon": "suspend",
+    "propos": "plan", "renew": "continu",
 }  # fmt: skip
 _I = re.IGNORECASE
 # "A third" is an ordinal before these ("a third consecutive meeting", "a fifth term"), else a fraction ("a third of
@@ -664,6 +665,8 @@ _CONDITIONAL = re.compile(r"\b(?:could|might|(?-i:may))\b(?! not)", _I)
 _NO_POSSIBILITY = re.compile(r"\bbefore\s+\w+\s+could\b", _I)
 
 
+# Words between "by" and its figure: "by about 5 percent".
+_ABOUT = frozenset({"about", "some", "nearly", "around", "roughly", "almost", "cmpabt", "a", "an"})
 _AVOIDABLE = re.compile(r"\bcould have been (?:prevented|avoided)\b", _I)
 # A plan as a noun after its determiner and a word or two: "a government plan to add places", "the new plan to".
 _NOUN_PLAN = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that)\s+(?:[\w-]+\s+){1,2}?plan\s+to\b", _I)
@@ -870,6 +873,8 @@ class ClaimFeatures:
     sources: frozenset[str] = frozenset()
     # The claim's words in order, in lower case, as written: what `_word_changed` compares.
     sequence: tuple[str, ...] = ()
+    # Figures said as a change, after "by": "raised by two years" gives "2".
+    steps: frozenset[str] = frozenset()
     # Stems of the acts a claim says "will" happen, and of those it says in the past tense ("released").
     foretold: frozenset[str] = frozenset()
     done: frozenset[str] = frozenset()
@@ -884,7 +889,9 @@ _PAST_ACT = re.compile(r"(?<!\bbe )(?<!\bbeen )(?<!\bwill )(?<!\bto )\b([a-z]{3,
 _ATTRIBUTION = re.compile(
     r",\s*(?:according\s+to|as\s+reported\s+by|reported|said|says|announced|informed|told|communicated)\b[^,]*$"
     r"|,\s*[^,]{1,80}?\b(?:said|says|reported|announced|informed|confirmed|communicated|stated)\b[^,]*$"
-    r"|^\s*according\s+to\b[^,]*,",
+    r"|^\s*according\s+to\b[^,]*,"
+    # "Buckingham Palace announced that ...".
+    r"|^\s*(?:[\w'.-]+\s+){1,5}?(?:said|says|announced|reported|confirmed|stated)\s+that\b",
     _I,
 )
 
@@ -991,6 +998,7 @@ def claim_features(text: str) -> ClaimFeatures:
     figure_at = -2  # index of the last token that gave or scaled the last number
     measures: dict[int, tuple[float, str]] = {}  # number index -> (value in the base unit, kind of quantity)
     moves: dict[int, int] = {}  # number index -> the side of POLARITY["change"] the word before it gives
+    steps: set[int] = set()  # number indexes said as a change: "by two years", "by about 5"
     moved = (-9, 0)  # (index, side) of the last word of change read
     # Indexes of day numbers read with their month: "6 April" (the month is then read when it comes), "April 6".
     days = {i - 1 for i, token in enumerate(tokens) if token in MONTHS and _day(tokens, i) == i - 1}
@@ -1052,6 +1060,8 @@ def claim_features(text: str) -> ClaimFeatures:
             continue
         if value is not None and not (token == "one" and (i + 1 == len(tokens) or tokens[i + 1] in {"of", "'s"})):
             numbers.append(value)
+            if "by" in (tokens[i - 1], tokens[i - 2] if i > 1 and tokens[i - 1] in _ABOUT else ""):
+                steps.add(len(numbers) - 1)
             figure_at = i
             if moved[0] >= i - 3:
                 # "Grew 5%" / "shrank by 5%": which way the figure moved.
@@ -1166,6 +1176,7 @@ def claim_features(text: str) -> ClaimFeatures:
         words=frozenset(words | {f"#{n}" for n in number_words} | {f"~{t}" for t in times}),
         numbers=frozenset(number_words),
         moves=frozenset((number_words[index], side) for index, side in moves.items()),
+        steps=frozenset(number_words[index] for index in steps),
         measures=frozenset(
             (number_words[index], _format_measure(value), kind) for index, (value, kind) in measures.items()
         ),
@@ -1546,7 +1557,8 @@ def _numbers_differ(a: ClaimFeatures, b: ClaimFeatures) -> bool:
             )
         }
 
-    if alone(a, b) and alone(b, a):
+    only_a, only_b = alone(a, b), alone(b, a)
+    if only_a and only_b and not _difference_given(only_a, only_b, a, b):
         return True
     # "more than 600" against "fewer than 600".
     return any((number, "cmplt" if bound == "cmpgt" else "cmpgt") in b.bounds for number, bound in a.bounds)
@@ -1572,6 +1584,21 @@ def _times_differ(a: frozenset[str], b: frozenset[str]) -> bool:
         if left - right and right - left:
             return True
     return False
+
+
+def _difference_given(only_a: set[str], only_b: set[str], a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """ "From 62 to 64" / "by two years, to 64": the one figure one claim alone gives, and a figure both give, are a
+    step apart that the other claim gives "by" ("in 2 hours 1 minute" / "in 2 hours 3 minutes" are no such step)."""
+    if len(only_a) != 1 or len(only_b) != 1:
+        return False
+    shared = [float(n) for n in a.numbers & b.numbers]
+    (x,), (y,) = only_a, only_b
+    return any(
+        abs(float(start) - n) == float(step)
+        for start, step, stepper in ((x, y, b), (y, x, a))
+        if step in stepper.steps
+        for n in shared
+    )
 
 
 def _capped(fact: ClaimFeatures, possible: ClaimFeatures) -> bool:
@@ -1728,8 +1755,16 @@ def _names_differ(a: ClaimFeatures, b: ClaimFeatures, overlap: float) -> bool:
     if not a.sources:
         names_b -= b.sources
     if overlap >= LEAD_MIN_OVERLAP:
-        names_a |= _unmatched(frozenset({a.lead}), b.words) if a.lead else set()
-        names_b |= _unmatched(frozenset({b.lead}), a.words) if b.lead else set()
+        lead_a = _unmatched(frozenset({a.lead}), b.words) if a.lead else set()
+        lead_b = _unmatched(frozenset({b.lead}), a.words) if b.lead else set()
+        # A first word is no other actor against countries a rewording adds ("Journalists Maria Ressa and Dmitry
+        # Muratov" / "the Norwegian Nobel Committee"); against a name or a city it is ("Kyoto University" / "Tokyo").
+        if (lead_a and not names_a and names_b and _described(names_b, b)) or (
+            lead_b and not names_b and names_a and _described(names_a, a)
+        ):
+            lead_a = lead_b = set()
+        names_a |= lead_a
+        names_b |= lead_b
     if _places(names_a) and _places(names_b):
         return True
     if not names_a or not names_b:

@@ -691,6 +691,8 @@ TOLD_APART = [
      "the king declined to endorse the bill on Tuesday, leaving couples unable to wed", "negation"),
     ("the jobless rate edged down to 12.3 percent", "the jobless rate crept up to 12.3 percent", "polarity"),
     ("the court voted 5-2 to bar him from office", "the court voted 5-2 against barring him from office", "negation"),
+    ("Kipchoge finished the marathon in 2 hours 1 minute", "Kipchoge finished the marathon in 2 hours 3 minutes",
+     "numbers"),
 ]  # fmt: skip
 
 
@@ -796,6 +798,12 @@ AGREEING = [
     ("the bolts were not missing when the jet left the factory",
      "investigators found no evidence that the bolts were missing when the jet left the factory"),
     ("the minister did not fail to attend the summit", "the minister attended the summit"),
+    ("the reform raised the retirement age from 62 to 64 in April",
+     "the reform lifted the retirement age by two years, to 64, in April"),
+    ("Journalists Maria Ressa and Dmitry Muratov won the 2021 peace prize",
+     "the Norwegian committee gave the 2021 peace prize to Maria Ressa and Dmitry Muratov"),
+    ("parliament passed a law to move the capital to Nusantara on Borneo",
+     "parliament passed a law to move the capital to Nusantara on Kalimantan"),
     # One word changed for a synonym, a number in figures or another spelling.
     ("the firm admitted it had misled investors", "the company conceded it had misled investors"),
     ("the minister quit after the scandal broke", "the minister resigned after the scandal broke"),
