@@ -189,11 +189,11 @@ SETS = {
     # Written blind after the seventeenth round's last rules and measured once with them (1bbb0a5): P 1.000 R .775, 0 of
     # 50 contradictions confirmed; of its 40 same-claim pairs 7 apart (hard rewordings), 2 shown as contradicting. Over
     # the thirteen blind sets measured once in rounds 16 and 17 (v19 to v31): P .874 R .735, 46 of 650.
-    "held-out v31 (written blind after the seventeenth round, measured once after it, never tuned on)": (
+    "held-out v31 (written blind after the seventeenth round, measured once after it; tuned on since)": (
         "matching_pairs_heldout_v31.jsonl"
     ),
 }
-UNSEEN = {"matching_pairs_heldout_v5.jsonl", "matching_pairs_heldout_v31.jsonl"}
+UNSEEN = {"matching_pairs_heldout_v5.jsonl"}
 
 
 def _pairs(path: Path) -> list[dict]:
