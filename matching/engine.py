@@ -31,7 +31,7 @@ from matching import places, units
 BANDS = 16
 ROWS = 2
 # Changing the tokeniser, synonyms or the constants above changes every key: run `manage.py match_claims --rebuild`.
-SIGNATURE_VERSION = 19
+SIGNATURE_VERSION = 20
 # A claim needs this many content words to be matched: "Not at all" or "Tanks, aircraft" match everything.
 MIN_FEATURES = 3
 THRESHOLD = 0.65
@@ -240,7 +240,8 @@ _I = re.IGNORECASE
 # voters", "a third said").
 _ORDINAL_NEXT = (
     r"(?:[a-z-]+\s+)?(consecutive|straight|successive|term|time|round|day|night|week|month|year|meeting|wave|attempt|season"
-    r"|mandate|title|victory|place)"
+    r"|mandate|title|victory|place|stint|spell|edition|bid|run|mission|crown|championship|strike|election|referendum"
+    r"|vote|stage|leg|case|death|wave|party)"
 )
 _SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                   "ten": 10}  # fmt: skip
@@ -308,6 +309,16 @@ def _and_a_half(match: re.Match) -> str:
 
 _ING_NOUNS = r"(heating|funding|housing|clothing|lighting|bedding|schooling|training|building|parking|ceiling)"
 PHRASES = [
+    # Days named by what they are: "on New Year's Day 2023" / "on January 1, 2023".
+    (re.compile(r"\bNew Year'?s Day\b", _I), " January 1 "),
+    (re.compile(r"\bNew Year'?s Eve\b", _I), " December 31 "),
+    (re.compile(r"\bChristmas Day\b", _I), " December 25 "),
+    (re.compile(r"\bChristmas Eve\b", _I), " December 24 "),
+    # "The highest in a decade and a half" is in 15 years.
+    (re.compile(r"\ba decade and a half\b", _I), " 15 years "),
+    (re.compile(r"\ba century and a half\b", _I), " 150 years "),
+    (re.compile(r"\bhalf a decade\b", _I), " 5 years "),
+    (re.compile(r"\bhalf a century\b", _I), " 50 years "),
     # "Jan. 13" and "27 Oct 2024" are the months written out.
     (
         re.compile(
@@ -1788,6 +1799,7 @@ GENERIC_NAME_WORDS = frozenset(map(_canonical, _words(
     office organization organisation penitentiary people power presidential prize public republic reserve
     royal service state statistics supreme tribunal union university world polar
     final finals championship championships tournament games series stadium
+    telescope space observatory station satellite center centre spaceport
     african asian arab latin pacific atlantic himalayan baltic balkan caribbean nordic scandinavian mediterranean andean
     cup
     """

@@ -804,6 +804,12 @@ AGREEING = [
      "the Norwegian committee gave the 2021 peace prize to Maria Ressa and Dmitry Muratov"),
     ("parliament passed a law to move the capital to Nusantara on Borneo",
      "parliament passed a law to move the capital to Nusantara on Kalimantan"),
+    ("Lula was sworn in for a third term on January 1, 2023",
+     "Lula took the oath of office on New Year's Day 2023, beginning a third stint"),
+    ("the bank raised rates to the highest level in 15 years",
+     "the bank raised rates to their highest in a decade and a half"),
+    ("the James Webb Space Telescope launched from French Guiana on 25 December 2021",
+     "NASA's James Webb observatory lifted off from French Guiana on Christmas Day 2021"),
     # One word changed for a synonym, a number in figures or another spelling.
     ("the firm admitted it had misled investors", "the company conceded it had misled investors"),
     ("the minister quit after the scandal broke", "the minister resigned after the scandal broke"),
