@@ -116,12 +116,10 @@ SCALE_WORDS = {"hundred": 100, "thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 
                "trillion": 1e12, "tn": 1e12, "milliard": 1e9, "milliards": 1e9, "decade": 10,
                "decades": 10}  # fmt: skip
 # Dates a claim is pinned to; two claims pinned to different ones are different claims.
-TIME_WORDS = _words(
-    """
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday
-    """
-)
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")  # fmt: skip
+MONTHS = frozenset(month.lower() for month in _MONTHS)
+TIME_WORDS = MONTHS | _words("monday tuesday wednesday thursday friday saturday sunday")
 # Canonical words (after SYNONYMS) that state opposite outcomes: (one side, the other side) per kind of outcome.
 POLARITY = {
     "change": (frozenset({"rise"}), frozenset({"fall"})),
@@ -271,9 +269,11 @@ def _share(match: re.Match) -> str:
     return f" {share * 100:.2f} percent " if 0 < share < 1 else match.group(0)
 
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")  # fmt: skip
 _MONTH_ABBREVIATIONS = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+
+
+# Verbs of small moves, up or down: "edged down", "crept up".
+_EDGED = "edged|edges|crept|creeps|inched|inches|ticked|ticks|went|goes|moved|moves"
 
 
 def _month(match: re.Match) -> str:
@@ -409,11 +409,8 @@ PHRASES = [
     # "Instead of renewing it" did not renew it.
     (re.compile(r"\binstead of (?=\w+ing\b)", _I), " not "),
     # A figure that "edged down" fell and one that "crept up" rose ("up" and "down" are stopwords on their own).
-    (re.compile(r"\b(?:edged|edges|crept|creeps|inched|inches|ticked|ticks|went|goes|moved|moves) up\b", _I), " rose "),
-    (
-        re.compile(r"\b(?:edged|edges|crept|creeps|inched|inches|ticked|ticks|went|goes|moved|moves) down\b", _I),
-        " fell ",
-    ),
+    (re.compile(rf"\b(?:{_EDGED}) up\b", _I), " rose "),
+    (re.compile(rf"\b(?:{_EDGED}) down\b", _I), " fell "),
     # What "could have been prevented" was avoidable.
     (re.compile(r"\bcould have been (?:prevented|avoided)\b", _I), " avoidable "),
     # "Must sell or face a ban" is a ban "unless" it sells ("if it does not sell").
@@ -1071,7 +1068,7 @@ def claim_features(text: str) -> ClaimFeatures:
             continue
         if value is not None and not (token == "one" and (i + 1 == len(tokens) or tokens[i + 1] in {"of", "'s"})):
             numbers.append(value)
-            if "by" in (tokens[i - 1], tokens[i - 2] if i > 1 and tokens[i - 1] in _ABOUT else ""):
+            if (i > 0 and tokens[i - 1] == "by") or (i > 1 and tokens[i - 1] in _ABOUT and tokens[i - 2] == "by"):
                 steps.add(len(numbers) - 1)
             figure_at = i
             if moved[0] >= i - 3:
@@ -1254,9 +1251,6 @@ def _coordinated(order: list[str], at: list[int], tokens: list[str]) -> list[str
 
 # Between a negating verb and its "to": when and how often ("failed on Tuesday to pass", "failed again to").
 _BEFORE_ACT = frozenset({"on", "in", "again", "once", "yet", "last", "this", "late", "early"})
-
-
-MONTHS = frozenset(month.lower() for month in _MONTHS)
 
 
 def _day(tokens: list[str], month: int) -> int | None:
