@@ -18,24 +18,25 @@ ROWS = [json.loads(line) for line in PAIRS.read_text(encoding="utf-8").splitline
 # line (1-based): why it fails.
 KNOWN_FAILURES = {
     28: "different: same words, other event",
-    29: "different", 121: "different", 179: "different",
+    121: "different", 179: "different",
     193: "paraphrase",
     215: "translation: 'organisation of health of the world' / 'WHO'",
     223: "paraphrase: Zelensky/Biden against their titles",
     # Added before tuning the embedding score: harder rewordings, translation-style phrasing, contradictions.
     274: "translation", 286: "paraphrase", 293: "paraphrase",
-    314: "different: same crossing, other act",
     # Added before the second round of tuning: low-overlap rewordings, titles against names, 'the country' against
     # its name, near-copies one key word apart, 'without' that negates nothing.
-    334: "paraphrase: 'striker' / 'forward', 'club' / 'team'",
     351: "different: 'called off' / 'announced'", 352: "different: 'returned' / 'put on display'",
     355: "paraphrase: 'without any opposition' / 'unanimously'",
     # Added after the third round of tuning (v3's constructions in other sentences): what those rules still miss.
     361: "paraphrase: 'missed out' said of the loser reads as a negation of the whole claim",
-    # Since the sentence model became all-MiniLM-L6-v2 (SimHash version 3): what its closer meanings let through.
-    157: "different: same strike on the same hospital, other claim ('killed hundreds' / 'caused by a misfired rocket')",
     # Since claims giving the same figure need less (engine.FIGURE_THRESHOLD): a share in words is a figure too.
     75: "different: the same share ('one in four adults') of two other habits",
+    # Since the sentence vectors are fine-tuned on claim pairs and the threshold is 0.68 (engine.THRESHOLD).
+    205: "paraphrase: 'had shown a willingness to address' / 'has signalled it is ready to meet', with Ukraine/Russia"
+    " as Kyiv/Moscow: scores 0.679",
+    220: "paraphrase: 'Paris recalled its ambassador from Niamey' / 'France withdrew its envoy to Niger': capitals for"
+    " countries and no word shared, no longer a SimHash candidate",
 }  # fmt: skip
 
 
