@@ -205,13 +205,13 @@ SETS = {
     # (their prompt asked for half of each kind reworded): the engine of the round's start (69c9adc, released MiniLM,
     # threshold 0.65), run on them for comparison after that one measurement, gives pooled P .780 R .650, 21 of 150.
     # v32 with 8fb41c2: P .895 R .850, 2 of 50 (was .886 / .775 with 8d13f79). Never trained or tuned on.
-    "held-out v33 (written blind before round 18, measured once after it, never trained or tuned on)": (
+    "held-out v33 (written blind before round 18, measured once after it; its misses are tuned on since)": (
         "matching_pairs_heldout_v33.jsonl"
     ),
-    "held-out v34 (written blind before round 18, measured once after it, never trained or tuned on)": (
+    "held-out v34 (written blind before round 18, measured once after it; its misses are tuned on since)": (
         "matching_pairs_heldout_v34.jsonl"
     ),
-    "held-out v35 (written blind before round 18, measured once after it, never trained or tuned on)": (
+    "held-out v35 (written blind before round 18, measured once after it; its misses are tuned on since)": (
         "matching_pairs_heldout_v35.jsonl"
     ),
 }
@@ -219,9 +219,6 @@ SETS = {
 UNSEEN = {
     "matching_pairs_heldout_v5.jsonl",
     "matching_pairs_heldout_v32.jsonl",
-    "matching_pairs_heldout_v33.jsonl",
-    "matching_pairs_heldout_v34.jsonl",
-    "matching_pairs_heldout_v35.jsonl",
 }
 
 

@@ -31,7 +31,7 @@ from matching import places, units
 BANDS = 16
 ROWS = 2
 # Changing the tokeniser, synonyms or the constants above changes every key: run `manage.py match_claims --rebuild`.
-SIGNATURE_VERSION = 20
+SIGNATURE_VERSION = 21
 # A claim needs this many content words to be matched: "Not at all" or "Tanks, aircraft" match everything.
 MIN_FEATURES = 3
 # With sentence vectors fine-tuned on claim pairs (matching.embedding) rewordings score higher, and so do two claims of
@@ -313,7 +313,18 @@ def _and_a_half(match: re.Match) -> str:
 
 
 _ING_NOUNS = r"(heating|funding|housing|clothing|lighting|bedding|schooling|training|building|parking|ceiling)"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+
+
+def _compound_number(match: re.Match) -> str:
+    """ "Twenty-two" as " 22 "."""
+    return f" {NUMBER_WORDS[match.group(1).lower()] + NUMBER_WORDS[match.group(2).lower()]} "
+
+
 PHRASES = [
+    # "Thirty-four counts" are 34 counts, "twenty-two riders" 22.
+    (re.compile(rf"\b({_TENS})[-\s]({_UNITS})\b", _I), _compound_number),
     # Days named by what they are: "on New Year's Day 2023" / "on January 1, 2023".
     (re.compile(r"\bNew Year'?s Day\b", _I), " January 1 "),
     (re.compile(r"\bNew Year'?s Eve\b", _I), " December 31 "),
@@ -1596,6 +1607,23 @@ def _times_differ(a: frozenset[str], b: frozenset[str]) -> bool:
     return False
 
 
+def _tokens(claim: ClaimFeatures, prefix: str) -> set[str]:
+    """The claim's one-word scores ("score2to0") or times of day ("clock1800"): see PHRASES."""
+    return {word for word in claim.words if word.startswith(prefix) and word[len(prefix) : len(prefix) + 1].isdigit()}
+
+
+def _final_score(word: str) -> tuple[int, ...]:
+    """ "score3to1" and "score1to3" are one result, said by the winner or by the loser."""
+    return tuple(sorted(int(part) for part in word.removeprefix("score").split("to")))
+
+
+def _tokens_differ(a: ClaimFeatures, b: ClaimFeatures, prefix: str, key) -> bool:
+    """Both claims give a score (or a time of day) and none of one's is the other's: "beat Brazil 2-0" / "3-0",
+    "closed at 6 p.m." / "at 8 p.m."."""
+    left, right = {key(w) for w in _tokens(a, prefix)}, {key(w) for w in _tokens(b, prefix)}
+    return bool(left and right and not left & right)
+
+
 def _difference_given(only_a: set[str], only_b: set[str], a: ClaimFeatures, b: ClaimFeatures) -> bool:
     """ "From 62 to 64" / "by two years, to 64": the one figure one claim alone gives, and a figure both give, are a
     step apart that the other claim gives "by" ("in 2 hours 1 minute" / "in 2 hours 3 minutes" are no such step)."""
@@ -1836,7 +1864,10 @@ def _guards(
     kinds_b = {kind for kind, _ in b.polarity if kind not in skip}
     checks = {
         # guard: (differs, had something to check)
-        "numbers": (_numbers_differ(a, b), bool(a.numbers and b.numbers)),
+        "numbers": (
+            _numbers_differ(a, b) or _tokens_differ(a, b, "score", _final_score),
+            bool(a.numbers and b.numbers or _tokens(a, "score") and _tokens(b, "score")),
+        ),
         # "Without heating" is the absence "no heating" states: a negation only against one.
         "negation": (
             (a.negated or (a.lacking and b.negated)) != (b.negated or (b.lacking and a.negated)),
@@ -1861,7 +1892,10 @@ def _guards(
         ),
         # Other names on each side, or the event placed in other countries ("in Beijing", "in Washington").
         "names": (_names_differ(a, b, overlap), bool(a.names and b.names)),
-        "time": (_times_differ(a.times, b.times), bool(a.times and b.times)),
+        "time": (
+            _times_differ(a.times, b.times) or _tokens_differ(a, b, "clock", str),
+            bool(a.times and b.times or _tokens(a, "clock") and _tokens(b, "clock")),
+        ),
     }
     # Checked last, and only where no other guard tells the claims apart: the same sentence with one word changed.
     checks["wording"] = (False, False)

@@ -869,3 +869,28 @@ def test_a_changed_word_near_in_meaning_by_word_vectors_is_a_synonym():
 
     assert "wording" in match_score(a, b, far).conflicts
     assert "wording" not in match_score(a, b, near).conflicts
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "guard"),
+    [
+        (
+            "Uruguay beat Brazil 2-0 in Montevideo on Tuesday",
+            "Uruguay beat Brazil 3-0 in Montevideo on Tuesday",
+            "numbers",
+        ),
+        ("Fiji beat Tonga 41-7 in Suva on Saturday", "Fiji beat Tonga 41-17 in Suva on Saturday", "numbers"),
+        ("polls closed at 6 p.m. local time on Sunday", "polls closed at 8 p.m. local time on Sunday", "time"),
+        ("the strike starts at 6 a.m. on Tuesday", "the strike starts at 6 p.m. on Tuesday", "time"),
+        ("Twenty-two riders were caught up in the crash", "Twelve riders were caught up in the crash", "numbers"),
+    ],
+)
+def test_another_score_time_of_day_or_number_in_words_is_another_claim(a, b, guard):
+    assert guard in text_score(a, b).conflicts
+
+
+def test_one_score_said_by_the_winner_or_the_loser_and_a_number_in_words_agree():
+    winner = "Romania beat Portugal 24-17 in Bucharest on Sunday"
+    assert "numbers" not in text_score(winner, "Portugal lost 17-24 to Romania in Bucharest on Sunday").conflicts
+    thirty_four = text_score("a jury found him guilty on all 34 counts", "jurors convicted him on thirty-four counts")
+    assert "numbers" in thirty_four.held
