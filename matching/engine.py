@@ -1705,6 +1705,46 @@ def _names_swapped(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     return len(order_a) >= 2 and order_a != order_b
 
 
+# Words that say who an act is aimed at or what passes to whom: "filed a lawsuit against Y", "sold the tower to Y".
+_TOWARD = ("against", "to", "from")
+# Words that lead into what follows a preposition without naming it: "against the former finance minister".
+_LEAD_IN = frozenset({"the", "a", "an", "its", "their", "his", "her", "former", "rival", "fellow"})
+
+
+def _aimed_at(sequence: tuple[str, ...], at: int) -> tuple[str, ...]:
+    """The words right after the preposition at `at`, up to the next function word: its object."""
+    rest = [word.removesuffix("'s") for word in sequence[at + 1 :]]
+    while rest and rest[0] in _LEAD_IN:
+        rest.pop(0)
+    words = []
+    for word in rest:
+        if word in STOPWORDS or not word.isalpha():
+            break
+        words.append(word)
+    return tuple(words)
+
+
+def _objects_swapped(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """The same act aimed the other way: "X filed a lawsuit against Y" / "Y filed a lawsuit against X", "X sold the
+    tower to Y" / "Y offloaded the tower to X". What one claim aims at is named before the same preposition in the
+    other, and the other way round. Not when either says "by" (the passive names them the other way for one claim)."""
+    if a.passive or b.passive:
+        return False
+    for word in _TOWARD:
+        if word not in a.sequence or word not in b.sequence:
+            continue
+        at_a, at_b = a.sequence.index(word), b.sequence.index(word)
+        object_a, object_b = set(_aimed_at(a.sequence, at_a)), set(_aimed_at(b.sequence, at_b))
+        # Words both objects have ("against Panama over the closure" / "against First Quantum over the closure") say
+        # nothing of who is aimed at.
+        only_a, only_b = object_a - object_b, object_b - object_a
+        before_a = {w.removesuffix("'s") for w in a.sequence[:at_a]}
+        before_b = {w.removesuffix("'s") for w in b.sequence[:at_b]}
+        if only_a & before_b and only_b & before_a:
+            return True
+    return False
+
+
 def _moved_apart(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     """One figure said to move one way in one claim and the other way in the other: "the economy grew 5% after two
     years of contraction" / "GDP shrank by 5% after two years of contraction"."""
@@ -1883,6 +1923,7 @@ def _guards(
             roles_differ
             or _moved_apart(a, b)
             or _names_swapped(a, b)
+            or _objects_swapped(a, b)
             or _comparison_reversed(a, b)
             or any(
                 {sign for k, sign in a.polarity if k == kind} ^ {sign for k, sign in b.polarity if k == kind} == {0, 1}

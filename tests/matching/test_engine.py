@@ -894,3 +894,38 @@ def test_one_score_said_by_the_winner_or_the_loser_and_a_number_in_words_agree()
     assert "numbers" not in text_score(winner, "Portugal lost 17-24 to Romania in Bucharest on Sunday").conflicts
     thirty_four = text_score("a jury found him guilty on all 34 counts", "jurors convicted him on thirty-four counts")
     assert "numbers" in thirty_four.held
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "swapped"),
+    [
+        (
+            "the former finance minister filed a defamation lawsuit against the special prosecutor on Tuesday",
+            "the special prosecutor filed a defamation lawsuit against the former finance minister on Tuesday",
+            True,
+        ),
+        (
+            "First Quantum filed an arbitration claim against Panama over the closure of the copper mine",
+            "Panama's government launched arbitration proceedings against First Quantum over the closure of the mine",
+            True,
+        ),
+        (
+            "Colombia extradited Otoniel to the United States in May",
+            "the United States extradited Otoniel to Colombia in May",
+            True,
+        ),
+        # Rewordings that keep who is aimed at, and a year after "from" that names no one.
+        (
+            "Colombia extradited Otoniel to the United States in May",
+            "Otoniel was extradited by Colombia to the United States in May",
+            False,
+        ),
+        (
+            "Denmark will tax livestock emissions from 2030, the first country to impose such a levy on farmers",
+            "Starting in 2030, Danish farmers will pay a tax on greenhouse gases from their livestock",
+            False,
+        ),
+    ],
+)
+def test_an_act_aimed_the_other_way_is_a_polarity_conflict(a, b, swapped):
+    assert ("polarity" in text_score(a, b).conflicts) == swapped
