@@ -883,6 +883,8 @@ class ClaimFeatures:
     # The names in the order the claim names them, and whether it says "by" (a passive turns the order round).
     name_order: tuple[str, ...] = ()
     passive: bool = False
+    # Whether it says who did it with "by" after a past participle ("was beaten by"): see `_agent_given`.
+    agent: bool = False
     # The first word when it has a capital and is no name: "Antarctic", "Chevron" or "Thieves" (see `_names_differ`).
     lead: str = ""
     # Initials of its names of two words or more ("snb" for "Swiss National Bank"): what the other claim's "SNB" is.
@@ -1221,6 +1223,7 @@ def claim_features(text: str) -> ClaimFeatures:
         lacking="lacking" in tokens,
         name_order=tuple(dict.fromkeys(([lead] if lead else []) + _coordinated(name_order, name_at, tokens))),
         passive="by" in tokens,
+        agent=_agent_given(tokens),
         lead=lead,
         acronyms=frozenset(spelled),
         spelled=frozenset(spelled.items()),
@@ -1727,8 +1730,9 @@ def _aimed_at(sequence: tuple[str, ...], at: int) -> tuple[str, ...]:
 def _objects_swapped(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     """The same act aimed the other way: "X filed a lawsuit against Y" / "Y filed a lawsuit against X", "X sold the
     tower to Y" / "Y offloaded the tower to X". What one claim aims at is named before the same preposition in the
-    other, and the other way round. Not when either says "by" (the passive names them the other way for one claim)."""
-    if a.passive or b.passive:
+    other, and the other way round. Not when either says who did it with "by" (a passive names them the other way for
+    one claim); "exchange filings by the two developers" is no passive."""
+    if a.agent or b.agent:
         return False
     for word in _TOWARD:
         if word not in a.sequence or word not in b.sequence:
@@ -1743,6 +1747,27 @@ def _objects_swapped(a: ClaimFeatures, b: ClaimFeatures) -> bool:
         if only_a & before_b and only_b & before_a:
             return True
     return False
+
+
+# Past participles that do not end in -ed or -en: "was hit by", "were led by", "was bought by".
+_IRREGULAR_PARTICIPLES = frozenset({
+    "hit", "led", "held", "sold", "bought", "won", "lost", "struck", "brought", "caught", "sent", "kept", "set", "put",
+    "shot", "cut", "run", "paid", "built", "told", "found", "made", "left", "met", "read", "sought", "taught",
+    "thought", "fought", "beat", "bound", "hung", "spent", "lent", "dealt", "meant", "swept",
+})  # fmt: skip
+
+
+def _agent_given(tokens: list[str]) -> bool:
+    """Whether the claim says who did it with "by" after a past participle ("was beaten by", "were hit 3-1 by"): not
+    "exchange filings by the two developers" or "a rise by 2%"."""
+    return any(
+        token == "by" and any(_participle(word) for word in tokens[max(0, at - 2) : at])
+        for at, token in enumerate(tokens)
+    )
+
+
+def _participle(word: str) -> bool:
+    return word in _IRREGULAR_PARTICIPLES or len(word) > 3 and word.endswith(("ed", "en", "wn"))
 
 
 def _moved_apart(a: ClaimFeatures, b: ClaimFeatures) -> bool:

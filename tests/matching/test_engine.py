@@ -914,6 +914,12 @@ def test_one_score_said_by_the_winner_or_the_loser_and_a_number_in_words_agree()
             "the United States extradited Otoniel to Colombia in May",
             True,
         ),
+        # "By" in who reported it is no passive.
+        (
+            "New World sold the office tower to Henderson Land, the developers said in exchange filings",
+            "Henderson Land sold the office tower to New World, according to exchange filings by the developers",
+            True,
+        ),
         # Rewordings that keep who is aimed at, and a year after "from" that names no one.
         (
             "Colombia extradited Otoniel to the United States in May",
