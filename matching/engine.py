@@ -658,6 +658,8 @@ MODALITIES = [
             rf"|{_BE}\s+(?:\w+\s+)?(?:considering|weighing|mulling|exploring|eyeing|studying|discussing|debating)"
             r"|consider(?:s|ed)?\s+\w+ing|mull(?:s|ed)?|weigh(?:s|ed)?\s+(?:\w+\s+)?(?:charges?|options?|whether|plans?)"
             rf"|(?:{_BE}\s+)?(?<!than )expected\s+to|expects?\s+to|(?<!more )(?<!less )(?:un)?likely\s+to"
+            # Next in line, not yet chosen: "is in line to host the World Cup".
+            rf"|{_BE}\s+in\s+line\s+to"
             r"|(?<!\ba )(?<!\bthe )(?<!\ban )(?<!\bagainst )(?<!\bover )(?<!\bof )(?<!\bon )(?<!\bfor )(?<!\bits )"
             r"(?<!\btheir )propos(?:e|es|ed|ing)\s+(?:to\s+)?\w+"
             rf"|threat(?:en|ens|ened|ening){_WHEN}\s+(?:to|an?|more|further|fresh|new)\b"

@@ -935,3 +935,10 @@ def test_one_score_said_by_the_winner_or_the_loser_and_a_number_in_words_agree()
 )
 def test_an_act_aimed_the_other_way_is_a_polarity_conflict(a, b, swapped):
     assert ("polarity" in text_score(a, b).conflicts) == swapped
+
+
+def test_in_line_to_is_not_yet_decided():
+    confirmed = "the council confirmed on Sunday that Bangladesh will host the 2031 World Cup"
+    in_line = "Bangladesh is in line to host the 2031 World Cup, with a decision due on Sunday"
+    assert claim_features(in_line).modality == engine.POSSIBLE
+    assert "modality" in text_score(confirmed, in_line).conflicts
