@@ -229,6 +229,11 @@ SETS = {
     "held-out v38 (written blind during round 18, measured once after it, never trained or tuned on)": (
         "matching_pairs_heldout_v38.jsonl"
     ),
+    # w1 to w6: training data, never held out. 150 pairs each, written by helpers in round 19 (after v39 to v41 were
+    # written and committed) on other regions than v39 to v41: 50 same claim (25 hard paraphrases), 100 not, every
+    # negation and outcome pair reworded, direction in varied constructions, 18 same-topic different claims. The prompt
+    # named constructions the engine missed on v33 to v35 (development sets) as examples of the kinds.
+    **{f"development w{n} (written as training data, round 19)": f"matching_pairs_dev_w{n}.jsonl" for n in range(1, 7)},
 }
 # Held-out sets never tuned on, and never read by tools/finetune_minilm.py: --seen-only leaves them out.
 UNSEEN = {
