@@ -234,6 +234,11 @@ SETS = {
     # negation and outcome pair reworded, direction in varied constructions, 18 same-topic different claims. The prompt
     # named constructions the engine missed on v33 to v35 (development sets) as examples of the kinds.
     **{f"development w{n} (written as training data, round 19)": f"matching_pairs_dev_w{n}.jsonl" for n in range(1, 7)},
+    # w7 to w12: the same, written next, with more same-claim pairs (80 of 150: 45 hard paraphrases, 20 translation-
+    # style) so that the pair model learns rewordings as well as contradictions.
+    **{
+        f"development w{n} (written as training data, round 19)": f"matching_pairs_dev_w{n}.jsonl" for n in range(7, 13)
+    },
 }
 # Held-out sets never tuned on, and never read by tools/finetune_minilm.py: --seen-only leaves them out.
 UNSEEN = {
