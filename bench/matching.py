@@ -239,6 +239,15 @@ SETS = {
     **{
         f"development w{n} (written as training data, round 19)": f"matching_pairs_dev_w{n}.jsonl" for n in range(7, 13)
     },
+    # s1 to s6: different claims from one story, as real coverage of an event is made of. Helpers wrote 14 stories
+    # each (elections, wars, disasters, companies, trials, crises) with 9 sourced claims per story that share its
+    # names, places and dates but state different facts; 12 of each story's pairs (drawn with the set's number as
+    # seed) are kept, every one "different". Written after a pair model trained without them read two claims of one
+    # story ("captured two villages near Bakhmut" / "seized a town near Bakhmut") as one claim.
+    **{
+        f"development s{n} (one story's different claims, round 19)": f"matching_pairs_dev_s{n}.jsonl"
+        for n in range(1, 7)
+    },
 }
 # Held-out sets never tuned on, and never read by tools/finetune_minilm.py: --seen-only leaves them out.
 UNSEEN = {
