@@ -27,7 +27,7 @@ import random
 import sys
 import time
 from collections import Counter
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 
 import numpy as np
@@ -35,7 +35,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from matching import embedding, engine  # noqa: E402
+from matching import embedding, engine, pair_model  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
 BENCH_DB = ROOT / "var" / "bench" / "matching.sqlite3"
@@ -263,9 +263,10 @@ def _pairs(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def decisions(rows: list[dict], embed=None) -> list[engine.Decision | None]:
+def decisions(rows: list[dict], embed=None, read=pair_model.read) -> list[engine.Decision | None]:
     """Each pair as ingest sees it when "b" arrives after "a": a candidate if they share a MinHash band or one of b's
-    SimHash lookup keys (its band keys and their probes) is one of a's stored band keys; then `engine.decide`."""
+    SimHash lookup keys (its band keys and their probes) is one of a's stored band keys; then `engine.decide`, with
+    the pair model (`read`; None leaves it out)."""
     embed = embed or embedding.embed_claims
     texts = sorted({row[side] for row in rows for side in ("a", "b")})
     vectors = dict(zip(texts, embed(texts), strict=True))
@@ -279,7 +280,8 @@ def decisions(rows: list[dict], embed=None) -> list[engine.Decision | None]:
             simhash[row["a"]], probes[row["b"]]
         )
         sim = embedding.similarity(vectors[row["a"]], vectors[row["b"]])
-        out.append(engine.decide(a, b, sim, embedding.word_similarities) if found else None)
+        reader = partial(read, row["a"], row["b"]) if read else None
+        out.append(engine.decide(a, b, sim, embedding.word_similarities, reader) if found else None)
     return out
 
 
@@ -663,7 +665,8 @@ def main() -> None:
         f"Quality (candidates: MinHash LSH {engine.BANDS}x{engine.ROWS} or SimHash {embedding.SIMHASH_BANDS}x"
         f"{embedding.SIMHASH_BITS} (+{embedding.PROBE_FLIPS} probes a band) over {embedding.SENTENCE_MODEL};"
         f" score {engine.SEMANTIC_WEIGHT} x similarity + rest x word overlap,"
-        f" threshold {engine.THRESHOLD}; guards {', '.join(engine.GUARDS)})"
+        f" threshold {engine.THRESHOLD}; guards {', '.join(engine.GUARDS)}; then {pair_model.NAME} on each pair found"
+        f" the same: not the same under {engine.READ_VETO})"
     )
     throughput()
     for label, name in SETS.items():

@@ -85,6 +85,12 @@ def sentence_model():
 
 def load_sentence_model(path: Path):
     """(onnxruntime session, tokenizer) of a MiniLM-shaped ONNX file of token states, as `embed` runs it."""
+    return load_minilm(path, _MAX_TOKENS)
+
+
+def load_minilm(path: Path, max_tokens: int):
+    """(onnxruntime session on one thread, the vendored WordPiece tokenizer cutting at `max_tokens`) of a MiniLM file:
+    the claim model here, the pair model in matching.pair_model."""
     import onnxruntime
     from tokenizers import Tokenizer
 
@@ -93,7 +99,7 @@ def load_sentence_model(path: Path):
     options.inter_op_num_threads = 1
     session = onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
     tokenizer = Tokenizer.from_file(str(_TOKENIZER))
-    tokenizer.enable_truncation(max_length=_MAX_TOKENS)
+    tokenizer.enable_truncation(max_length=max_tokens)
     tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # to the longest text of each batch
     return session, tokenizer
 

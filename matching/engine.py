@@ -8,6 +8,9 @@ Two steps, as in near-duplicate search:
 2. `match_score` re-scores a candidate pair exactly: word overlap with fuzzy spelling (Bakhmut/Bakhmout), then
    penalties for what makes a different claim out of the same words: other numbers, places or dates, a negation on
    one side only, "rose" against "fell".
+3. `decide` relates the pair from that score and the sentence vectors' similarity, and asks the pair model
+   (matching.pair_model, both claims read together) about a pair it finds the same: the model takes "same" from a
+   pair whose words differ where it matters.
 """
 
 from __future__ import annotations
@@ -57,6 +60,22 @@ FIGURE_THRESHOLD = 0.55
 NAMES_MIN_OVERLAP = 0.6
 # Each sign of a different claim multiplies the score by this.
 CONFLICT_FACTOR = 0.4
+# The pair model (matching.pair_model, a cross-encoder reading both claims at once) reads each pair the score and the
+# guards make one claim; under READ_VETO chance of "same claim" it takes "same" away ("the court ruled the deployment
+# lawful" / "... breaches the constitution"). Chosen on v33 to v35, which the model never read
+# (tools/train_pair_model.py): the engine alone gives P .913 R .700 there, 8 of 150 contradictions confirmed; with the
+# veto at 0.15, P .953 R .675, 4 of 150 (0.1: P .943 R .692, 5; 0.2: .975 / .658, 2; 0.3: .986 / .608, 1). 0.15 and
+# not 0.2: the model leans to "contradicts" on rewordings with figures or a negation word ("China's exports fell 14.5
+# per cent" / "Chinese exports dropped 14.5%" reads 0.149 same), so a stricter veto costs more rewordings. On half of
+# PolNeAR's 2016 articles
+# (8,996 extracted claims, used in place) it takes 9 of the engine's 752 "same" pairs away, each two different claims
+# ("an op-ed urging Congress to fast-track the TPP" / "the TPP trade pact"). The development sets before round 19
+# (3,427 pairs, mostly trained on): P .963 R .863 with 28 of 1,658 contradictions confirmed without it, .984 / .848
+# with 11 with it.
+# The pair model is no judge of "same" on its own: letting its chance of 0.85 or more make one claim of a pair under
+# the threshold found .80 of v33 to v35's same-claim pairs, but on that PolNeAR half it added 504 pairs to the 752,
+# nearly all two claims of one campaign ("Clinton leads Trump 45.4 to 42" / "Clinton leads Sanders 48 to 41").
+READ_VETO = 0.15
 
 _MASK64 = (1 << 64) - 1
 _MASK32 = (1 << 32) - 1
@@ -2076,6 +2095,20 @@ CONTRADICTS = "contradicts"
 
 
 @dataclass(frozen=True)
+class Reading:
+    """What the pair model (matching.pair_model) reads in two claims taken together: the chance that they state the
+    same claim, that one contradicts the other, and that they are different claims on one subject."""
+
+    same: float
+    contradicts: float
+    different: float
+
+
+# Asked for a pair only when its answer can change the decision: `decide` calls it at most once.
+Reader = Callable[[], Reading]
+
+
+@dataclass(frozen=True)
 class Decision:
     """What a candidate pair is: the same claim, a related claim that contradicts it, or neither (None)."""
 
@@ -2085,6 +2118,8 @@ class Decision:
     overlap: float
     conflicts: tuple[str, ...]
     held: tuple[str, ...]
+    # The pair model's reading, when it was asked.
+    reading: Reading | None = None
 
 
 def _share_a_figure(a: ClaimFeatures, b: ClaimFeatures) -> bool:
@@ -2109,19 +2144,33 @@ def may_relate(similarity: float) -> bool:
     return similarity >= MIN_SIMILARITY and SEMANTIC_WEIGHT * similarity + (1 - SEMANTIC_WEIGHT) >= lowest
 
 
-def decide(a: ClaimFeatures, b: ClaimFeatures, similarity: float, related: Relatedness | None = None) -> Decision:
+def decide(
+    a: ClaimFeatures,
+    b: ClaimFeatures,
+    similarity: float,
+    related: Relatedness | None = None,
+    read: Reader | None = None,
+) -> Decision:
     """Same claim when meaning and words agree and every guard holds; "contradicts" when only guards differ.
 
     `similarity` is the cosine of the two claims' sentence embeddings (matching.embedding): it sees paraphrase but
     not that 60 is not 600, so it only says how related the claims are and the guards say whether they are one.
+    `read`, when given, reads both claims of a pair found the same together (matching.pair_model): under READ_VETO
+    chance of "same" it takes "same" away (guard "meaning"), a contradiction when it reads one.
     """
     lexical = match_score(a, b, related)
     score = round(SEMANTIC_WEIGHT * similarity + (1 - SEMANTIC_WEIGHT) * lexical.overlap, 4)
     threshold = FIGURE_THRESHOLD if _share_a_figure(a, b) and not lexical.conflicts else THRESHOLD
-    relation = None
+    relation, conflicts, reading = None, lexical.conflicts, None
     if score >= threshold and similarity >= MIN_SIMILARITY and min(len(a.words), len(b.words)) >= MIN_FEATURES:
-        relation = CONTRADICTS if lexical.conflicts else SAME
-    return Decision(relation, score, round(similarity, 4), lexical.overlap, lexical.conflicts, lexical.held)
+        relation = CONTRADICTS if conflicts else SAME
+    # The same words in the same order are the same claim: nothing for the pair model to read.
+    if relation == SAME and read is not None and a.sequence != b.sequence:
+        reading = read()
+        if reading.same < READ_VETO:
+            relation = CONTRADICTS if reading.contradicts >= reading.different else None
+            conflicts = (*conflicts, "meaning")
+    return Decision(relation, score, round(similarity, 4), lexical.overlap, conflicts, lexical.held, reading)
 
 
 def text_score(a: str, b: str) -> MatchScore:

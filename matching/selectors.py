@@ -33,6 +33,8 @@ class MatchView:
     similarity: float | None = None
     guards_held: tuple[str, ...] = ()
     guards_differ: tuple[str, ...] = ()
+    # The pair model's chance that the two state the same claim (None when it was not asked).
+    read_as_same: float | None = None
 
     @property
     def contradicts(self) -> bool:
@@ -79,6 +81,7 @@ def claim_matches_for(*, claim_ids: Iterable[int], include_rejected: bool = True
                         similarity=row["similarity"],
                         guards_held=tuple(guards.get("held", ())),
                         guards_differ=tuple(guards.get("differs", ())),
+                        read_as_same=guards.get("read_as_same"),
                     )
                 )
     return result

@@ -9,7 +9,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import groupby
 
 import numpy as np
@@ -21,7 +21,7 @@ from simple_history.utils import bulk_update_with_history
 from annotations.services import SubmitResult, annotation_submit
 from claims.models import Article, Claim
 from core.roles import is_annotator
-from matching import embedding, engine
+from matching import embedding, engine, pair_model
 from matching.models import ClaimMatch, ClaimSignature, ClaimVector, MatchRelation, MatchStatus
 
 logger = logging.getLogger(__name__)
@@ -209,12 +209,24 @@ def _score_candidates(
             similarity = embedding.similarity(item.vector, vectors[existing_id])
             if existing_id not in features:
                 features[existing_id] = engine.claim_features(existing[existing_id][1])
-            decision = engine.decide(item.features, features[existing_id], similarity, embedding.word_similarities)
+            read = partial(pair_model.read, item.text, existing[existing_id][1])
+            decision = engine.decide(
+                item.features, features[existing_id], similarity, embedding.word_similarities, read
+            )
             if decision.relation:
                 found.append((decision.score, existing_id, decision))
         for _, existing_id, decision in sorted(found, key=lambda f: (-f[0], f[1]))[:MAX_MATCHES_PER_CLAIM]:
             decisions[(min(item.claim_id, existing_id), max(item.claim_id, existing_id))] = decision
     return decisions
+
+
+def _reasons(decision: engine.Decision) -> dict:
+    """What the review page and the API show of why: the guards that held and differed, and the pair model's chance
+    that the two are the same claim when it was asked."""
+    reasons = {"held": list(decision.held), "differs": list(decision.conflicts)}
+    if decision.reading is not None:
+        reasons["read_as_same"] = decision.reading.same
+    return reasons
 
 
 def _relation(decision: engine.Decision) -> str:
@@ -240,7 +252,7 @@ def _store_matches(scores: dict[tuple[int, int], engine.Decision]) -> list[Claim
             "score": min(decision.score, 1.0),
             "relation": _relation(decision),
             "similarity": decision.similarity,
-            "guards": {"held": list(decision.held), "differs": list(decision.conflicts)},
+            "guards": _reasons(decision),
         }
         if match.status == MatchStatus.SUGGESTED and any(getattr(match, k) != v for k, v in values.items()):
             for name, value in values.items():
@@ -257,7 +269,7 @@ def _store_matches(scores: dict[tuple[int, int], engine.Decision]) -> list[Claim
                 status=MatchStatus.SUGGESTED,
                 relation=_relation(decision),
                 similarity=decision.similarity,
-                guards={"held": list(decision.held), "differs": list(decision.conflicts)},
+                guards=_reasons(decision),
             )
             for (first, second), decision in sorted(scores.items())
             if (first, second) not in known

@@ -320,11 +320,18 @@ class ClaimMatchSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=["suggested", "confirmed", "rejected"])
     relation = serializers.ChoiceField(
         choices=["same", "contradicts"],
-        help_text="`contradicts`: the same subject, but a number, negation, outcome, place or time differs.",
+        help_text="`contradicts`: the same subject, but a number, negation, outcome, place or time differs, or the pair"
+        " model reads one as contradicting the other.",
     )
     similarity = serializers.FloatField(allow_null=True, help_text="Cosine similarity of the sentence embeddings.")
     guards_held = serializers.ListField(child=serializers.CharField(), help_text="Checks both claims agree on.")
     guards_differ = serializers.ListField(child=serializers.CharField(), help_text="Checks on which they differ.")
+    read_as_same = serializers.FloatField(
+        allow_null=True,
+        help_text="The pair model's chance (0 to 1) that the two state the same claim, reading both at once: it reads"
+        " each pair the other checks find the same, and under 0.15 keeps them apart (check `meaning`). Null when it"
+        " did not read the pair.",
+    )
 
 
 class ClaimDetailSerializer(ClaimSerializer):
