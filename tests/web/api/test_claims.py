@@ -331,7 +331,7 @@ def test_claim_retrieve_returns_one_claim(reviewer):
 
 
 # Matches made directly in the test carry no similarity or guard reasons (the engine records those).
-SAME_NO_REASONS = {"relation": "same", "similarity": None, "guards_held": [], "guards_differ": []}
+SAME_NO_REASONS = {"relation": "same", "similarity": None, "guards_held": [], "guards_differ": [], "read_as_same": None}
 
 
 def test_claim_retrieve_shows_its_matches_and_the_cluster_filter_returns_the_cluster(reviewer):

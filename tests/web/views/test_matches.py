@@ -113,6 +113,22 @@ def test_the_review_page_gives_each_suggestion_its_reason_and_offers_no_confirm_
     assert reverse("match_decide", args=[same.pk]) in page
 
 
+def test_the_review_page_shows_the_pair_models_reading_and_meaning_when_it_read_a_contradiction(annotator_client):
+    claim = ClaimFactory()
+    ClaimMatchFactory(claim=claim, similarity=0.8, guards={"held": ["negation"], "differs": [], "read_as_same": 0.934})
+    ClaimMatchFactory(
+        claim=claim,
+        relation=MatchRelation.CONTRADICTS,
+        similarity=0.9,
+        guards={"held": ["numbers"], "differs": ["meaning"], "read_as_same": 0.041},
+    )
+    page = annotator_client.get(f"{reverse('review')}?claim={claim.pk}").content.decode()
+    assert "read together as the same claim: 0.93" in page
+    assert "<strong>Related, contradicts</strong> · what differs: meaning" in page
+    assert "read together as the same claim: 0.04" in page
+    assert page.count('value="confirmed"') == 1
+
+
 def test_confirming_a_contradicting_match_is_refused_on_the_page_not_a_500(client, annotator):
     from matching.models import MatchRelation
 
