@@ -17,23 +17,22 @@ PAIRS = Path(__file__).resolve().parents[2] / "bench" / "data" / "matching_pairs
 ROWS = [json.loads(line) for line in PAIRS.read_text(encoding="utf-8").splitlines() if line.strip()]
 # line (1-based): why it fails.
 KNOWN_FAILURES = {
-    28: "different: same words, other event",
-    121: "different", 179: "different",
+    121: "different",
     215: "translation: 'organisation of health of the world' / 'WHO'",
     # Added before tuning the embedding score: harder rewordings, translation-style phrasing, contradictions.
     274: "translation", 286: "paraphrase", 293: "paraphrase",
     # Added before the second round of tuning: low-overlap rewordings, titles against names, 'the country' against
     # its name, near-copies one key word apart, 'without' that negates nothing.
-    351: "different: 'called off' / 'announced'", 352: "different: 'returned' / 'put on display'",
+    351: "different: 'called off' / 'announced'",
     355: "paraphrase: 'without any opposition' / 'unanimously'",
     # Added after the third round of tuning (v3's constructions in other sentences): what those rules still miss.
     361: "paraphrase: 'missed out' said of the loser reads as a negation of the whole claim",
-    # Since claims giving the same figure need less (engine.FIGURE_THRESHOLD): a share in words is a figure too.
-    75: "different: the same share ('one in four adults') of two other habits",
     # Since the sentence vectors are fine-tuned on claim pairs and the threshold is 0.68 (engine.THRESHOLD).
     194: "paraphrase: 'forced more than eight million people from their homes' / 'over 8 million people have been"
     " displaced': not a candidate (no MinHash band shared, no SimHash key of SimHash version 6)",
     321: "different: 'sacked its manager' / 'signed a new striker' after the same five straight defeats (0.687)",
+    # Since the pair model reads each pair found the same (engine.READ_VETO).
+    41: "paraphrase: 'exports fell 14.5 per cent' / 'exports dropped 14.5%' read as contradicting (0.149 same)",
 }  # fmt: skip
 
 
