@@ -219,7 +219,7 @@ SETS = {
     # the engine of 0de49e4 (two small rules, tuned on v35, came after): v36 P .800 R .700, 6 of 50 contradictions
     # confirmed; v37 P .900 R .675, 3 of 50; v38 P .818 R .675, 6 of 50; pooled P .837 R .683, 15 of 150. The round's
     # starting engine (69c9adc), run on them for comparison after that one measurement: pooled P .790 R .658, 19 of
-    # 150. Never trained or tuned on. With round 19's engine (dece6a7, the pair model): v36 P .844 R .675, 4 of 50;
+    # 150. Never trained or tuned on. With round 19's engine (1ad61f6, the pair model): v36 P .844 R .675, 4 of 50;
     # v37 .929 / .650, 2; v38 .800 / .600, 6; pooled P .856 R .642, 12 of 150 (round 19's training-data prompt named
     # two constructions these sets also use, "took X to court" and extradition, as examples of direction). v5 and v32
     # with it: P .929 R .765, 2 of 46; P .970 R .800, 1 of 50.
@@ -233,7 +233,7 @@ SETS = {
         "matching_pairs_heldout_v38.jsonl"
     ),
     # v39 to v41 were written blind at the start of round 19 (before the pair model and its training sets) and
-    # measured once with the round's engine (dece6a7, pair model at READ_VETO 0.15): v39 P 1.000 R .775, 0 of 50
+    # measured once with the round's engine (1ad61f6, pair model at READ_VETO 0.15): v39 P 1.000 R .775, 0 of 50
     # contradictions confirmed; v40 P .889 R .600, 2 of 50; v41 P .963 R .650, 1 of 50; pooled P .953 R .675, 3 of
     # 150. The engine without the pair model (as it was at 29d3b8f), run on them after that one measurement: pooled
     # P .847 R .783, 16 of 150. The pair model read 13 of the 94 same-claim pairs the engine found as contradicting
