@@ -686,7 +686,7 @@ def main() -> None:
         f"{embedding.SIMHASH_BITS} (+{embedding.PROBE_FLIPS} probes a band) over {embedding.SENTENCE_MODEL};"
         f" score {engine.SEMANTIC_WEIGHT} x similarity + rest x word overlap,"
         f" threshold {engine.THRESHOLD}; guards {', '.join(engine.GUARDS)}; then {pair_model.NAME} on each pair found"
-        f" the same: not the same under {engine.READ_VETO})"
+        f" the same: not the same under {engine.READ_VETO}; names overruled at {engine.READ_RESCUE})"
     )
     throughput()
     for label, name in SETS.items():

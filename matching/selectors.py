@@ -35,6 +35,8 @@ class MatchView:
     guards_differ: tuple[str, ...] = ()
     # The pair model's chance that the two state the same claim (None when it was not asked).
     read_as_same: float | None = None
+    # Guards that differed but the pair model's reading overruled (engine.READ_RESCUE).
+    guards_overruled: tuple[str, ...] = ()
 
     @property
     def contradicts(self) -> bool:
@@ -82,6 +84,7 @@ def claim_matches_for(*, claim_ids: Iterable[int], include_rejected: bool = True
                         guards_held=tuple(guards.get("held", ())),
                         guards_differ=tuple(guards.get("differs", ())),
                         read_as_same=guards.get("read_as_same"),
+                        guards_overruled=tuple(guards.get("overruled", ())),
                     )
                 )
     return result

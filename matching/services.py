@@ -222,10 +222,12 @@ def _score_candidates(
 
 def _reasons(decision: engine.Decision) -> dict:
     """What the review page and the API show of why: the guards that held and differed, and the pair model's chance
-    that the two are the same claim when it was asked."""
+    that the two are the same claim when it was asked, with the guards its reading overruled."""
     reasons = {"held": list(decision.held), "differs": list(decision.conflicts)}
     if decision.reading is not None:
         reasons["read_as_same"] = decision.reading.same
+    if decision.overruled:
+        reasons["overruled"] = list(decision.overruled)
     return reasons
 
 

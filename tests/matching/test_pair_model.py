@@ -121,3 +121,37 @@ def test_a_copy_of_a_claim_is_the_same_claim_without_asking_the_pair_model():
     decision = engine.decide(claim, claim, similarity=1.0, read=_reader(0.01, 0.98, calls))
     assert decision.relation == engine.SAME
     assert calls == []
+
+
+# The same claim but for the city: only the names guard differs.
+CITIES = (
+    claim_features("The ministry said 40 schools will reopen in Lagos on Monday after the floods"),
+    claim_features("The ministry said 40 schools will reopen in Abuja on Monday after the floods"),
+)
+
+
+def test_a_confident_reading_overrules_the_names_guard_and_says_so():
+    assert engine.decide(*CITIES, similarity=0.98).conflicts == ("names",)
+    decision = engine.decide(*CITIES, similarity=0.98, read=_reader(engine.READ_RESCUE, 0.05, []))
+    assert decision.relation == engine.SAME
+    assert decision.conflicts == ()
+    assert decision.overruled == ("names",)
+    assert decision.reading.same == engine.READ_RESCUE
+
+
+def test_a_reading_short_of_the_rescue_leaves_the_names_contradiction_with_the_reading():
+    decision = engine.decide(*CITIES, similarity=0.98, read=_reader(engine.READ_RESCUE - 0.01, 0.5, []))
+    assert decision.relation == engine.CONTRADICTS
+    assert decision.conflicts == ("names",)
+    assert decision.overruled == ()
+    assert decision.reading.same == engine.READ_RESCUE - 0.01
+
+
+def test_the_pair_model_never_overrules_names_beside_another_guard():
+    calls = []
+    a = claim_features("The ministry said 40 schools will reopen in Lagos on Monday after the floods")
+    b = claim_features("The ministry said 400 schools will reopen in Abuja on Monday after the floods")
+    decision = engine.decide(a, b, similarity=0.97, read=_reader(0.99, 0.0, calls))
+    assert decision.relation == engine.CONTRADICTS
+    assert set(decision.conflicts) == {"numbers", "names"}
+    assert calls == []

@@ -331,7 +331,14 @@ def test_claim_retrieve_returns_one_claim(reviewer):
 
 
 # Matches made directly in the test carry no similarity or guard reasons (the engine records those).
-SAME_NO_REASONS = {"relation": "same", "similarity": None, "guards_held": [], "guards_differ": [], "read_as_same": None}
+SAME_NO_REASONS = {
+    "relation": "same",
+    "similarity": None,
+    "guards_held": [],
+    "guards_differ": [],
+    "read_as_same": None,
+    "guards_overruled": [],
+}
 
 
 def test_claim_retrieve_shows_its_matches_and_the_cluster_filter_returns_the_cluster(reviewer):
@@ -349,6 +356,20 @@ def test_claim_retrieve_shows_its_matches_and_the_cluster_filter_returns_the_clu
     listed = client.get(reverse("api:claim-list"), {"cluster": first.pk}).json()
     assert [c["id"] for c in listed["results"]] == [first.pk, second.pk]
     assert client.get(reverse("api:claim-list"), {"cluster": third.pk}).json()["results"] == []
+
+
+def test_claim_retrieve_gives_each_match_its_reasons_with_the_guards_the_pair_model_overruled(reviewer):
+    first, second = ClaimFactory(), ClaimFactory()
+    guards = {"held": ["negation", "time"], "differs": [], "read_as_same": 0.951, "overruled": ["names"]}
+    ClaimMatch.objects.create(claim=first, other=second, score=0.81, similarity=0.89, guards=guards)
+
+    response = _client_for(reviewer).get(reverse("api:claim-detail", args=[first.pk]))
+    assert response.status_code == HTTPStatus.OK
+    (match,) = response.json()["matches"]
+    assert match["guards_held"] == ["negation", "time"]
+    assert match["guards_differ"] == []
+    assert match["read_as_same"] == 0.951
+    assert match["guards_overruled"] == ["names"]
 
 
 def test_claim_retrieve_unknown_id_is_a_json_404(reviewer):

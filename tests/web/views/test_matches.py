@@ -126,6 +126,19 @@ def test_the_review_page_shows_the_pair_models_reading_and_meaning_when_it_read_
     assert "read together as the same claim: 0.93" in page
     assert "<strong>Related, contradicts</strong> · what differs: meaning" in page
     assert "read together as the same claim: 0.04" in page
+    assert "overruling" not in page
+
+
+def test_the_review_page_names_the_guard_the_pair_models_reading_overruled(annotator_client):
+    claim = ClaimFactory()
+    ClaimMatchFactory(
+        claim=claim,
+        similarity=0.89,
+        guards={"held": ["negation", "time"], "differs": [], "read_as_same": 0.951, "overruled": ["names"]},
+    )
+    page = annotator_client.get(f"{reverse('review')}?claim={claim.pk}").content.decode()
+    assert "read together as the same claim: 0.95 (overruling: names)" in page
+    assert page.count('value="confirmed"') == 1
     assert page.count('value="confirmed"') == 1
 
 
