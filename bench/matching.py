@@ -245,6 +245,17 @@ SETS = {
         )
         for n in (39, 40, 41)
     },
+    # v42 to v44 were written blind at the start of round 20 (before the names rescue and p1 to p6) and measured once
+    # with the round's engine (11bf18d: pair model vetoing under 0.15, overruling names at 0.9): v42 P .882 R .750, 4
+    # of 50 contradictions confirmed; v43 P .914 R .800, 3 of 50; v44 P .935 R .725, 2 of 50; pooled P .910 R .758,
+    # 9 of 150. Run after that one measurement: without the names rescue (round 19's engine) P .909 R .750, 9 of 150;
+    # without the pair model P .838 R .775, 18 of 150. Never trained on.
+    **{
+        f"held-out v{n} (written blind before round 20, measured once after it, never trained on)": (
+            f"matching_pairs_heldout_v{n}.jsonl"
+        )
+        for n in (42, 43, 44)
+    },
     # w1 to w6: training data, never held out. 150 pairs each, written by helpers in round 19 (after v39 to v41 were
     # written and committed) on other regions than v39 to v41: 50 same claim (25 hard paraphrases), 100 not, every
     # negation and outcome pair reworded, direction in varied constructions, 18 same-topic different claims. The prompt
@@ -281,6 +292,9 @@ UNSEEN = {
     "matching_pairs_heldout_v39.jsonl",
     "matching_pairs_heldout_v40.jsonl",
     "matching_pairs_heldout_v41.jsonl",
+    "matching_pairs_heldout_v42.jsonl",
+    "matching_pairs_heldout_v43.jsonl",
+    "matching_pairs_heldout_v44.jsonl",
 }
 
 
