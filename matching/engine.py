@@ -943,14 +943,21 @@ _WILL_ACT = re.compile(r"\bwill\s+(?:\w+ly\s+)?(?!be\b|have\b)([a-z]{3,})\b", _I
 _PAST_ACT = re.compile(r"(?<!\bbe )(?<!\bbeen )(?<!\bwill )(?<!\bto )\b([a-z]{3,}ed)\b", _I)
 
 
+# When a source said it: "said on Tuesday", "announced late on Friday", "said last week".
+_SAID_WHEN = r"(?:\s+(?:on|late|early|this|last)(?:\s+[\w-]+){1,2})?"
+# What a source says of itself after "said": "said it had", "said on Monday that they would".
+_OF_ITSELF = re.compile(r"\s+(?:that\s+)?(?:it|they|we|he|she)\b", _I)
 # Who reported it, at the end or the start of a claim: ", the Suez Canal Authority said on 29 March", ", reported the
 # Xinhua agency", "According to the USGS, ...".
 _ATTRIBUTION = re.compile(
     r",\s*(?:according\s+to|as\s+reported\s+by|reported|said|says|announced|informed|told|communicated)\b[^,]*$"
     r"|,\s*[^,]{1,80}?\b(?:said|says|reported|announced|informed|confirmed|communicated|stated)\b[^,]*$"
     r"|^\s*according\s+to\b[^,]*,"
-    # "Buckingham Palace announced that ...".
-    r"|^\s*(?:[\w'.-]+\s+){1,5}?(?:said|says|announced|reported|confirmed|stated)\s+that\b",
+    # "Buckingham Palace announced that ...", "The Pakistan Cricket Board said on Tuesday that ...", "Nepal's tourism
+    # department said it had issued ..." ("said" alone, with what was said after it: "Mexico confirmed 42 cases" and
+    # "what Trump said" name no source).
+    r"|^\s*(?:[\w'.-]+\s+){1,12}?(?:(?:said|says|announced|reported|confirmed|stated)" + _SAID_WHEN + r"\s+that"
+    r"|(?:said|says)" + _SAID_WHEN + r"(?=\s+\w))\b",
     _I,
 )
 
@@ -1049,6 +1056,13 @@ def claim_features(text: str) -> ClaimFeatures:
     found = list(_TOKEN.finditer(text))
     raw_tokens = [_fold(m.group()) for m in found]
     attribution = _ATTRIBUTION.search(text.rstrip(" ."))
+    # "Venezuela's foreign ministry said it had expelled Panama's ambassador": a source that speaks of itself is also
+    # the one who acted, its country a party in the order of names.
+    of_itself = bool(attribution and attribution.start() == 0 and _OF_ITSELF.match(text, attribution.end()))
+
+    def in_source(i: int) -> bool:
+        return attribution is not None and attribution.start() <= found[i].start() < attribution.end()
+
     sources: set[str] = set()
     tokens = [t.lower() for t in raw_tokens]
     name_order: list[str] = []
@@ -1168,8 +1182,9 @@ def claim_features(text: str) -> ClaimFeatures:
             country, office = holder
             words.add(country)
             names.add(country)
-            name_order.append(country)
-            name_at.append(i)
+            if of_itself or not in_source(i):
+                name_order.append(country)
+                name_at.append(i)
             for office_word in office.split():
                 stem = _stem(office_word)
                 words.add(SYNONYMS.get(stem, stem))
@@ -1215,12 +1230,15 @@ def claim_features(text: str) -> ClaimFeatures:
                 moved = (i, MOVES[canonical])
             surfaces.setdefault(canonical, part)
             if part_is_name or part in COMPASS or part_place:
-                if attribution and attribution.start() <= found[i].start() < attribution.end():
-                    sources.add(canonical)
                 names.add(canonical)
-                name_order.append(canonical)
-                name_at.append(i)
                 identifier = i
+                # Who said it is no party to what was said: "X said on Tuesday that Y did it" and "Y did it, X said"
+                # name the parties in one order.
+                if in_source(i):
+                    sources.add(canonical)
+                if not in_source(i) or (of_itself and canonical.startswith(places.PREFIX)):
+                    name_order.append(canonical)
+                    name_at.append(i)
     spelled = _acronyms(raw_tokens)
     lead = ""
     if raw_tokens and raw_tokens[0][:1].isupper() and tokens[0] not in STOPWORDS:
@@ -1254,7 +1272,9 @@ def claim_features(text: str) -> ClaimFeatures:
         if before_than
         else (frozenset(), frozenset()),
         lacking="lacking" in tokens,
-        name_order=tuple(dict.fromkeys(([lead] if lead else []) + _coordinated(name_order, name_at, tokens))),
+        name_order=tuple(
+            dict.fromkeys(([lead] if lead and not in_source(0) else []) + _coordinated(name_order, name_at, tokens))
+        ),
         passive="by" in tokens,
         agent=_agent_given(tokens),
         lead=lead,
@@ -1735,7 +1755,8 @@ def _names_swapped(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     Not when either says "by": "X was beaten by Y" names them the other way round for the same claim."""
     if a.words != b.words or a.passive or b.passive:
         return False
-    named_a, named_b = a.names | {a.lead}, b.names | {b.lead}
+    # Names both give outside who said it: "Y did it, X said" names X only as the source.
+    named_a, named_b = set(a.name_order), set(b.name_order)
     order_a = [name for name in a.name_order if name in named_b]
     order_b = [name for name in b.name_order if name in named_a]
     return len(order_a) >= 2 and order_a != order_b
@@ -1885,11 +1906,10 @@ def _names_differ(a: ClaimFeatures, b: ClaimFeatures, overlap: float) -> bool:
     # What a rewording calls a body by what it is ("the Royal Tribunal", "the Swedish Academy", "an East African
     # nation"), or a unit with a capital ("Celsius"), names no other actor.
     names_a, names_b = _proper(names_a, a, names_b), _proper(names_b, b, names_a)
-    # Who reported it names no other actor where the other claim says no one reported it.
-    if not b.sources:
-        names_a -= a.sources
-    if not a.sources:
-        names_b -= b.sources
+    # Who reported it names no other actor: a rewording names the source otherwise ("the UN nuclear watchdog" / "The
+    # International Atomic Energy Agency said"), or leaves it out.
+    names_a -= a.sources
+    names_b -= b.sources
     if overlap >= LEAD_MIN_OVERLAP:
         lead_a = _unmatched(frozenset({a.lead}), b.words) if a.lead else set()
         lead_b = _unmatched(frozenset({b.lead}), a.words) if b.lead else set()

@@ -942,3 +942,33 @@ def test_in_line_to_is_not_yet_decided():
     in_line = "Bangladesh is in line to host the 2031 World Cup, with a decision due on Sunday"
     assert claim_features(in_line).modality == engine.POSSIBLE
     assert "modality" in text_score(confirmed, in_line).conflicts
+
+
+# Who said it, moved from the end of a claim to its start, written for this test.
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Wheat exports from Ukraine rose 9 percent in March, the Ukrainian Grain Association said on Thursday.",
+            "The Ukrainian Grain Association said on Thursday that Ukraine's wheat exports rose 9 percent in March.",
+        ),
+        (
+            "The Norwegian Ski Federation said it had named Johannes Klaebo in its team for the Tour de Ski.",
+            "Johannes Klaebo has been named in the team for the Tour de Ski, the Norwegian Ski Federation said.",
+        ),
+        (
+            "The International Atomic Energy Agency said Iran had enriched uranium at the Fordow plant in May.",
+            "Iran enriched uranium at the Fordow plant in May, the UN nuclear watchdog said.",
+        ),
+    ],
+)
+def test_who_said_it_moved_to_the_other_end_or_named_otherwise_is_the_same_claim(a, b):
+    assert text_score(a, b).conflicts == ()
+
+
+def test_a_source_that_says_it_acted_is_a_party_in_who_did_what_to_whom():
+    assert text_score(
+        "Lithuania's foreign ministry said on Monday it had expelled Belarus's ambassador over the border incident.",
+        "Belarus expelled Lithuania's ambassador over the border incident, the Lithuanian foreign ministry said on"
+        " Monday.",
+    ).conflicts == ("polarity",)
