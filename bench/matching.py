@@ -249,12 +249,23 @@ SETS = {
     # with the round's engine (11bf18d: pair model vetoing under 0.15, overruling names at 0.9): v42 P .882 R .750, 4
     # of 50 contradictions confirmed; v43 P .914 R .800, 3 of 50; v44 P .935 R .725, 2 of 50; pooled P .910 R .758,
     # 9 of 150. Run after that one measurement: without the names rescue (round 19's engine) P .909 R .750, 9 of 150;
-    # without the pair model P .838 R .775, 18 of 150. Never trained on.
+    # without the pair model P .838 R .775, 18 of 150. Never trained on, but their misses were looked at since: round
+    # 21 (sources at the start of a claim) came from them.
     **{
-        f"held-out v{n} (written blind before round 20, measured once after it, never trained on)": (
+        f"held-out v{n} (written blind before round 20, measured once after it; its misses looked at since)": (
             f"matching_pairs_heldout_v{n}.jsonl"
         )
         for n in (42, 43, 44)
+    },
+    # v45 to v47 were written blind during round 20 (before round 21 was begun) and measured once with round 21's
+    # engine (fdb6d99): v45 P .909 R .750, 3 of 50 contradictions confirmed; v46 P .931 R .675, 2 of 50; v47 P .946
+    # R .875, 2 of 50; pooled P .929 R .767, 7 of 150. Run after that one measurement: round 20's engine (935d8df)
+    # P .920 R .667, 7 of 150; round 21 without the pair model P .874 R .808, 14 of 150. Never trained or tuned on.
+    **{
+        f"held-out v{n} (written blind before round 21, measured once after it, never tuned on)": (
+            f"matching_pairs_heldout_v{n}.jsonl"
+        )
+        for n in (45, 46, 47)
     },
     # w1 to w6: training data, never held out. 150 pairs each, written by helpers in round 19 (after v39 to v41 were
     # written and committed) on other regions than v39 to v41: 50 same claim (25 hard paraphrases), 100 not, every
@@ -295,6 +306,9 @@ UNSEEN = {
     "matching_pairs_heldout_v42.jsonl",
     "matching_pairs_heldout_v43.jsonl",
     "matching_pairs_heldout_v44.jsonl",
+    "matching_pairs_heldout_v45.jsonl",
+    "matching_pairs_heldout_v46.jsonl",
+    "matching_pairs_heldout_v47.jsonl",
 }
 
 
