@@ -267,6 +267,16 @@ SETS = {
         )
         for n in (45, 46, 47)
     },
+    # v48 to v50 were written blind after round 21's engine was committed and measured once with it (fdb6d99): v48 P
+    # .833 R .750, 6 of 50 contradictions confirmed; v49 P .900 R .900, 4 of 50; v50 P .970 R .800, 1 of 50; pooled
+    # P .899 R .817, 11 of 150 (v45 to v50 pooled: P .913 R .792, 18 of 300). Run after that one measurement, without
+    # the pair model: P .851 R .858, 18 of 150. Never trained or tuned on.
+    **{
+        f"held-out v{n} (written blind after round 21, measured once with it, never tuned on)": (
+            f"matching_pairs_heldout_v{n}.jsonl"
+        )
+        for n in (48, 49, 50)
+    },
     # w1 to w6: training data, never held out. 150 pairs each, written by helpers in round 19 (after v39 to v41 were
     # written and committed) on other regions than v39 to v41: 50 same claim (25 hard paraphrases), 100 not, every
     # negation and outcome pair reworded, direction in varied constructions, 18 same-topic different claims. The prompt
@@ -309,6 +319,9 @@ UNSEEN = {
     "matching_pairs_heldout_v45.jsonl",
     "matching_pairs_heldout_v46.jsonl",
     "matching_pairs_heldout_v47.jsonl",
+    "matching_pairs_heldout_v48.jsonl",
+    "matching_pairs_heldout_v49.jsonl",
+    "matching_pairs_heldout_v50.jsonl",
 }
 
 
