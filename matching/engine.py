@@ -62,20 +62,19 @@ NAMES_MIN_OVERLAP = 0.6
 CONFLICT_FACTOR = 0.4
 # The pair model (matching.pair_model, a cross-encoder reading both claims at once) reads each pair the score and the
 # guards make one claim; under READ_VETO chance of "same claim" it takes "same" away ("the court ruled the deployment
-# lawful" / "... breaches the constitution"). Chosen on v33 to v35, which the model never read
-# (tools/train_pair_model.py): the engine alone gives P .913 R .700 there, 8 of 150 contradictions confirmed; with the
-# veto at 0.15, P .953 R .675, 4 of 150 (0.1: P .943 R .692, 5; 0.2: .975 / .658, 2; 0.3: .986 / .608, 1). 0.15 and
-# not 0.2: the model leans to "contradicts" on rewordings with figures or a negation word ("China's exports fell 14.5
-# per cent" / "Chinese exports dropped 14.5%" reads 0.149 same), so a stricter veto costs more rewordings. On half of
-# PolNeAR's 2016 articles
-# (8,996 extracted claims, used in place) it takes 9 of the engine's 752 "same" pairs away, each two different claims
-# ("an op-ed urging Congress to fast-track the TPP" / "the TPP trade pact"). The development sets before round 19
-# (3,427 pairs, mostly trained on): P .963 R .863 with 28 of 1,658 contradictions confirmed without it, .984 / .848
-# with 11 with it.
+# lawful" / "... breaches the constitution"). Chosen (round 22) on v33 to v35, which the model never read
+# (tools/train_pair_model.py), and v42 to v50, blind sets it never read, measured once each before: pooled, 480
+# same-claim pairs and 600 contradictions, P .868 R .823 with 60 contradictions confirmed without the veto; 0.15: P
+# .917 R .806, 35; 0.2: .928 / .804, 30; 0.3: .948 / .796, 21; 0.4: .962 / .787, 15; 0.5: .979 / .771, 8. The model
+# shipped before (without p1 to p6, at 0.15): .922 / .785, 32. 0.3 keeps recall near .8. The model still leans to
+# "contradicts" on some rewordings with figures or "no longer". On half of PolNeAR's 2016 articles (8,022 extracted
+# claims, used in place) it takes 48 of the engine's 671 "same" pairs of two texts away (the model before, at 0.15:
+# 9), nearly all a fragment against a fuller claim ("Mr. Trump" / "Mr. Trump leading Mr. Cruz nationally", "Trump
+# can win" / "Trump!").
 # The pair model is no judge of "same" on its own: letting its chance of 0.85 or more make one claim of a pair under
 # the threshold found .80 of v33 to v35's same-claim pairs, but on that PolNeAR half it added 504 pairs to the 752,
 # nearly all two claims of one campaign ("Clinton leads Trump 45.4 to 42" / "Clinton leads Sanders 48 to 41").
-READ_VETO = 0.15
+READ_VETO = 0.3
 # The names guard reads another name for one thing as another thing: a translation's "Ningde Era" for CATL, "Africa's
 # most populous country" for Nigeria, "the Riigikogu" for Estonia's parliament. When that guard alone keeps a pair
 # from being one claim, the pair model reading them as one at READ_RESCUE or more makes them one (the guard is shown
@@ -83,11 +82,14 @@ READ_VETO = 0.15
 # people" 0.91 same), and on fragments of real articles it reads nearly any two claims of one campaign as one (on the
 # PolNeAR half, 1,060 pairs under the threshold with every guard holding read 0.9 or more, "Donald J. Trump" /
 # "President George W. Bush" among them), so it never makes "same" where another guard differs or the score is short.
-# On v33 to v35 (never read by the model) it makes 3 of the 4 same-claim pairs kept apart by names alone one, and none
-# of the 20 others; on the development sets (mostly trained on) 69 of 99 and none of 323 (the highest reads 0.871);
-# on the PolNeAR half 3 of 17 such pairs, each the same claim ("Wealthy conservatives are helping pay for ... attacks
-# to wound Donald J. Trump" / "Some of the wealthiest conservative givers in the United States are helping pay ...").
-READ_RESCUE = 0.9
+# Of the pairs kept apart by names alone on the development sets (mostly trained on) and on v42 to v50 (never read by
+# the model), 469 in all, 0.96 makes 52 of the 85 same-claim pairs one and none of the 384 others; the highest of
+# those reads 0.955 ("in Russia's Tver region" / "in the Belgorod region of Russia": the model barely sees a place
+# changed). With the veto at 0.3 on v33 to v35 and v42 to v50: recall .783 -> .794, no contradiction more. On the
+# PolNeAR half it makes 1 of 17 such pairs one, the same claim ("Wealthy conservatives are helping pay for ...
+# attacks to wound Donald J. Trump" / "Some of the wealthiest conservative givers in the United States are helping
+# pay ..."). The model shipped in round 20 rescued at 0.9; this one reads more pairs as the same.
+READ_RESCUE = 0.96
 
 _MASK64 = (1 << 64) - 1
 _MASK32 = (1 << 32) - 1

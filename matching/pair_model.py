@@ -29,7 +29,7 @@ NAME = "all-MiniLM-L6-v2 cross-encoder trained on claim pairs (int8 ONNX)"
 # The answers in the order of the model's outputs.
 ANSWERS = ("same", "contradicts", "different")
 MODEL = Path(__file__).parent / "data" / "minilm" / "pairs-int8.onnx"
-_MODEL_SHA256 = "92b808c6f691076611c7acdf7299eb4fd561fde1c4e079dac06765c5180cb0ab"
+_MODEL_SHA256 = "2462e119e94f252b1c3fbfc78bb88d948a29d384f26302edc012d05e39b1f43d"
 # Tokens for both claims together; longer pairs lose words from the longer claim's end.
 MAX_TOKENS = 192
 

@@ -329,8 +329,8 @@ class ClaimMatchSerializer(serializers.Serializer):
     read_as_same = serializers.FloatField(
         allow_null=True,
         help_text="The pair model's chance (0 to 1) that the two state the same claim, reading both at once: it reads"
-        " each pair the other checks find the same, and under 0.15 keeps them apart (check `meaning`); it also reads a"
-        " pair only the `names` check keeps apart, and at 0.9 or more makes it the same claim (`guards_overruled`)."
+        " each pair the other checks find the same, and under 0.3 keeps them apart (check `meaning`); it also reads a"
+        " pair only the `names` check keeps apart, and at 0.96 or more makes it the same claim (`guards_overruled`)."
         " Null when it did not read the pair.",
     )
     guards_overruled = serializers.ListField(
