@@ -23,8 +23,8 @@ def test_a_reworded_denial_is_read_as_a_contradiction():
     assert reading.contradicts > reading.different
 
 
-# Rewordings written for this test, not taken from a pair set. The model leans to "contradicts" where a figure or a
-# negation word is reworded: two of these three are read under READ_VETO and would be kept apart.
+# Rewordings written for this test, not taken from a pair set. The model leans to "contradicts" where a negation word
+# is reworded: one of these three is read under READ_VETO and would be kept apart.
 @pytest.mark.parametrize(
     ("a", "b"),
     [
@@ -39,11 +39,10 @@ def test_a_reworded_denial_is_read_as_a_contradiction():
             " mayor said.",
             marks=pytest.mark.xfail(strict=True, reason="a ban said as 'will no longer be allowed' reads as a denial"),
         ),
-        pytest.param(
+        (
             "Police arrested three men on Sunday over the theft of paintings from the city museum, a spokesman said.",
             "Three men were detained on Sunday in connection with the stolen museum paintings, according to a police"
             " spokesman.",
-            marks=pytest.mark.xfail(strict=True, reason="'arrested over the theft' / 'detained in connection with'"),
         ),
     ],
 )

@@ -31,8 +31,9 @@ KNOWN_FAILURES = {
     194: "paraphrase: 'forced more than eight million people from their homes' / 'over 8 million people have been"
     " displaced': not a candidate (no MinHash band shared, no SimHash key of SimHash version 6)",
     321: "different: 'sacked its manager' / 'signed a new striker' after the same five straight defeats (0.687)",
-    # Since the pair model reads each pair found the same (engine.READ_VETO).
-    41: "paraphrase: 'exports fell 14.5 per cent' / 'exports dropped 14.5%' read as contradicting (0.149 same)",
+    # Since the pair model reads each pair found the same (engine.READ_VETO 0.3, round 22's model).
+    125: "paraphrase: 'Apple will allow alternative app stores' / 'users will be able to use rival app stores, Apple"
+    " said' read as contradicting (0.147 same)",
 }  # fmt: skip
 
 
