@@ -270,12 +270,23 @@ SETS = {
     # v48 to v50 were written blind after round 21's engine was committed and measured once with it (fdb6d99): v48 P
     # .833 R .750, 6 of 50 contradictions confirmed; v49 P .900 R .900, 4 of 50; v50 P .970 R .800, 1 of 50; pooled
     # P .899 R .817, 11 of 150 (v45 to v50 pooled: P .913 R .792, 18 of 300). Run after that one measurement, without
-    # the pair model: P .851 R .858, 18 of 150. Never trained or tuned on.
+    # the pair model: P .851 R .858, 18 of 150. Never trained on; round 22 chose its thresholds on v42 to v50.
     **{
-        f"held-out v{n} (written blind after round 21, measured once with it, never tuned on)": (
+        f"held-out v{n} (written blind after round 21, measured once with it; round 22's thresholds chosen on it)": (
             f"matching_pairs_heldout_v{n}.jsonl"
         )
         for n in (48, 49, 50)
+    },
+    # v51 to v53 were written blind before round 22 (the pair model retrained with p1 to p6, READ_VETO 0.3,
+    # READ_RESCUE 0.96) and measured once with its engine (53128c9): v51 P .903 R .700, 3 of 50 contradictions
+    # confirmed; v52 P .878 R .900, 5 of 50; v53 P .946 R .875, 2 of 50; pooled P .908 R .825, 10 of 150. Run after that
+    # one measurement: round 21's engine (fdb6d99) P .881 R .800, 13 of 150; round 22 without the pair model P .832 R
+    # .825, 20 of 150. Never trained or tuned on.
+    **{
+        f"held-out v{n} (written blind before round 22, measured once after it, never tuned on)": (
+            f"matching_pairs_heldout_v{n}.jsonl"
+        )
+        for n in (51, 52, 53)
     },
     # w1 to w6: training data, never held out. 150 pairs each, written by helpers in round 19 (after v39 to v41 were
     # written and committed) on other regions than v39 to v41: 50 same claim (25 hard paraphrases), 100 not, every
@@ -322,6 +333,9 @@ UNSEEN = {
     "matching_pairs_heldout_v48.jsonl",
     "matching_pairs_heldout_v49.jsonl",
     "matching_pairs_heldout_v50.jsonl",
+    "matching_pairs_heldout_v51.jsonl",
+    "matching_pairs_heldout_v52.jsonl",
+    "matching_pairs_heldout_v53.jsonl",
 }
 
 
