@@ -260,9 +260,10 @@ SETS = {
     # v45 to v47 were written blind during round 20 (before round 21 was begun) and measured once with round 21's
     # engine (fdb6d99): v45 P .909 R .750, 3 of 50 contradictions confirmed; v46 P .931 R .675, 2 of 50; v47 P .946
     # R .875, 2 of 50; pooled P .929 R .767, 7 of 150. Run after that one measurement: round 20's engine (935d8df)
-    # P .920 R .667, 7 of 150; round 21 without the pair model P .874 R .808, 14 of 150. Never trained or tuned on.
+    # P .920 R .667, 7 of 150; round 21 without the pair model P .874 R .808, 14 of 150. Never trained on; round 22
+    # chose its thresholds on v42 to v50.
     **{
-        f"held-out v{n} (written blind before round 21, measured once after it, never tuned on)": (
+        f"held-out v{n} (written blind before round 21, measured once after it; round 22's thresholds chosen on it)": (
             f"matching_pairs_heldout_v{n}.jsonl"
         )
         for n in (45, 46, 47)
