@@ -46,6 +46,12 @@ CLAIMS_PER_ARTICLE = 100
 
 # ---- Quality -------------------------------------------------------------------------------------------------
 
+
+def _held_out(numbers: tuple[int, ...], note: str) -> dict[str, str]:
+    """SETS entries for one round's blind sets: "held-out vN (note)" -> their file."""
+    return {f"held-out v{n} ({note})": f"matching_pairs_heldout_v{n}.jsonl" for n in numbers}
+
+
 SETS = {
     "development (tuned on)": "matching_pairs.jsonl",
     "old held-out (seen while tuning the lexical engine)": "matching_pairs_holdout.jsonl",
@@ -239,56 +245,35 @@ SETS = {
     # P .847 R .783, 16 of 150. The pair model read 13 of the 94 same-claim pairs the engine found as contradicting
     # (they are shown as "related, contradicts", guard "meaning"): it leans to "contradicts" on clean rewordings
     # ("dismissed its head coach" / "sacked its head coach", 0.06 same). Never trained or tuned on.
-    **{
-        f"held-out v{n} (written blind before round 19's pair model, measured once after it, never tuned on)": (
-            f"matching_pairs_heldout_v{n}.jsonl"
-        )
-        for n in (39, 40, 41)
-    },
+    **_held_out((39, 40, 41), "written blind before round 19's pair model, measured once after it, never tuned on"),
     # v42 to v44 were written blind at the start of round 20 (before the names rescue and p1 to p6) and measured once
     # with the round's engine (11bf18d: pair model vetoing under 0.15, overruling names at 0.9): v42 P .882 R .750, 4
     # of 50 contradictions confirmed; v43 P .914 R .800, 3 of 50; v44 P .935 R .725, 2 of 50; pooled P .910 R .758,
     # 9 of 150. Run after that one measurement: without the names rescue (round 19's engine) P .909 R .750, 9 of 150;
     # without the pair model P .838 R .775, 18 of 150. Never trained on, but their misses were looked at since: round
     # 21 (sources at the start of a claim) came from them.
-    **{
-        f"held-out v{n} (written blind before round 20, measured once after it; its misses looked at since)": (
-            f"matching_pairs_heldout_v{n}.jsonl"
-        )
-        for n in (42, 43, 44)
-    },
+    **_held_out((42, 43, 44), "written blind before round 20, measured once after it; its misses looked at since"),
     # v45 to v47 were written blind during round 20 (before round 21 was begun) and measured once with round 21's
     # engine (fdb6d99): v45 P .909 R .750, 3 of 50 contradictions confirmed; v46 P .931 R .675, 2 of 50; v47 P .946
     # R .875, 2 of 50; pooled P .929 R .767, 7 of 150. Run after that one measurement: round 20's engine (935d8df)
     # P .920 R .667, 7 of 150; round 21 without the pair model P .874 R .808, 14 of 150. Never trained on; round 22
     # chose its thresholds on v42 to v50.
-    **{
-        f"held-out v{n} (written blind before round 21, measured once after it; round 22's thresholds chosen on it)": (
-            f"matching_pairs_heldout_v{n}.jsonl"
-        )
-        for n in (45, 46, 47)
-    },
+    **_held_out(
+        (45, 46, 47), "written blind before round 21, measured once after it; round 22's thresholds chosen on it"
+    ),
     # v48 to v50 were written blind after round 21's engine was committed and measured once with it (fdb6d99): v48 P
     # .833 R .750, 6 of 50 contradictions confirmed; v49 P .900 R .900, 4 of 50; v50 P .970 R .800, 1 of 50; pooled
     # P .899 R .817, 11 of 150 (v45 to v50 pooled: P .913 R .792, 18 of 300). Run after that one measurement, without
     # the pair model: P .851 R .858, 18 of 150. Never trained on; round 22 chose its thresholds on v42 to v50.
-    **{
-        f"held-out v{n} (written blind after round 21, measured once with it; round 22's thresholds chosen on it)": (
-            f"matching_pairs_heldout_v{n}.jsonl"
-        )
-        for n in (48, 49, 50)
-    },
+    **_held_out(
+        (48, 49, 50), "written blind after round 21, measured once with it; round 22's thresholds chosen on it"
+    ),
     # v51 to v53 were written blind before round 22 (the pair model retrained with p1 to p6, READ_VETO 0.3,
     # READ_RESCUE 0.96) and measured once with its engine (53128c9): v51 P .903 R .700, 3 of 50 contradictions
     # confirmed; v52 P .878 R .900, 5 of 50; v53 P .946 R .875, 2 of 50; pooled P .908 R .825, 10 of 150. Run after that
     # one measurement: round 21's engine (fdb6d99) P .881 R .800, 13 of 150; round 22 without the pair model P .832 R
     # .825, 20 of 150. Never trained or tuned on.
-    **{
-        f"held-out v{n} (written blind before round 22, measured once after it, never tuned on)": (
-            f"matching_pairs_heldout_v{n}.jsonl"
-        )
-        for n in (51, 52, 53)
-    },
+    **_held_out((51, 52, 53), "written blind before round 22, measured once after it, never tuned on"),
     # w1 to w6: training data, never held out. 150 pairs each, written by helpers in round 19 (after v39 to v41 were
     # written and committed) on other regions than v39 to v41: 50 same claim (25 hard paraphrases), 100 not, every
     # negation and outcome pair reworded, direction in varied constructions, 18 same-topic different claims. The prompt
